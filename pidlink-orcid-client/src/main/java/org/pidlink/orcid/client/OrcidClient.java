@@ -1,0 +1,90 @@
+package org.pidlink.orcid.client;
+
+import java.net.http.HttpClient;
+import java.util.Objects;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The entry point: one HTTP/1.1 connection pool shared by {@link #oauth()} and {@link #works()}. Create one per
+ * ORCID environment and keep it for the application's life; close it to release its connections.
+ *
+ * <pre>{@code
+ * OrcidClient orcid = OrcidClient.builder(OrcidClientSettings.sandbox(id, secret))
+ *         .rateLimiter(sharedLimiter).listener(auditLog::record).build();
+ * OrcidResult<Long> created = orcid.works().createWork(researcher, token, workJson);
+ * }</pre>
+ */
+public final class OrcidClient implements AutoCloseable {
+
+    private final OrcidClientSettings settings;
+    private final HttpClient http;
+    private final OrcidOAuthClient oauth;
+    private final OrcidWorksClient works;
+
+    private OrcidClient(Builder builder) {
+        this.settings = builder.settings;
+        // HTTP/1.1 keep-alive: ORCID's edge limits by request rate, and h2 buys nothing for our request sizes.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        ObjectMapper mapper = JsonMapper.builder().build();
+        OrcidHttp exchange = new OrcidHttp(http, builder.rateLimiter, builder.listener);
+        this.oauth = new OrcidOAuthClient(settings, exchange, mapper);
+        this.works = new OrcidWorksClient(settings, exchange, mapper);
+    }
+
+    public static OrcidClient create(OrcidClientSettings settings) {
+        return builder(settings).build();
+    }
+
+    public static Builder builder(OrcidClientSettings settings) {
+        return new Builder(settings);
+    }
+
+    public OrcidOAuthClient oauth() {
+        return oauth;
+    }
+
+    public OrcidWorksClient works() {
+        return works;
+    }
+
+    public OrcidClientSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    public static final class Builder {
+
+        private final OrcidClientSettings settings;
+        private OrcidRateLimiter rateLimiter = OrcidRateLimiter.unlimited();
+        private OrcidCallListener listener = OrcidCallListener.none();
+
+        private Builder(OrcidClientSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** Called before every member-API request; default: no limit. */
+        public Builder rateLimiter(OrcidRateLimiter limiter) {
+            this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+            return this;
+        }
+
+        /** Told about every exchange (member API and OAuth); default: nobody. */
+        public Builder listener(OrcidCallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public OrcidClient build() {
+            return new OrcidClient(this);
+        }
+    }
+}
