@@ -6,57 +6,120 @@ import java.util.regex.Pattern;
 
 /**
  * An ORCID iD with a valid ISO 7064 MOD 11-2 checksum, held in its canonical form {@code 0000-0002-1825-0097}.
+ *
+ * <p>{@link #tryParse(String)} accepts every spelling met in DataCite and Crossref metadata: bare, with an
+ * {@code http(s)://}, {@code www.} or {@code sandbox.} {@code orcid.org/} prefix (also doubled, as in DataCite's
+ * own 4.6 example), a trailing slash, surrounding whitespace and line breaks (also between prefix and digits),
+ * a lower-case check character {@code x}, and groups separated by hyphens, spaces or nothing.
  */
 public record OrcidId(String value) {
 
+    public static final String KIND = "ORCID iD";
+    public static final String BLANK = "blank";
+    public static final String NOT_AN_ORCID_ID = "not an ORCID iD";
+    public static final String BAD_CHECKSUM = "bad checksum";
+    public static final String SANDBOX_IN_PRODUCTION = "sandbox iD (sandbox.orcid.org), not accepted in production";
+
     private static final Pattern PREFIX = Pattern.compile(
-            "^(?:(?:https?://)?(?:www\\.|sandbox\\.)?orcid\\.org/)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DIGITS = Pattern.compile("^(\\d{4})-?(\\d{4})-?(\\d{4})-?(\\d{3}[\\dX])$");
+            "(?:https?:/{1,2})?(?:www\\.|(sandbox\\.))?orcid\\.org/+", Pattern.CASE_INSENSITIVE);
+    // Hyphen, the Unicode dashes word processors substitute for it, whitespace, or nothing between groups.
+    private static final String SEP = "(?:[-\\u2010-\\u2015]|\\s+)?";
+    private static final Pattern DIGITS = Pattern.compile(
+            "(\\d{4})" + SEP + "(\\d{4})" + SEP + "(\\d{4})" + SEP + "(\\d{3}[\\dXx])");
+
+    private static final String ISSUED_LOW_1 = "0000-0001-5000-0007";
+    private static final String ISSUED_HIGH_1 = "0000-0003-5000-0001";
+    private static final String ISSUED_LOW_2 = "0009-0000-0000-0000";
+    private static final String ISSUED_HIGH_2 = "0009-0010-0000-0000";
 
     public OrcidId {
         Objects.requireNonNull(value, "value");
-        if (!DIGITS.matcher(value).matches() || value.length() != 19 || !checksumValid(value.replace("-", ""))) {
-            throw new InvalidIdentifierException("ORCID iD", value, "not in canonical form 0000-0000-0000-0000");
+        if (!isCanonical(value)) {
+            throw new InvalidIdentifierException(KIND, value, "not in canonical form 0000-0000-0000-0000");
         }
     }
 
-    /** Parses any spelling of an ORCID iD found in DOI metadata. */
+    /** Parses any spelling of an ORCID iD found in DOI metadata, from either registry. */
     public static OrcidId parse(String input) {
-        if (input == null || input.isBlank()) {
-            throw new InvalidIdentifierException("ORCID iD", String.valueOf(input), "blank");
+        return tryParse(input).orElseThrow();
+    }
+
+    /** Like {@link #parse(String)}, but refuses sandbox spellings when {@code environment} is production. */
+    public static OrcidId parse(String input, OrcidEnvironment environment) {
+        return tryParse(input, environment).orElseThrow();
+    }
+
+    /** Parses without throwing; accepts both registries' spellings. */
+    public static ParseResult<OrcidId> tryParse(String input) {
+        return tryParse(input, OrcidEnvironment.SANDBOX);
+    }
+
+    /**
+     * Parses without throwing. The reason of an {@link ParseResult.Invalid} is one of {@link #BLANK},
+     * {@link #NOT_AN_ORCID_ID}, {@link #BAD_CHECKSUM} or {@link #SANDBOX_IN_PRODUCTION}.
+     */
+    public static ParseResult<OrcidId> tryParse(String input, OrcidEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
+        if (input == null) {
+            return invalid("null", BLANK);
         }
-        String s = input.strip();
+        String s = Whitespace.strip(input);
+        if (s.isEmpty()) {
+            return invalid(input, BLANK);
+        }
+        boolean sandbox = false;
         Matcher prefix = PREFIX.matcher(s);
-        while (prefix.find()) {
-            s = s.substring(prefix.end()).strip();
-            prefix = PREFIX.matcher(s);
+        while (prefix.lookingAt()) {
+            sandbox |= prefix.group(1) != null;
+            s = Whitespace.strip(s.substring(prefix.end()));
+            prefix.reset(s);
         }
         if (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
+            s = Whitespace.strip(s.substring(0, s.length() - 1));
         }
-        s = s.toUpperCase(java.util.Locale.ROOT);
         Matcher m = DIGITS.matcher(s);
         if (!m.matches()) {
-            throw new InvalidIdentifierException("ORCID iD", input, "not an ORCID iD");
+            return invalid(input, NOT_AN_ORCID_ID);
         }
-        String digits = m.group(1) + m.group(2) + m.group(3) + m.group(4);
-        if (!checksumValid(digits)) {
-            throw new InvalidIdentifierException("ORCID iD", input, "bad checksum");
+        String canonical = m.group(1) + '-' + m.group(2) + '-' + m.group(3) + '-'
+                + m.group(4).toUpperCase(java.util.Locale.ROOT);
+        if (!checksumValid(canonical)) {
+            return invalid(input, BAD_CHECKSUM);
         }
-        return new OrcidId(m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "-" + m.group(4));
+        if (sandbox && environment == OrcidEnvironment.PRODUCTION) {
+            return invalid(input, SANDBOX_IN_PRODUCTION);
+        }
+        return new ParseResult.Valid<>(new OrcidId(canonical));
     }
 
-    /** {@code https://orcid.org/0000-0002-1825-0097} */
-    public String uri() {
-        return "https://orcid.org/" + value;
+    /** Whether {@code input} is spelled with the sandbox host, whatever else is wrong with it. */
+    public static boolean isSandboxSpelling(String input) {
+        if (input == null) {
+            return false;
+        }
+        String s = Whitespace.strip(input);
+        Matcher prefix = PREFIX.matcher(s);
+        while (prefix.lookingAt()) {
+            if (prefix.group(1) != null) {
+                return true;
+            }
+            s = Whitespace.strip(s.substring(prefix.end()));
+            prefix.reset(s);
+        }
+        return false;
     }
 
-    @Override
-    public String toString() {
-        return value;
+    /** The iD whose first 15 digits are {@code first15Digits}, with its check character computed. */
+    public static OrcidId withCheckDigit(String first15Digits) {
+        if (first15Digits == null || first15Digits.length() != 15 || !first15Digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("need exactly 15 digits: " + first15Digits);
+        }
+        String d = first15Digits + checkDigit(first15Digits);
+        return new OrcidId(d.substring(0, 4) + '-' + d.substring(4, 8) + '-' + d.substring(8, 12) + '-' + d.substring(12));
     }
 
-    static char checkDigit(String first15Digits) {
+    /** ISO 7064 MOD 11-2 check character ({@code 0}–{@code 9} or {@code X}) of 15 digits. */
+    public static char checkDigit(CharSequence first15Digits) {
         int total = 0;
         for (int i = 0; i < first15Digits.length(); i++) {
             total = (total + (first15Digits.charAt(i) - '0')) * 2;
@@ -65,7 +128,52 @@ public record OrcidId(String value) {
         return result == 10 ? 'X' : (char) ('0' + result);
     }
 
-    private static boolean checksumValid(String sixteen) {
-        return checkDigit(sixteen.substring(0, 15)) == sixteen.charAt(15);
+    /** {@code https://orcid.org/0000-0002-1825-0097} */
+    public String uri() {
+        return "https://orcid.org/" + value;
+    }
+
+    /** The iD's URI on the given registry's host. */
+    public String uri(OrcidEnvironment environment) {
+        return environment == OrcidEnvironment.SANDBOX ? "https://sandbox.orcid.org/" + value : uri();
+    }
+
+    /**
+     * Whether the iD lies in the blocks ORCID issues from (0000-0001-5000-0007 to 0000-0003-5000-0001, and the
+     * 0009 block). iDs outside are checksum-valid but usually test data; callers log them rather than drop them.
+     */
+    public boolean isInIssuedRange() {
+        return (value.compareTo(ISSUED_LOW_1) >= 0 && value.compareTo(ISSUED_HIGH_1) <= 0)
+                || (value.compareTo(ISSUED_LOW_2) >= 0 && value.compareTo(ISSUED_HIGH_2) < 0);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static ParseResult<OrcidId> invalid(String input, String reason) {
+        return new ParseResult.Invalid<>(KIND, input, reason);
+    }
+
+    private static boolean isCanonical(String v) {
+        if (v.length() != 19) {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            char c = v.charAt(i);
+            boolean ok = (i == 4 || i == 9 || i == 14) ? c == '-' : (c >= '0' && c <= '9') || (i == 18 && c == 'X');
+            if (!ok) {
+                return false;
+            }
+        }
+        return checksumValid(v);
+    }
+
+    /** {@code canonical} is 19 characters, hyphens at 4, 9 and 14. */
+    private static boolean checksumValid(String canonical) {
+        StringBuilder first15 = new StringBuilder(15)
+                .append(canonical, 0, 4).append(canonical, 5, 9).append(canonical, 10, 14).append(canonical, 15, 18);
+        return checkDigit(first15) == canonical.charAt(18);
     }
 }
