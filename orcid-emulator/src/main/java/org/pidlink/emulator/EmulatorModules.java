@@ -1,0 +1,21 @@
+package org.pidlink.emulator;
+
+import java.util.List;
+import org.pidlink.emulator.token.TokenEndpoint;
+
+/**
+ * The emulator's features, in registration order. To add one, implement {@link EmulatorModule} in your
+ * sub-package and add it here (this list is the only shared line to edit).
+ */
+final class EmulatorModules {
+
+    private EmulatorModules() {
+    }
+
+    static List<EmulatorModule> all() {
+        return List.of(
+                new TokenEndpoint(),
+                new org.pidlink.emulator.api.MemberApi()
+        );
+    }
+}

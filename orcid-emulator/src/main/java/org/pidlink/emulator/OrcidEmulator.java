@@ -1,0 +1,138 @@
+package org.pidlink.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.pidlink.emulator.control.ControlRoutes;
+import org.pidlink.emulator.control.EmulatorControl;
+import org.pidlink.emulator.http.Routes;
+import org.pidlink.emulator.state.EmulatorState;
+import org.pidlink.emulator.state.StateFile;
+import org.pidlink.emulator.traffic.FaultInjector;
+import org.pidlink.emulator.traffic.RateLimiter;
+import org.pidlink.emulator.traffic.RequestLog;
+import org.pidlink.emulator.traffic.TrafficStats;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A running ORCID emulator: the JDK HTTP server on virtual threads, one {@link EmulatorState}, the modules'
+ * routes. Start with {@link #start(EmulatorSettings)}; close to stop (saving the state file if one is set).
+ * Everything is per instance, so tests may run several side by side.
+ */
+public final class OrcidEmulator implements AutoCloseable {
+
+    private final EmulatorSettings settings;
+    private final EmulatorState state;
+    private final EmulatorContext context;
+    private final EmulatorControl control;
+    private final Routes routes = new Routes();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private volatile boolean closed;
+
+    private OrcidEmulator(EmulatorSettings settings) throws IOException {
+        this.settings = settings;
+        this.state = new EmulatorState(settings.clock());
+        JsonMapper json = JsonMapper.builder().build();
+        this.context = new EmulatorContext(state, settings, json);
+        RateLimiter limiter = new RateLimiter(settings.clock(), settings.rateLimit());
+        FaultInjector faults = new FaultInjector();
+        TrafficStats stats = new TrafficStats();
+        RequestLog log = new RequestLog(10_000);
+        this.control = new EmulatorControl(state, limiter, faults, stats, log);
+
+        boolean loaded = false;
+        if (settings.stateFile() != null && Files.exists(settings.stateFile())) {
+            StateFile.load(state, json, settings.stateFile());
+            loaded = true;
+        }
+        if (settings.seedDefaults() && !loaded) {
+            DefaultSeed.apply(control);
+        }
+        for (EmulatorModule m : EmulatorModules.all()) {
+            m.register(routes, context);
+        }
+        if (settings.controlApi()) {
+            new ControlRoutes(control).register(routes, context);
+        }
+        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 1024);
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/", new RequestDispatcher(routes, state, limiter, faults, stats, log));
+        server.start();
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        context.baseUrl("http://" + host + ":" + server.getAddress().getPort());
+    }
+
+    /** Starts an emulator; it is serving when this returns. */
+    public static OrcidEmulator start(EmulatorSettings settings) {
+        try {
+            return new OrcidEmulator(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the ORCID emulator on " + settings.host() + ":"
+                    + settings.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A test emulator: free port on loopback, ORCID's rate limit, control API off, empty state. */
+    public static OrcidEmulator start() {
+        return start(EmulatorSettings.builder().build());
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the OAuth host, the member API ({@code /v3.0}) and the control API. */
+    public String baseUrl() {
+        return context.baseUrl();
+    }
+
+    /** The member API base, {@code baseUrl()/v3.0}. */
+    public String apiUrl() {
+        return baseUrl() + "/v3.0";
+    }
+
+    /** The public API base, {@code baseUrl()/pub/v3.0}: read-only, anonymous or {@code /read-public}. */
+    public String publicApiUrl() {
+        return baseUrl() + "/pub/v3.0";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public EmulatorControl control() {
+        return control;
+    }
+
+    public EmulatorState state() {
+        return state;
+    }
+
+    public EmulatorContext context() {
+        return context;
+    }
+
+    public EmulatorSettings settings() {
+        return settings;
+    }
+
+    /** Saves the state to the state file now (also done at close). */
+    public void save() {
+        if (settings.stateFile() != null) {
+            StateFile.save(state, context.json(), settings.stateFile());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(0);
+        executor.shutdownNow();
+        save();
+    }
+}
