@@ -83,7 +83,9 @@ final class ErrorClassifier {
                 case 9010, 9013, 9014 -> new OrcidError.NotSource(problem);
                 default -> new OrcidError.Unexpected(problem);
             };
-            case 404 -> code == 9001 ? new OrcidError.Unexpected(problem) : new OrcidError.NotFound(problem);
+            // Only ORCID's own "not found" counts: a bare 404 (wrong base URL, a proxy) must never make the
+            // engine believe a researcher removed a work.
+            case 404 -> code == 0 || code == 9001 ? new OrcidError.Unexpected(problem) : new OrcidError.NotFound(problem);
             case 409 -> switch (code) {
                 case 9021 -> new OrcidError.Duplicate(problem, existingPutCode(problem.developerMessage()));
                 case 9007 -> new OrcidError.RecordUnavailable(problem, RecordState.DEPRECATED);

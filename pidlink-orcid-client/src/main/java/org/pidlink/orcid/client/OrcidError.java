@@ -74,7 +74,10 @@ public sealed interface OrcidError {
     record NotSource(OrcidProblem problem) implements OrcidError {
     }
 
-    /** 404 (9016, 9011): the work (or record) does not exist, e.g. the researcher deleted it. */
+    /**
+     * 404 with ORCID's error body (9016, 9011): the work (or record) does not exist, e.g. the researcher deleted it.
+     * A 404 without an ORCID error-code (wrong base URL, a proxy) is {@link Unexpected} instead.
+     */
     record NotFound(OrcidProblem problem) implements OrcidError {
     }
 

@@ -101,6 +101,13 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void aBare404IsNotMistakenForARemovedWork() {
+        OrcidError error = classify(404, "Not found: /v3.0/0000-0002-1825-0097/work/5".getBytes(StandardCharsets.UTF_8));
+        assertThat(error).isInstanceOf(OrcidError.Unexpected.class);
+        assertThat(error.developerMessage()).isEqualTo("Not found: /v3.0/0000-0002-1825-0097/work/5");
+    }
+
+    @Test
     void invalidTokenAnswerNeverCarriesTheToken() {
         String token = "f5af9f51-07e6-4332-8f1a-c0c11c1e3728";
         byte[] body = ("{\"error\":\"invalid_token\",\"error_description\":\"Invalid access token: " + token + "\"}")
