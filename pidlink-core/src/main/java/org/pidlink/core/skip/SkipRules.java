@@ -1,0 +1,90 @@
+package org.pidlink.core.skip;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.pidlink.core.metadata.DoiRecord;
+import org.pidlink.core.metadata.DoiState;
+import org.pidlink.core.metadata.RelatedIdentifier;
+import org.pidlink.core.metadata.ResourceType;
+
+/**
+ * Which DOIs pidlink does not write to ORCID, each with the reason it gives.
+ *
+ * <ul>
+ *   <li><b>State.</b> Only findable DOIs are written: a draft is not public and a registered DOI was hidden or
+ *   retracted. A record whose state is {@link DoiState#UNKNOWN} counts as findable by default, because only
+ *   public channels (DataCite's public API and files, Crossref, which has no states) deliver metadata without a
+ *   state, and they deliver findable DOIs only; draft and registered DOIs always arrive with their state.</li>
+ *   <li><b>Versions and parts</b>, like DataCite's own auto-update: a DOI related to another by IsVersionOf,
+ *   IsPartOf, IsPreviousVersionOf or IsIdenticalTo is a version, part or copy of a work whose own DOI is
+ *   written instead (a Zenodo version points to its concept DOI). Unlike DataCite, an IsPartOf whose target is a
+ *   journal or book (an ISSN or ISBN) does not count: that is where an article or chapter appeared.</li>
+ *   <li><b>Not works</b>: resource types that are grants, projects, journals or figure components rather than
+ *   a researcher's output (keys as in the type mapping, e.g. {@code datacite:Award}, {@code crossref:grant}).</li>
+ * </ul>
+ *
+ * @param unknownStateIsFindable whether a record without a state counts as findable
+ * @param skippedRelations       relation types (any case) that make a DOI a version or part
+ * @param containerIdTypes       related-identifier types (any case) that name a container, not a work
+ * @param skippedResourceTypes   {@code scheme:type} keys of resource types that are not works
+ */
+public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelations, Set<String> containerIdTypes,
+                        Set<String> skippedResourceTypes) {
+
+    public SkipRules {
+        skippedRelations = lower(skippedRelations);
+        containerIdTypes = lower(containerIdTypes);
+        skippedResourceTypes = lower(skippedResourceTypes);
+    }
+
+    public static SkipRules defaults() {
+        return new SkipRules(true,
+                Set.of("IsVersionOf", "IsPartOf", "IsPreviousVersionOf", "IsIdenticalTo"),
+                Set.of("ISSN", "EISSN", "LISSN", "ISBN"),
+                Set.of("datacite:Award", "datacite:Project", "crossref:grant", "crossref:component",
+                        "crossref:journal", "crossref:journal-volume", "crossref:book-series", "crossref:book-set",
+                        "crossref:proceedings-series", "crossref:report-series", "crossref:pending-publication"));
+    }
+
+    /** The same rules with the version-and-part rule switched off (every relation allowed). */
+    public SkipRules withoutRelationRule() {
+        return new SkipRules(unknownStateIsFindable, Set.of(), containerIdTypes, skippedResourceTypes);
+    }
+
+    /** Why this DOI is not written to ORCID, or empty when it is. */
+    public Optional<String> skipReason(DoiRecord record) {
+        Objects.requireNonNull(record, "record");
+        DoiState state = record.state();
+        if (state == DoiState.DRAFT || state == DoiState.REGISTERED
+                || state == DoiState.UNKNOWN && !unknownStateIsFindable) {
+            return Optional.of("the DOI is " + state.name().toLowerCase(Locale.ROOT)
+                    + ", not findable: only findable DOIs are written to ORCID");
+        }
+        for (RelatedIdentifier related : record.relatedIdentifiers()) {
+            String relation = related.relationType();
+            if (relation == null || !skippedRelations.contains(relation.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (related.type() != null && containerIdTypes.contains(related.type().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            return Optional.of("the DOI " + relation + " " + related.value()
+                    + ": versions, parts and copies are not written to ORCID, the work they belong to is");
+        }
+        ResourceType type = record.resourceType();
+        if (type != null && type.scheme() != null && type.general() != null
+                && skippedResourceTypes.contains((type.scheme() + ":" + type.general()).toLowerCase(Locale.ROOT))) {
+            return Optional.of("the DOI is a " + type.general() + " (" + type.scheme()
+                    + "), which is not a researcher's work");
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> lower(Set<String> values) {
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+}

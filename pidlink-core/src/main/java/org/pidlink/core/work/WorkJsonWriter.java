@@ -1,0 +1,211 @@
+package org.pidlink.core.work;
+
+import java.io.StringWriter;
+import java.util.List;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+
+/**
+ * Writes works in ORCID's v3.0 JSON shape ({@code application/vnd.orcid+json}): fields in the order of
+ * {@code work-3.0.xsd}, absent optional fields left out, as in ORCID's write samples.
+ */
+public final class WorkJsonWriter {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    };
+
+    private WorkJsonWriter() {
+    }
+
+    /** The work as compact JSON, the body of {@code POST /work} or {@code PUT /work/{put-code}}. */
+    public static String toJson(OrcidWork work) {
+        return write(false, g -> writeWork(g, work, true));
+    }
+
+    public static String toPrettyJson(OrcidWork work) {
+        return write(true, g -> writeWork(g, work, true));
+    }
+
+    /** ORCID's bulk message, {@code {"bulk":[{"work":…},…]}}, the body of {@code POST /works}. */
+    public static String toBulkJson(List<OrcidWork> works) {
+        return write(false, g -> writeBulk(g, works));
+    }
+
+    public static String toPrettyBulkJson(List<OrcidWork> works) {
+        return write(true, g -> writeBulk(g, works));
+    }
+
+    /** Compact JSON without the put-code: the canonical form {@link OrcidWork#canonicalHash()} digests. */
+    static String canonical(OrcidWork work) {
+        return write(false, g -> writeWork(g, work, false));
+    }
+
+    private interface Body {
+        void write(JsonGenerator g);
+    }
+
+    private static String write(boolean pretty, Body body) {
+        StringWriter out = new StringWriter(2048);
+        try (JsonGenerator g = pretty ? FACTORY.createGenerator(PRETTY, out)
+                : FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            body.write(g);
+        }
+        return out.toString();
+    }
+
+    private static void writeBulk(JsonGenerator g, List<OrcidWork> works) {
+        g.writeStartObject();
+        g.writeName("bulk");
+        g.writeStartArray();
+        for (OrcidWork work : works) {
+            g.writeStartObject();
+            g.writeName("work");
+            writeWork(g, work, true);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeWork(JsonGenerator g, OrcidWork work, boolean withPutCode) {
+        g.writeStartObject();
+        if (withPutCode && work.putCode() != null) {
+            g.writeNumberProperty("put-code", work.putCode());
+        }
+        writeTitle(g, work.title());
+        if (work.journalTitle() != null) {
+            value(g, "journal-title", work.journalTitle());
+        }
+        if (work.shortDescription() != null) {
+            g.writeStringProperty("short-description", work.shortDescription());
+        }
+        if (work.citation() != null) {
+            g.writeName("citation");
+            g.writeStartObject();
+            g.writeStringProperty("citation-type", work.citation().type());
+            g.writeStringProperty("citation-value", work.citation().value());
+            g.writeEndObject();
+        }
+        g.writeStringProperty("type", work.type());
+        if (work.publicationDate() != null) {
+            PublicationDate date = work.publicationDate();
+            g.writeName("publication-date");
+            g.writeStartObject();
+            value(g, "year", date.yearText());
+            if (date.month() != null) {
+                value(g, "month", date.monthText());
+            }
+            if (date.day() != null) {
+                value(g, "day", date.dayText());
+            }
+            g.writeEndObject();
+        }
+        writeExternalIds(g, work.externalIds());
+        if (work.url() != null) {
+            value(g, "url", work.url());
+        }
+        if (!work.contributors().isEmpty()) {
+            writeContributors(g, work.contributors());
+        }
+        if (work.languageCode() != null) {
+            g.writeStringProperty("language-code", work.languageCode());
+        }
+        if (work.country() != null) {
+            value(g, "country", work.country());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeTitle(JsonGenerator g, WorkTitle title) {
+        g.writeName("title");
+        g.writeStartObject();
+        value(g, "title", title.title());
+        if (title.subtitle() != null) {
+            value(g, "subtitle", title.subtitle());
+        }
+        if (title.translatedTitle() != null) {
+            g.writeName("translated-title");
+            g.writeStartObject();
+            g.writeStringProperty("value", title.translatedTitle().value());
+            g.writeStringProperty("language-code", title.translatedTitle().languageCode());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeExternalIds(JsonGenerator g, List<ExternalId> ids) {
+        g.writeName("external-ids");
+        g.writeStartObject();
+        g.writeName("external-id");
+        g.writeStartArray();
+        for (ExternalId id : ids) {
+            g.writeStartObject();
+            g.writeStringProperty("external-id-type", id.type());
+            g.writeStringProperty("external-id-value", id.value());
+            if (id.url() != null) {
+                value(g, "external-id-url", id.url());
+            }
+            g.writeStringProperty("external-id-relationship", id.relationship().value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeContributors(JsonGenerator g, List<WorkContributor> contributors) {
+        g.writeName("contributors");
+        g.writeStartObject();
+        g.writeName("contributor");
+        g.writeStartArray();
+        for (WorkContributor c : contributors) {
+            g.writeStartObject();
+            if (c.orcid() != null) {
+                g.writeName("contributor-orcid");
+                g.writeStartObject();
+                g.writeStringProperty("uri", c.orcid().uri());
+                g.writeStringProperty("path", c.orcid().path());
+                g.writeStringProperty("host", c.orcid().host());
+                g.writeEndObject();
+            }
+            if (c.creditName() != null) {
+                value(g, "credit-name", c.creditName());
+            }
+            if (c.sequence() != null || c.role() != null) {
+                g.writeName("contributor-attributes");
+                g.writeStartObject();
+                if (c.sequence() != null) {
+                    g.writeStringProperty("contributor-sequence", c.sequence().value());
+                }
+                if (c.role() != null) {
+                    g.writeStringProperty("contributor-role", c.role());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** ORCID wraps most strings in an object: {@code "journal-title": {"value": "…"}}. */
+    private static void value(JsonGenerator g, String name, String value) {
+        g.writeName(name);
+        g.writeStartObject();
+        g.writeStringProperty("value", value);
+        g.writeEndObject();
+    }
+}

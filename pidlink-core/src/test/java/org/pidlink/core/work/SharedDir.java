@@ -1,0 +1,24 @@
+package org.pidlink.core.work;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The read-only reference directory (ORCID's XSDs, real DOI metadata), as the build tells tests where it is. */
+public final class SharedDir {
+
+    private SharedDir() {
+    }
+
+    public static Path path() {
+        String configured = System.getProperty("pidlink.shared.dir");
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (String candidate : new String[] {"../shared", "../../shared"}) {
+            if (Files.isDirectory(Path.of(candidate, "orcid"))) {
+                return Path.of(candidate).toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException("the shared reference directory was not found: set -Dpidlink.shared.dir");
+    }
+}

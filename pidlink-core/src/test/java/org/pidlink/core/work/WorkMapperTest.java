@@ -1,0 +1,295 @@
+package org.pidlink.core.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pidlink.core.work.Records.organization;
+import static org.pidlink.core.work.Records.person;
+import static org.pidlink.core.work.Records.record;
+import static org.pidlink.core.work.WorkAssertions.assertValidForOrcid;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pidlink.core.identifiers.OrcidId;
+import org.pidlink.core.metadata.Container;
+import org.pidlink.core.metadata.DoiRecord;
+import org.pidlink.core.metadata.Identifier;
+import org.pidlink.core.metadata.MetadataFormat;
+import org.pidlink.core.metadata.Title.TitleType;
+import org.pidlink.core.types.TypeMapping;
+import org.pidlink.core.work.WorkContributor.Sequence;
+
+class WorkMapperTest {
+
+    private final WorkMapper mapper = WorkMapper.standard();
+
+    private static Records article() {
+        return record().doi("https://doi.org/10.5555/JOURNAL.Article-1")
+                .format(MetadataFormat.CROSSREF_XML)
+                .type("crossref", "journal-article", null)
+                .title("Ocean heat content & <sea> level")
+                .title("A global view", TitleType.SUBTITLE, null)
+                .title("Contenu thermique des océans", TitleType.TRANSLATED, "fr-FR")
+                .creator(person("Jones", "Ann", "0000-0002-1825-0097", "author"))
+                .creator(person("Müller", "Jörg", null, "author"))
+                .contributor(person("Editor", "Eve", "0000-0001-5109-3700", "editor"))
+                .publisher("Example Publisher")
+                .container(new Container("Journal of Examples", "journal",
+                        List.of(new Identifier("ISSN", "1234-567x"), new Identifier("eISSN", "2049 3630")),
+                        "12", "3", "100", "110"))
+                .date("published-online", 2020, 11, 15)
+                .date("published-print", 2021, 3, null)
+                .date("issued", 2020, 11, 15)
+                .description("We measure the heat.", "Abstract")
+                .language("eng")
+                .funding("Example Foundation", "EF-123", "https://example.org/grants/EF-123");
+    }
+
+    @Test
+    void mapsAJournalArticleWithEveryField() {
+        OrcidWork work = mapper.map(article().build());
+
+        assertThat(work.title()).isEqualTo(new WorkTitle("Ocean heat content & <sea> level", "A global view",
+                new WorkTitle.TranslatedTitle("Contenu thermique des océans", "fr")));
+        assertThat(work.journalTitle()).isEqualTo("Journal of Examples");
+        assertThat(work.shortDescription()).isEqualTo("We measure the heat.");
+        assertThat(work.type()).isEqualTo("journal-article");
+        assertThat(work.publicationDate()).isEqualTo(new PublicationDate(2020, 11, 15));
+        assertThat(work.languageCode()).isEqualTo("en");
+        assertThat(work.url()).isEqualTo("https://doi.org/10.5555/journal.article-1");
+        assertThat(work.externalIds()).containsExactly(
+                new ExternalId("doi", "10.5555/journal.article-1", "https://doi.org/10.5555/journal.article-1",
+                        Relationship.SELF),
+                new ExternalId("issn", "1234-567X", null, Relationship.PART_OF),
+                new ExternalId("issn", "2049-3630", null, Relationship.PART_OF),
+                new ExternalId("grant_number", "EF-123", "https://example.org/grants/EF-123",
+                        Relationship.FUNDED_BY));
+        assertThat(work.contributors()).containsExactly(
+                new WorkContributor(WorkContributor.ContributorOrcid.of(OrcidId.parse("0000-0002-1825-0097")),
+                        "Ann Jones", Sequence.FIRST, "author"),
+                new WorkContributor(null, "Jörg Müller", Sequence.ADDITIONAL, "author"),
+                new WorkContributor(WorkContributor.ContributorOrcid.of(OrcidId.parse("0000-0001-5109-3700")),
+                        "Eve Editor", null, "editor"));
+        assertThat(work.citation().type()).isEqualTo("bibtex");
+        assertThat(work.citation().value()).isEqualTo("""
+                @article{jones2020,
+                  title = {Ocean heat content \\& <sea> level},
+                  author = {Jones, Ann and Müller, Jörg},
+                  journal = {Journal of Examples},
+                  year = {2020},
+                  month = nov,
+                  volume = {12},
+                  number = {3},
+                  pages = {100--110},
+                  publisher = {Example Publisher},
+                  doi = {10.5555/journal.article-1},
+                  url = {https://doi.org/10.5555/journal.article-1}
+                }""");
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void journalTitleIsTheContainerNeverThePublisher() {
+        OrcidWork work = mapper.map(record().title("Data").publisher("Zenodo").build());
+        assertThat(work.journalTitle()).isNull();
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void aRecordWithoutTitleCannotBeMapped() {
+        DoiRecord untitled = record().title("   ").build();
+        assertThatThrownBy(() -> mapper.map(untitled)).isInstanceOf(InvalidWorkException.class)
+                .hasMessageContaining("no title").hasMessageContaining("9022");
+    }
+
+    @Test
+    void anAlternativeTitleServesWhenThereIsNoMainTitle() {
+        OrcidWork work = mapper.map(record().title("Only alternative", TitleType.ALTERNATIVE, null).build());
+        assertThat(work.title().title()).isEqualTo("Only alternative");
+    }
+
+    @Test
+    void longTextsAreCutAtAWordBoundaryWithinOrcidLimits() {
+        String longTitle = "word ".repeat(400);
+        String longAbstract = "sentence with words. ".repeat(400);
+        OrcidWork work = mapper.map(record().title(longTitle).description(longAbstract, "Abstract")
+                .creator(person("X".repeat(100), "Y".repeat(100), null)).build());
+        assertThat(work.title().title()).hasSizeLessThanOrEqualTo(1000).endsWith("word…");
+        assertThat(work.shortDescription()).hasSizeLessThanOrEqualTo(5000).endsWith("…")
+                .doesNotContain("  ");
+        assertThat(work.contributors().get(0).creditName()).hasSizeLessThanOrEqualTo(150);
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void controlCharactersAndSurrogatesThatXmlCannotCarryAreDropped() {
+        OrcidWork work = mapper.map(record().title("Bad\u0001 title\uD800 here \uD83D\uDE00").build());
+        assertThat(work.title().title()).isEqualTo("Bad title here \uD83D\uDE00");
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void theEarliestIssuedDateWinsAndIsAsPreciseAsTheSourcesAllow() {
+        assertThat(mapper.map(record().title("t").year(2020).date("Issued", 2020, 5, 3).build())
+                .publicationDate()).isEqualTo(new PublicationDate(2020, 5, 3));
+        assertThat(mapper.map(record().title("t").year(2019).date("Issued", 2020, 5, 3).build())
+                .publicationDate()).isEqualTo(new PublicationDate(2019, null, null));
+        assertThat(mapper.map(record().title("t").date("published-print", 2021, 3, null)
+                .date("published-online", 2020, 12, 1).build()).publicationDate())
+                .isEqualTo(new PublicationDate(2020, 12, 1));
+        assertThat(mapper.map(record().title("t").year(2020).date("Created", 2010, 1, 1).build())
+                .publicationDate()).as("only dates of issue count").isEqualTo(new PublicationDate(2020, null, null));
+    }
+
+    @Test
+    void datesOrcidWouldRefuseAreDroppedOrCutDown() {
+        assertThat(mapper.map(record().title("t").year(1850).build()).publicationDate()).isNull();
+        assertThat(mapper.map(record().title("t").year(2300).build()).publicationDate()).isNull();
+        assertThat(mapper.map(record().title("t").date("Issued", 2021, 2, 30).build()).publicationDate())
+                .isEqualTo(new PublicationDate(2021, 2, null));
+        assertThat(mapper.map(record().title("t").year(1850).date("Issued", 1999, 1, 1).build())
+                .publicationDate()).isEqualTo(new PublicationDate(1999, 1, 1));
+        assertValidForOrcid(mapper.map(record().title("t").date("Issued", 2021, 2, 30).build()));
+    }
+
+    @Test
+    void versionsBecomeVersionOfAndOnlyIdentifiersOrcidKnowsAreKept() {
+        OrcidWork work = mapper.map(record().title("Software v2")
+                .type("datacite", "Software", null)
+                .identifier("DOI", "10.5555/EXAMPLE.1")
+                .identifier("arXiv", "arXiv:2101.00001")
+                .identifier("IGSN", "IEXXX0001")
+                .identifier("ISBN", "not an isbn")
+                .identifier("URL", "https://repo.example.org/records/1")
+                .related("DOI", "doi:10.5555/concept", "IsVersionOf")
+                .related("DOI", "https://doi.org/10.5555/concept", "IsNewVersionOf")
+                .related("URL", "https://github.com/example/repo/tree/v2", "IsSupplementTo")
+                .related("DOI", "10.5555/cited", "Cites")
+                .related("ISSN", "0317-8471", "IsPublishedIn")
+                .related("DOI", "10.5555/collection", "IsPartOf")
+                .build());
+        assertThat(work.externalIds()).extracting(id -> id.type() + " " + id.value() + " " + id.relationship())
+                .containsExactly(
+                        "doi 10.5555/example.1 SELF",
+                        "arxiv arXiv:2101.00001 SELF",
+                        "uri https://repo.example.org/records/1 SELF",
+                        "doi 10.5555/concept VERSION_OF",
+                        "issn 0317-8471 PART_OF",
+                        "doi 10.5555/collection PART_OF");
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void awardsBecomeFundedByIdentifiers() {
+        OrcidWork work = mapper.map(record().title("t")
+                .funding("EC", "654321", null)
+                .funding("NSF", null, "https://doi.org/10.13039/grant.1")
+                .funding("Wellcome", null, "https://wellcome.example/awards/9")
+                .funding("Nobody", null, null)
+                .funding("Dup", "654321", null)
+                .build());
+        assertThat(work.externalIds()).extracting(id -> id.type() + " " + id.value() + " " + id.relationship())
+                .containsExactly("doi 10.5555/example.1 SELF",
+                        "grant_number 654321 FUNDED_BY",
+                        "doi 10.13039/grant.1 FUNDED_BY",
+                        "uri https://wellcome.example/awards/9 FUNDED_BY");
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void contributorRolesFollowOrcidsVocabulary() {
+        OrcidWork work = mapper.map(record().title("t")
+                .creator(organization("The Consortium"))
+                .creator(person("Doe", "Jo", null))
+                .contributor(person("Cur", "Ator", null, "DataCurator"))
+                .contributor(person("Con", "Tact", null, "ContactPerson"))
+                .contributor(person("Trans", "Lator", null, "Translator"))
+                .contributor(person("Cre", "Dit", null, "https://credit.niso.org/contributor-roles/methodology"))
+                .contributor(person("Sup", "Er", null, "Supervisor"))
+                .build());
+        assertThat(work.contributors()).extracting(c -> c.creditName() + " | " + c.sequence() + " | " + c.role())
+                .containsExactly(
+                        "The Consortium | FIRST | author",
+                        "Jo Doe | ADDITIONAL | author",
+                        "Ator Cur | null | http://credit.niso.org/contributor-roles/data-curation/",
+                        "Lator Trans | null | chair-or-translator",
+                        "Dit Cre | null | http://credit.niso.org/contributor-roles/methodology/",
+                        "Er Sup | null | http://credit.niso.org/contributor-roles/supervision/");
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void manyAuthorsAreCappedButTheResearcherIsAlwaysKept() {
+        Records many = record().title("Big collaboration");
+        for (int i = 0; i < 3000; i++) {
+            many.creator(person("Author" + i, "A", null));
+        }
+        String researcher = "0000-0002-1825-0097";
+        many.creator(person("Late", "Researcher", researcher));
+        DoiRecord big = many.build();
+
+        OrcidWork anonymous = mapper.map(big);
+        assertThat(anonymous.contributors()).hasSize(WorkMapper.Settings.DEFAULT_MAX_CONTRIBUTORS);
+
+        OrcidWork forResearcher = mapper.map(big, OrcidId.parse(researcher));
+        assertThat(forResearcher.contributors()).hasSize(WorkMapper.Settings.DEFAULT_MAX_CONTRIBUTORS + 1);
+        WorkContributor last = forResearcher.contributors().get(forResearcher.contributors().size() - 1);
+        assertThat(last.orcid().path()).isEqualTo(researcher);
+        assertThat(last.sequence()).isEqualTo(Sequence.ADDITIONAL);
+        assertThat(forResearcher.citation().value()).contains(" and others");
+        assertValidForOrcid(forResearcher);
+    }
+
+    @Test
+    void aResearcherWhoIsOnlyAnUnmappedContributorIsStillListed() {
+        String researcher = "0000-0002-1825-0097";
+        DoiRecord r = record().title("t").creator(person("A", "B", null))
+                .contributor(person("Contact", "Person", researcher, "ContactPerson")).build();
+        assertThat(mapper.map(r).contributors()).hasSize(1);
+        OrcidWork work = mapper.map(r, OrcidId.parse(researcher));
+        assertThat(work.contributors()).hasSize(2);
+        assertThat(work.contributors().get(1).role()).isNull();
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void sandboxHostIsUsedForContributorIdsWhenConfigured() {
+        WorkMapper sandbox = new WorkMapper(TypeMapping.defaults(), new WorkMapper.Settings(10, "sandbox.orcid.org"));
+        OrcidWork work = sandbox.map(article().build());
+        assertThat(work.contributors().get(0).orcid().uri()).isEqualTo("https://sandbox.orcid.org/0000-0002-1825-0097");
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void languagesAreTranslatedToOrcidCodesOrLeftOut() {
+        assertThat(mapper.map(record().title("t").language("de-DE").build()).languageCode()).isEqualTo("de");
+        assertThat(mapper.map(record().title("t").language("ger").build()).languageCode()).isEqualTo("de");
+        assertThat(mapper.map(record().title("t").language("he").build()).languageCode()).isEqualTo("iw");
+        assertThat(mapper.map(record().title("t").language("zh-Hant").build()).languageCode()).isEqualTo("zh_TW");
+        assertThat(mapper.map(record().title("t").language("English").build()).languageCode()).isEqualTo("en");
+        assertThat(mapper.map(record().title("t").language("klingon").build()).languageCode()).isNull();
+        DoiRecord noLanguage = record().title("t").title("Titel", TitleType.TRANSLATED, null).build();
+        assertThat(mapper.map(noLanguage).title().translatedTitle()).as("a translated title needs its language")
+                .isNull();
+    }
+
+    @Test
+    void doisWithCharactersUrisCannotHoldGetAnEncodedUrl() {
+        OrcidWork work = mapper.map(record().doi("10.1002/(SICI)1097-4636(199706)35:4<513::AID-JBM13>3.0.CO;2-X")
+                .title("Old DOI").build());
+        assertThat(work.externalIds().get(0).value()).isEqualTo("10.1002/(sici)1097-4636(199706)35:4<513::aid-jbm13>3.0.co;2-x");
+        assertThat(work.externalIds().get(0).url()).isEqualTo(
+                "https://doi.org/10.1002/(sici)1097-4636(199706)35:4%3C513::aid-jbm13%3E3.0.co;2-x");
+        assertValidForOrcid(work);
+    }
+
+    @Test
+    void equalMetadataGivesAnEqualCanonicalHash() {
+        String a = mapper.map(article().build()).canonicalHash();
+        String b = mapper.map(article().build()).canonicalHash();
+        String changed = mapper.map(article().title("Another", TitleType.SUBTITLE, null).build()).canonicalHash();
+        assertThat(a).isEqualTo(b).matches("[0-9a-f]{64}");
+        assertThat(changed).as("a second subtitle is ignored, the first wins").isEqualTo(a);
+        assertThat(mapper.map(article().language("de").build()).canonicalHash()).isNotEqualTo(a);
+    }
+}
