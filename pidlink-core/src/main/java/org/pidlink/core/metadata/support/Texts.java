@@ -1,0 +1,95 @@
+package org.pidlink.core.metadata.support;
+
+import java.util.regex.Pattern;
+
+/** Text clean-up shared by the readers. */
+public final class Texts {
+
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9:_.-]*(?:\\s[^<>]*)?/?>");
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});");
+
+    private Texts() {
+    }
+
+    /** Trims and collapses every run of whitespace (Unicode included) to one space; null when nothing is left. */
+    public static String collapse(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    /** Trims Unicode whitespace; null when nothing is left. */
+    public static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return start == end ? null : s.substring(start, end);
+    }
+
+    /** Removes every whitespace and invisible formatting character, also inside the value (ORCID iDs broken over lines). */
+    public static String removeSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Text from a JSON string that may hold markup (Crossref titles with {@code <i>}, JATS abstracts): tags removed,
+     * the five XML entities and numeric references decoded, whitespace collapsed.
+     */
+    public static String stripMarkup(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.indexOf('<') < 0 && s.indexOf('&') < 0) {
+            return collapse(s);
+        }
+        String text = TAG.matcher(s).replaceAll(" ");
+        text = NUMERIC_ENTITY.matcher(text).replaceAll(m -> {
+            String code = m.group(1);
+            int cp = code.charAt(0) == 'x' ? Integer.parseInt(code.substring(1), 16) : Integer.parseInt(code);
+            return Character.isValidCodePoint(cp) ? java.util.regex.Matcher.quoteReplacement(Character.toString(cp)) : " ";
+        });
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&nbsp;", " ").replace("&amp;", "&");
+        return collapse(text);
+    }
+
+    /** True for whitespace, no-break spaces and zero-width characters. */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    public static boolean isBlank(String s) {
+        return trim(s) == null;
+    }
+}
