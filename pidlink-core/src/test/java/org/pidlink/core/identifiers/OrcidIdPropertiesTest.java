@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.NumericChars;
 import net.jqwik.api.constraints.StringLength;
 
-class OrcidIdProperties {
+class OrcidIdPropertiesTest {
 
     /** Every way metadata spells an iD, as a function of its canonical form. */
     private static final List<UnaryOperator<String>> SPELLINGS = List.of(
