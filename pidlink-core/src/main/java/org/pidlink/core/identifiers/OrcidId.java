@@ -67,6 +67,10 @@ public record OrcidId(String value) {
         if (s.isEmpty()) {
             return invalid(input, BLANK);
         }
+        String common = commonSpelling(s);
+        if (common != null) {
+            return checksumValid(common) ? new ParseResult.Valid<>(new OrcidId(common)) : invalid(input, BAD_CHECKSUM);
+        }
         boolean sandbox = false;
         Matcher prefix = PREFIX.matcher(s);
         while (prefix.lookingAt()) {
@@ -157,17 +161,31 @@ public record OrcidId(String value) {
     }
 
     private static boolean isCanonical(String v) {
-        if (v.length() != 19) {
+        return hasCanonicalShape(v, 0) && checksumValid(v);
+    }
+
+    /**
+     * The canonical iD when {@code s} is spelled the way nearly all metadata spells it (bare, or after
+     * {@code https://orcid.org/} or {@code http://orcid.org/}), else null. Spares the regular expressions on
+     * the readers' hot path; everything else goes the general way.
+     */
+    private static String commonSpelling(String s) {
+        int start = s.startsWith("https://orcid.org/") ? 18 : s.startsWith("http://orcid.org/") ? 17 : 0;
+        return s.length() - start == 19 && hasCanonicalShape(s, start) ? s.substring(start) : null;
+    }
+
+    private static boolean hasCanonicalShape(String v, int from) {
+        if (v.length() - from != 19) {
             return false;
         }
         for (int i = 0; i < 19; i++) {
-            char c = v.charAt(i);
+            char c = v.charAt(from + i);
             boolean ok = (i == 4 || i == 9 || i == 14) ? c == '-' : (c >= '0' && c <= '9') || (i == 18 && c == 'X');
             if (!ok) {
                 return false;
             }
         }
-        return checksumValid(v);
+        return true;
     }
 
     /** {@code canonical} is 19 characters, hyphens at 4, 9 and 14. */

@@ -1,0 +1,96 @@
+package org.pidlink.app.push;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.pidlink.orcid.client.OrcidCall;
+import org.pidlink.orcid.client.OrcidCallListener;
+import org.pidlink.orcid.client.OrcidError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keeps every call to ORCID in {@code orcid_call}: method, path, status, ORCID error code, latency, time, and the
+ * claims the call was made for. Install it as the ORCID client's {@link OrcidCallListener}; the push engine says
+ * which claims a call serves with {@link #forClaims}. Thread-safe.
+ */
+public final class OrcidCallAudit implements OrcidCallListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OrcidCallAudit.class);
+
+    private final JdbcClient jdbc;
+    private final ThreadLocal<CallContext> context = new ThreadLocal<>();
+
+    public OrcidCallAudit(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /** Runs {@code call} (one ORCID call on this thread) with its audit rows naming these claims. */
+    <T> T forClaims(String registrationId, List<Long> claimIds, Supplier<T> call) {
+        CallContext previous = context.get();
+        context.set(new CallContext(registrationId, claimIds));
+        try {
+            return call.get();
+        } finally {
+            if (previous == null) {
+                context.remove();
+            } else {
+                context.set(previous);
+            }
+        }
+    }
+
+    @Override
+    public void onCall(OrcidCall call) {
+        CallContext ctx = context.get();
+        OrcidError error = call.error();
+        try {
+            jdbc.sql("""
+                    INSERT INTO orcid_call (called_at, method, path, status, error_code, latency_ms, orcid,
+                                            registration_id, claim_ids, items, failure)
+                    VALUES (:at, :method, :path, :status, :code, :latency, :orcid, :reg, :claims::bigint[], :items,
+                            :failure)""")
+                    .param("at", Timestamp.from(call.startedAt()))
+                    .param("method", call.method())
+                    .param("path", call.putCode() == null ? call.pathTemplate()
+                            : call.pathTemplate().replace("{put-code}", call.putCode().toString()))
+                    .param("status", call.status() == 0 ? null : call.status())
+                    .param("code", call.errorCode() == 0 ? null : call.errorCode())
+                    .param("latency", (int) Math.min(Integer.MAX_VALUE, call.latency().toMillis()))
+                    .param("orcid", call.orcid() == null ? null : call.orcid().value())
+                    .param("reg", ctx == null ? null : ctx.registrationId())
+                    .param("claims", ctx == null ? "{}" : pgArray(ctx.claimIds()))
+                    .param("items", ctx == null ? 0 : ctx.claimIds().size())
+                    .param("failure", failure(error))
+                    .update();
+        } catch (RuntimeException e) {
+            // The audit must never change the outcome of a write that already happened.
+            log.warn("Could not record an ORCID call in the audit table: {}", e.toString());
+        }
+    }
+
+    private static @Nullable String failure(@Nullable OrcidError error) {
+        if (error == null) {
+            return null;
+        }
+        String message = error.developerMessage();
+        String kind = error.getClass().getSimpleName();
+        return message == null || message.isBlank() ? kind : kind + ": " + message;
+    }
+
+    private static String pgArray(List<Long> ids) {
+        StringBuilder s = new StringBuilder("{");
+        for (int i = 0; i < ids.size(); i++) {
+            s.append(i == 0 ? "" : ",").append(ids.get(i));
+        }
+        return s.append('}').toString();
+    }
+
+    private record CallContext(String registrationId, List<Long> claimIds) {
+    }
+}

@@ -1,0 +1,87 @@
+package org.pidlink.app.push;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the push engine behaves. Defaults follow ORCID's published limits; {@link PushProperties} binds them from
+ * {@code pidlink.push.*}.
+ *
+ * @param instanceId      names this instance in leases (unique per running instance)
+ * @param workers         threads writing to ORCID in parallel (each for a different researcher)
+ * @param bulkSize        works per bulk {@code POST /works} (ORCID accepts at most 100)
+ * @param lease           how long a researcher stays leased by an instance; a dead instance's lease expires
+ * @param maxAttempts     attempts before a transient failure becomes permanent
+ * @param backoffBase     first retry delay; doubles with each attempt (with full jitter)
+ * @param backoffMax      longest retry delay
+ * @param requestsPerSecond ORCID's rate per client (24)
+ * @param burst           ORCID's burst per client (40)
+ * @param coolOff         how long every instance pauses a client after ORCID answered 503
+ * @param rateLimitedRetries how many times a call answered 503 is retried at once before it backs off
+ * @param pollInterval    how often an idle worker looks for due work
+ */
+public record PushSettings(String instanceId, int workers, int bulkSize, Duration lease, int maxAttempts,
+        Duration backoffBase, Duration backoffMax, double requestsPerSecond, int burst, Duration coolOff,
+        int rateLimitedRetries, Duration pollInterval) {
+
+    public static final int ORCID_MAX_BULK = 100;
+    public static final double ORCID_REQUESTS_PER_SECOND = 24;
+    public static final int ORCID_BURST = 40;
+
+    public PushSettings {
+        Objects.requireNonNull(instanceId, "instanceId");
+        if (workers < 1) {
+            throw new IllegalArgumentException("pidlink.push.workers must be at least 1, got " + workers);
+        }
+        if (bulkSize < 1 || bulkSize > ORCID_MAX_BULK) {
+            throw new IllegalArgumentException("pidlink.push.bulk-size must be 1.." + ORCID_MAX_BULK + ", got " + bulkSize);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("pidlink.push.max-attempts must be at least 1, got " + maxAttempts);
+        }
+        if (requestsPerSecond <= 0 || burst < 1) {
+            throw new IllegalArgumentException("pidlink.push.requests-per-second and burst must be positive");
+        }
+        requirePositive(lease, "lease");
+        requirePositive(backoffBase, "backoff-base");
+        requirePositive(backoffMax, "backoff-max");
+        requirePositive(coolOff, "cool-off");
+        requirePositive(pollInterval, "poll-interval");
+        if (rateLimitedRetries < 0) {
+            throw new IllegalArgumentException("pidlink.push.rate-limited-retries must be >= 0");
+        }
+    }
+
+    /** ORCID's limits, 8 workers, retries from 30 s up to 6 h over 8 attempts. */
+    public static PushSettings defaults(String instanceId) {
+        return new PushSettings(instanceId, 8, ORCID_MAX_BULK, Duration.ofMinutes(2), 8, Duration.ofSeconds(30),
+                Duration.ofHours(6), ORCID_REQUESTS_PER_SECOND, ORCID_BURST, Duration.ofSeconds(1), 5,
+                Duration.ofMillis(500));
+    }
+
+    public PushSettings withInstanceId(String id) {
+        return new PushSettings(id, workers, bulkSize, lease, maxAttempts, backoffBase, backoffMax, requestsPerSecond,
+                burst, coolOff, rateLimitedRetries, pollInterval);
+    }
+
+    public PushSettings withWorkers(int count) {
+        return new PushSettings(instanceId, count, bulkSize, lease, maxAttempts, backoffBase, backoffMax,
+                requestsPerSecond, burst, coolOff, rateLimitedRetries, pollInterval);
+    }
+
+    public PushSettings withMaxAttempts(int attempts) {
+        return new PushSettings(instanceId, workers, bulkSize, lease, attempts, backoffBase, backoffMax,
+                requestsPerSecond, burst, coolOff, rateLimitedRetries, pollInterval);
+    }
+
+    public PushSettings withCoolOff(Duration duration) {
+        return new PushSettings(instanceId, workers, bulkSize, lease, maxAttempts, backoffBase, backoffMax,
+                requestsPerSecond, burst, duration, rateLimitedRetries, pollInterval);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("pidlink.push." + name + " must be positive, got " + d);
+        }
+    }
+}
