@@ -395,13 +395,7 @@ public final class Claims {
     }
 
     private static Set<Provenance> provenance(@Nullable Array array) throws SQLException {
-        Set<Provenance> set = EnumSet.noneOf(Provenance.class);
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                set.add(Provenance.valueOf((String) value));
-            }
-        }
-        return set;
+        return Provenance.setOf(array == null ? new String[0] : (String[]) array.getArray());
     }
 
     private static String pgArray(Set<Provenance> provenance) {

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -330,13 +329,7 @@ final class PushQueue implements ClaimQueueListener {
     }
 
     private static Set<Provenance> provenance(@Nullable Array array) throws SQLException {
-        Set<Provenance> set = EnumSet.noneOf(Provenance.class);
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                set.add(Provenance.valueOf((String) value));
-            }
-        }
-        return set;
+        return Provenance.setOf(array == null ? new String[0] : (String[]) array.getArray());
     }
 
     static List<Long> ids(List<QueuedClaim> batch) {
