@@ -1,0 +1,76 @@
+package org.pidlink.emulator.api;
+
+import java.util.Locale;
+
+/**
+ * ORCID's media types and content negotiation (orcid-api.md §1): XML is {@code application/vnd.orcid+xml}
+ * (qs 0.5), {@code application/orcid+xml} (0.3), {@code application/xml}; JSON is
+ * {@code application/vnd.orcid+json} (0.4), {@code application/orcid+json} (0.2), {@code application/json}.
+ * No Accept, or {@code *}{@code /*}, gives XML.
+ */
+enum Format {
+    XML, JSON;
+
+    private static final String[][] TYPES = {
+            {"application/vnd.orcid+xml", "XML", "0.5"}, {"application/orcid+xml", "XML", "0.3"},
+            {"application/xml", "XML", "0.25"}, {"application/vnd.orcid+json", "JSON", "0.4"},
+            {"application/orcid+json", "JSON", "0.2"}, {"application/json", "JSON", "0.15"}};
+
+    /** The negotiated response type: [format, media type], or null when nothing acceptable (406). */
+    static Negotiated negotiate(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return new Negotiated(XML, "application/vnd.orcid+xml");
+        }
+        Negotiated best = null;
+        double bestScore = 0;
+        for (String part : accept.split(",")) {
+            String[] params = part.trim().split(";");
+            String range = params[0].trim().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < params.length; i++) {
+                String p = params[i].trim();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException ignored) {
+                        q = 0;
+                    }
+                }
+            }
+            if (q <= 0) {
+                continue;
+            }
+            for (String[] t : TYPES) {
+                boolean matches = range.equals(t[0]) || range.equals("*/*") || range.equals("application/*");
+                if (matches) {
+                    double score = q * Double.parseDouble(t[2]);
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = new Negotiated(Format.valueOf(t[1]), t[0]);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The body format of a write, or null when the Content-Type is not one of ORCID's (415). */
+    static Format ofContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String t = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        for (String[] type : TYPES) {
+            if (type[0].equals(t)) {
+                return Format.valueOf(type[1]);
+            }
+        }
+        return null;
+    }
+
+    record Negotiated(Format format, String mediaType) {
+        String contentType() {
+            return mediaType + ";charset=UTF-8";
+        }
+    }
+}

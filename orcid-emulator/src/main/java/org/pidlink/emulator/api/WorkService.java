@@ -1,0 +1,187 @@
+package org.pidlink.emulator.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pidlink.core.identifiers.ExternalIdNormalizer;
+import org.pidlink.emulator.state.EmulatorState;
+import org.pidlink.emulator.state.EmulatorState.WorkChange;
+import org.pidlink.emulator.state.Researcher;
+import org.pidlink.emulator.state.StoredWork;
+import org.pidlink.emulator.works.Work;
+
+/**
+ * Creates, updates and deletes works on a record under the record's lock, with ORCID's limit (9048) and
+ * duplicate rule (9021, orcid-api.md §3.4): only the caller's own works are compared; on single POST/PUT two ids
+ * conflict when type and match key are equal and both are {@code self} (or both have no relationship); in bulk
+ * the caller's existing self and version-of ids (and those created earlier in the request) count.
+ */
+final class WorkService {
+
+    static final int MAX_WORKS = 10_000;
+
+    private final EmulatorState state;
+    private final OrcidErrors errors;
+    private final ExternalIdNormalizer normalizer;
+
+    WorkService(EmulatorState state, OrcidErrors errors, ExternalIdNormalizer normalizer) {
+        this.state = state;
+        this.errors = errors;
+        this.normalizer = normalizer;
+    }
+
+    List<String> matchKeys(Work w) {
+        List<String> keys = new ArrayList<>(w.externalIds().size());
+        for (Work.ExternalId id : w.externalIds()) {
+            keys.add(id.type() == null || id.value() == null ? "" : normalizer.matchKey(id.type(), id.value()));
+        }
+        return keys;
+    }
+
+    /** POST /work: a validated work; returns the stored work. */
+    StoredWork create(Researcher r, String clientId, String clientName, Work w) {
+        List<String> keys = matchKeys(w);
+        return state.changeWorks(r, works -> {
+            if (works.size() + 1 > MAX_WORKS) {
+                throw errors.exception(409, 9048, null);
+            }
+            Long dup = findSingleDuplicate(works.values(), clientId, w, keys, -1);
+            if (dup != null) {
+                throw duplicate(dup, clientName);
+            }
+            StoredWork s = store(r, clientId, w, keys);
+            works.put(s.putCode(), s);
+            return WorkChange.changed(s);
+        });
+    }
+
+    /** Checks the 10,000 limit for a bulk of {@code size} before any item is processed. */
+    void checkRoomFor(Researcher r, int size) {
+        if (r.workCount() + size > MAX_WORKS) {
+            throw errors.exception(409, 9048, null);
+        }
+    }
+
+    /**
+     * One bulk item, already validated: stored, or the 9021 error. {@code seen} holds this request's earlier
+     * successful ids (as type + key).
+     */
+    Object createInBulk(Researcher r, String clientId, String clientName, Work w, Set<String> seen) {
+        List<String> keys = matchKeys(w);
+        return state.changeWorks(r, works -> {
+            if (works.size() + 1 > MAX_WORKS) {
+                return WorkChange.unchanged(errors.error(409, 9048, null, Map.of()));
+            }
+            Set<String> existing = new HashSet<>(seen);
+            Map<String, Long> owner = new java.util.HashMap<>();
+            for (StoredWork s : works.values()) {
+                if (!s.sourceClientId().equals(clientId)) {
+                    continue;
+                }
+                List<Work.ExternalId> ids = s.work().externalIds();
+                for (int i = 0; i < ids.size(); i++) {
+                    String rel = ids.get(i).relationship();
+                    if ("part-of".equals(rel) || "funded-by".equals(rel)) {
+                        continue;
+                    }
+                    String k = ids.get(i).type() + "\u0000" + s.matchKeys().get(i);
+                    existing.add(k);
+                    owner.putIfAbsent(k, s.putCode());
+                }
+            }
+            for (int i = 0; i < w.externalIds().size(); i++) {
+                Work.ExternalId id = w.externalIds().get(i);
+                String k = id.type() + "\u0000" + keys.get(i);
+                if ("self".equals(id.relationship()) && existing.contains(k)) {
+                    Long pc = owner.get(k);
+                    // ORCID leaks the raw placeholder when the conflicting item is not stored yet (§3.4).
+                    return WorkChange.unchanged(errors.error(409, 9021, null, Map.of("putCode",
+                            pc == null ? "${putCode}" : pc.toString(), "clientName", clientName)));
+                }
+            }
+            StoredWork s = store(r, clientId, w, keys);
+            works.put(s.putCode(), s);
+            for (int i = 0; i < w.externalIds().size(); i++) {
+                String rel = w.externalIds().get(i).relationship();
+                if (!"part-of".equals(rel) && !"funded-by".equals(rel)) {
+                    seen.add(w.externalIds().get(i).type() + "\u0000" + keys.get(i));
+                }
+            }
+            return WorkChange.changed(s);
+        });
+    }
+
+    /** PUT /work/{pc} after validation: duplicate check against the caller's other works, source check, update. */
+    StoredWork update(Researcher r, String clientId, String clientName, long putCode, Work w) {
+        List<String> keys = matchKeys(w);
+        return state.changeWorks(r, works -> {
+            StoredWork existing = works.get(putCode);
+            if (existing == null) {
+                throw errors.exception(404, 9016, "No entity found for query");
+            }
+            Long dup = findSingleDuplicate(works.values(), clientId, w, keys, putCode);
+            if (dup != null) {
+                throw duplicate(dup, clientName);
+            }
+            if (!existing.sourceClientId().equals(clientId)) {
+                throw errors.exception(403, 9010, null, Map.of("activity", "work"));
+            }
+            StoredWork updated = existing.updated(w, keys, state.now());
+            works.put(putCode, updated);
+            return WorkChange.changed(updated);
+        });
+    }
+
+    /** DELETE /work/{pc}. */
+    void delete(Researcher r, String clientId, long putCode) {
+        state.changeWorks(r, works -> {
+            StoredWork existing = works.get(putCode);
+            if (existing == null) {
+                throw errors.exception(404, 9016, "No entity found for query");
+            }
+            if (!existing.sourceClientId().equals(clientId)) {
+                throw errors.exception(403, 9010, null, Map.of("activity", "work"));
+            }
+            works.remove(putCode);
+            return WorkChange.changed(null);
+        });
+    }
+
+    private Long findSingleDuplicate(Iterable<StoredWork> works, String clientId, Work w, List<String> keys,
+                                     long exceptPutCode) {
+        List<Work.ExternalId> newIds = w.externalIds();
+        for (StoredWork s : works) {
+            if (s.putCode() == exceptPutCode || !s.sourceClientId().equals(clientId)) {
+                continue;
+            }
+            List<Work.ExternalId> ids = s.work().externalIds();
+            for (int i = 0; i < newIds.size(); i++) {
+                Work.ExternalId n = newIds.get(i);
+                if (n.relationship() != null && !"self".equals(n.relationship())) {
+                    continue;
+                }
+                for (int j = 0; j < ids.size(); j++) {
+                    Work.ExternalId e = ids.get(j);
+                    if (java.util.Objects.equals(n.relationship(), e.relationship())
+                            && java.util.Objects.equals(n.type(), e.type())
+                            && keys.get(i).equals(s.matchKeys().get(j))) {
+                        return s.putCode();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private ApiException duplicate(long putCode, String clientName) {
+        return errors.exception(409, 9021, null, Map.of("putCode", Long.toString(putCode), "clientName", clientName));
+    }
+
+    private StoredWork store(Researcher r, String clientId, Work w, List<String> keys) {
+        var now = state.now();
+        return new StoredWork(state.nextPutCode(), clientId, now, now, r.defaultVisibility(), w.withPutCode(null),
+                keys);
+    }
+}

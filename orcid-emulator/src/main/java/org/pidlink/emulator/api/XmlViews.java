@@ -1,0 +1,254 @@
+package org.pidlink.emulator.api;
+
+import static org.pidlink.emulator.works.XmlOut.ACTIVITIES;
+import static org.pidlink.emulator.works.XmlOut.BULK;
+import static org.pidlink.emulator.works.XmlOut.COMMON;
+import static org.pidlink.emulator.works.XmlOut.ERROR;
+import static org.pidlink.emulator.works.XmlOut.PERSON;
+import static org.pidlink.emulator.works.XmlOut.PERSONAL_DETAILS;
+import static org.pidlink.emulator.works.XmlOut.RECORD;
+import static org.pidlink.emulator.works.XmlOut.WORK;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.pidlink.core.identifiers.ExternalIdNormalizer;
+import org.pidlink.emulator.state.Researcher;
+import org.pidlink.emulator.state.StoredWork;
+import org.pidlink.emulator.works.Work;
+import org.pidlink.emulator.works.XmlOut;
+
+/** ORCID's v3.0 XML read shapes, valid against the v3.0 XSDs (work, activities, bulk, error, record). */
+final class XmlViews {
+
+    private final ExternalIdNormalizer normalizer;
+    private final Function<String, String> clientName;
+
+    XmlViews(ExternalIdNormalizer normalizer, Function<String, String> clientName) {
+        this.normalizer = normalizer;
+        this.clientName = clientName;
+    }
+
+    byte[] error(OrcidError e) {
+        XmlOut x = new XmlOut();
+        writeError(x, e);
+        return x.toBytes();
+    }
+
+    byte[] work(StoredWork s, String orcid, boolean withPath) {
+        XmlOut x = new XmlOut();
+        writeWork(x, s, orcid, withPath);
+        return x.toBytes();
+    }
+
+    byte[] summary(StoredWork s, String orcid) {
+        XmlOut x = new XmlOut();
+        writeSummary(x, s, orcid);
+        return x.toBytes();
+    }
+
+    byte[] works(List<WorkGroups.Group> groups, String orcid) {
+        XmlOut x = new XmlOut(ACTIVITIES);
+        writeWorks(x, groups, orcid);
+        return x.toBytes();
+    }
+
+    byte[] bulk(List<Object> items, String orcid, boolean withPath) {
+        XmlOut x = new XmlOut(BULK, ERROR);
+        x.start(BULK, "bulk");
+        for (Object item : items) {
+            if (item instanceof StoredWork s) {
+                writeWork(x, s, orcid, withPath);
+            } else {
+                writeError(x, (OrcidError) item);
+            }
+        }
+        x.end();
+        return x.toBytes();
+    }
+
+    byte[] record(Researcher r, List<WorkGroups.Group> groups) {
+        String orcid = r.orcid();
+        XmlOut x = new XmlOut(RECORD, PERSON, PERSONAL_DETAILS, ACTIVITIES);
+        x.start(RECORD, "record").attr("path", "/" + orcid);
+        x.start(COMMON, "orcid-identifier");
+        x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/" + orcid);
+        x.leaf(COMMON, "path", orcid);
+        x.leaf(COMMON, "host", JsonViews.HOST);
+        x.end();
+        x.start(PERSON, "person").attr("path", "/" + orcid + "/person");
+        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
+        x.start(PERSON, "name").attr("visibility", "public").attr("path", orcid);
+        x.leaf(COMMON, "created-date", instant(r.lastModified()));
+        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
+        x.leaf(PERSONAL_DETAILS, "given-names", r.givenNames());
+        x.leaf(PERSONAL_DETAILS, "family-name", r.familyName());
+        x.leaf(PERSONAL_DETAILS, "credit-name", r.creditName());
+        x.end();
+        x.end();
+        x.start(ACTIVITIES, "activities-summary").attr("path", "/" + orcid + "/activities");
+        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
+        writeWorks(x, groups, orcid);
+        x.end();
+        x.end();
+        return x.toBytes();
+    }
+
+    // ---- parts -------------------------------------------------------------------------------------------
+
+    private void writeError(XmlOut x, OrcidError e) {
+        x.start(ERROR, "error");
+        x.leaf(ERROR, "response-code", Integer.toString(e.responseCode()));
+        x.leaf(ERROR, "developer-message", e.developerMessage());
+        x.leaf(ERROR, "user-message", e.userMessage());
+        x.leaf(ERROR, "error-code", Integer.toString(e.errorCode()));
+        x.leaf(ERROR, "more-info", e.moreInfo());
+        x.end();
+    }
+
+    private void writeWorks(XmlOut x, List<WorkGroups.Group> groups, String orcid) {
+        x.start(ACTIVITIES, "works").attr("path", "/" + orcid + "/works");
+        Instant last = null;
+        for (WorkGroups.Group g : groups) {
+            if (last == null || g.lastModified().isAfter(last)) {
+                last = g.lastModified();
+            }
+        }
+        if (last != null) {
+            x.leaf(COMMON, "last-modified-date", instant(last));
+        }
+        for (WorkGroups.Group g : groups) {
+            x.start(ACTIVITIES, "group");
+            x.leaf(COMMON, "last-modified-date", instant(g.lastModified()));
+            writeExternalIds(x, g.externalIds());
+            for (StoredWork s : g.works()) {
+                writeSummary(x, s, orcid);
+            }
+            x.end();
+        }
+        x.end();
+    }
+
+    private void writeWork(XmlOut x, StoredWork s, String orcid, boolean withPath) {
+        Work w = s.work();
+        x.start(WORK, "work").attr("put-code", Long.toString(s.putCode()))
+                .attr("path", withPath ? "/" + orcid + "/work/" + s.putCode() : null)
+                .attr("visibility", s.visibility().value());
+        writeMeta(x, s);
+        writeTitle(x, w);
+        x.leaf(WORK, "journal-title", w.journalTitle());
+        x.leaf(WORK, "short-description", w.shortDescription());
+        if (w.citation() != null) {
+            x.start(WORK, "citation");
+            x.leaf(WORK, "citation-type", w.citation().type());
+            x.leaf(WORK, "citation-value", w.citation().value());
+            x.end();
+        }
+        x.leaf(WORK, "type", w.type());
+        writeDate(x, w.publicationDate());
+        writeExternalIds(x, w.externalIds());
+        x.leaf(COMMON, "url", w.url());
+        x.start(WORK, "contributors");
+        for (Work.Contributor c : w.contributors()) {
+            x.start(WORK, "contributor");
+            if (c.orcidUri() != null || c.orcidPath() != null) {
+                x.start(COMMON, "contributor-orcid");
+                x.leaf(COMMON, "uri", c.orcidUri());
+                x.leaf(COMMON, "path", c.orcidPath());
+                x.leaf(COMMON, "host", c.orcidHost());
+                x.end();
+            }
+            x.leaf(WORK, "credit-name", c.creditName());
+            if (c.sequence() != null || c.role() != null) {
+                x.start(WORK, "contributor-attributes");
+                x.leaf(WORK, "contributor-sequence", c.sequence());
+                x.leaf(WORK, "contributor-role", c.role());
+                x.end();
+            }
+            x.end();
+        }
+        x.end();
+        x.leaf(COMMON, "language-code", w.languageCode());
+        x.leaf(COMMON, "country", w.country());
+        x.end();
+    }
+
+    private void writeSummary(XmlOut x, StoredWork s, String orcid) {
+        Work w = s.work();
+        x.start(WORK, "work-summary").attr("put-code", Long.toString(s.putCode()))
+                .attr("path", "/" + orcid + "/work/" + s.putCode()).attr("visibility", s.visibility().value())
+                .attr("display-index", "0");
+        writeMeta(x, s);
+        writeTitle(x, w);
+        writeExternalIds(x, w.externalIds());
+        x.leaf(COMMON, "url", w.url());
+        x.leaf(WORK, "type", w.type());
+        writeDate(x, w.publicationDate());
+        x.leaf(WORK, "journal-title", w.journalTitle());
+        x.end();
+    }
+
+    private void writeMeta(XmlOut x, StoredWork s) {
+        x.leaf(COMMON, "created-date", instant(s.createdDate()));
+        x.leaf(COMMON, "last-modified-date", instant(s.lastModifiedDate()));
+        x.start(COMMON, "source");
+        x.start(COMMON, "source-client-id");
+        x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/client/" + s.sourceClientId());
+        x.leaf(COMMON, "path", s.sourceClientId());
+        x.leaf(COMMON, "host", JsonViews.HOST);
+        x.end();
+        x.leaf(COMMON, "source-name", clientName.apply(s.sourceClientId()));
+        x.end();
+    }
+
+    private void writeTitle(XmlOut x, Work w) {
+        x.start(WORK, "title");
+        x.leaf(COMMON, "title", w.title());
+        x.leaf(COMMON, "subtitle", w.subtitle());
+        if (w.translatedTitle() != null) {
+            x.start(COMMON, "translated-title").attr("language-code", w.translatedTitle().languageCode());
+            if (w.translatedTitle().value() != null) {
+                x.text(w.translatedTitle().value());
+            }
+            x.end();
+        }
+        x.end();
+    }
+
+    private void writeDate(XmlOut x, Work.PublicationDate d) {
+        if (d == null) {
+            return;
+        }
+        x.start(COMMON, "publication-date");
+        x.leaf(COMMON, "year", d.year());
+        x.leaf(COMMON, "month", d.month());
+        x.leaf(COMMON, "day", d.day());
+        x.end();
+    }
+
+    private void writeExternalIds(XmlOut x, List<Work.ExternalId> ids) {
+        x.start(COMMON, "external-ids");
+        for (Work.ExternalId id : ids) {
+            x.start(COMMON, "external-id");
+            x.leaf(COMMON, "external-id-type", id.type());
+            x.leaf(COMMON, "external-id-value", id.value());
+            String normalized = normalizer.normalize(id.type(), id.value());
+            if (normalized == null || normalized.isEmpty()) {
+                x.start(COMMON, "external-id-normalized-error").attr("transient", "true");
+                x.leaf(COMMON, "error-code", "8001");
+                x.leaf(COMMON, "error-message", "Cannot normalize identifier value " + id.type() + ":" + id.value());
+                x.end();
+            } else {
+                x.start(COMMON, "external-id-normalized").attr("transient", "true").text(normalized).end();
+            }
+            x.leaf(COMMON, "external-id-url", id.url());
+            x.leaf(COMMON, "external-id-relationship", id.relationship());
+            x.end();
+        }
+        x.end();
+    }
+
+    private static String instant(Instant i) {
+        return i.toString();
+    }
+}

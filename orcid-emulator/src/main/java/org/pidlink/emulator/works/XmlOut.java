@@ -1,0 +1,117 @@
+package org.pidlink.emulator.works;
+
+import java.io.ByteArrayOutputStream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** A small StAX writer with ORCID's namespace prefixes bound; unchecked so the writers read like the XSD. */
+public final class XmlOut {
+
+    public static final String COMMON = "http://www.orcid.org/ns/common";
+    public static final String WORK = "http://www.orcid.org/ns/work";
+    public static final String BULK = "http://www.orcid.org/ns/bulk";
+    public static final String ERROR = "http://www.orcid.org/ns/error";
+    public static final String ACTIVITIES = "http://www.orcid.org/ns/activities";
+
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    public static final String RECORD = "http://www.orcid.org/ns/record";
+    public static final String PERSON = "http://www.orcid.org/ns/person";
+    public static final String PERSONAL_DETAILS = "http://www.orcid.org/ns/personal-details";
+
+    private static final java.util.Map<String, String> PREFIXES = java.util.Map.of(COMMON, "common", WORK, "work",
+            BULK, "bulk", ERROR, "error", ACTIVITIES, "activities", RECORD, "record", PERSON, "person",
+            PERSONAL_DETAILS, "personal-details");
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+    private final XMLStreamWriter w;
+    private final String[] rootNamespaces;
+    private boolean rootOpen;
+
+    /** {@code rootNamespaces}: namespaces to declare on the root, besides common and work. */
+    public XmlOut(String... rootNamespaces) {
+        this.rootNamespaces = rootNamespaces;
+        try {
+            w = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.setPrefix("common", COMMON);
+            w.setPrefix("work", WORK);
+            w.setPrefix("bulk", BULK);
+            w.setPrefix("error", ERROR);
+            for (var e : PREFIXES.entrySet()) {
+                w.setPrefix(e.getValue(), e.getKey());
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens an element; the first one (the root) declares the namespaces. */
+    public XmlOut start(String ns, String name) {
+        try {
+            w.writeStartElement(ns, name);
+            if (!rootOpen) {
+                rootOpen = true;
+                java.util.Set<String> declared = new java.util.LinkedHashSet<>();
+                declared.add(ns);
+                declared.add(COMMON);
+                declared.add(WORK);
+                declared.addAll(java.util.List.of(rootNamespaces));
+                for (String d : declared) {
+                    w.writeNamespace(PREFIXES.get(d), d);
+                }
+            }
+            return this;
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public XmlOut attr(String name, String value) {
+        if (value != null) {
+            try {
+                w.writeAttribute(name, value);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return this;
+    }
+
+    public XmlOut text(String value) {
+        try {
+            w.writeCharacters(value);
+            return this;
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public XmlOut end() {
+        try {
+            w.writeEndElement();
+            return this;
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code <ns:name>value</ns:name>}, or nothing when the value is null. */
+    public XmlOut leaf(String ns, String name, String value) {
+        if (value != null) {
+            start(ns, name).text(value).end();
+        }
+        return this;
+    }
+
+    public byte[] toBytes() {
+        try {
+            w.writeEndDocument();
+            w.close();
+            return bytes.toByteArray();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
