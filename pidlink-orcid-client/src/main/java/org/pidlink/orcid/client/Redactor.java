@@ -15,7 +15,7 @@ final class Redactor {
     private static final Pattern UUID = Pattern.compile(
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern AFTER_TOKEN_WORD = Pattern.compile(
-            "(?i)((?:access|refresh)[ _]token:?\\s*|authorization code:?\\s*|code:\\s*)[^\\s,;\"']+");
+            "(?i)((?:access|refresh)[ _]token:\\s*|authorization code:\\s*)[^\\s,;\"']+");
     private static final int MAX_LENGTH = 2000;
 
     private final List<String> secrets;

@@ -126,6 +126,15 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void redactionLeavesOrdinaryWordsAlone() {
+        String wrongRecord = "401 Unauthorized: The client application is not authorized for this ORCID record. "
+                + "Full validation error: Access token is for a different record";
+        assertThat(Redactor.of("abcd1234").clean(wrongRecord)).isEqualTo(wrongRecord);
+        assertThat(Redactor.of().clean("Invalid authorization code: WkiYjn"))
+                .isEqualTo("Invalid authorization code: [redacted]");
+    }
+
+    @Test
     void oauthErrorsAreSplitIntoRejectedTokensAndOtherRefusals() {
         byte[] badCode = "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code: WkiYjn\"}"
                 .getBytes(StandardCharsets.UTF_8);
