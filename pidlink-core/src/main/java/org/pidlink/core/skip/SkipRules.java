@@ -19,32 +19,33 @@ import org.pidlink.core.metadata.ResourceType;
  *   retracted. A record whose state is {@link DoiState#UNKNOWN} counts as findable by default, because only
  *   public channels (DataCite's public API and files, Crossref, which has no states) deliver metadata without a
  *   state, and they deliver findable DOIs only; draft and registered DOIs always arrive with their state.</li>
- *   <li><b>Versions and parts</b>, like DataCite's own auto-update: a DOI related to another by IsVersionOf,
+ *   <li><b>Versions and parts</b>, like DataCite's own auto-update: a DOI related to another DOI by IsVersionOf,
  *   IsPartOf, IsPreviousVersionOf or IsIdenticalTo is a version, part or copy of a work whose own DOI is
- *   written instead (a Zenodo version points to its concept DOI). Unlike DataCite, an IsPartOf whose target is a
- *   journal or book (an ISSN or ISBN) does not count: that is where an article or chapter appeared.</li>
+ *   written instead (a Zenodo version points to its concept DOI). Unlike DataCite, the rule needs the target to
+ *   be a DOI: a thesis IsIdenticalTo a library URN, or an article IsPartOf a journal's ISSN, has no other DOI
+ *   that would be written in its place, so skipping it would lose the work.</li>
  *   <li><b>Not works</b>: resource types that are grants, projects, journals or figure components rather than
  *   a researcher's output (keys as in the type mapping, e.g. {@code datacite:Award}, {@code crossref:grant}).</li>
  * </ul>
  *
  * @param unknownStateIsFindable whether a record without a state counts as findable
  * @param skippedRelations       relation types (any case) that make a DOI a version or part
- * @param containerIdTypes       related-identifier types (any case) that name a container, not a work
+ * @param relatedIdTypes         related-identifier types (any case) whose targets are written in place of the DOI
  * @param skippedResourceTypes   {@code scheme:type} keys of resource types that are not works
  */
-public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelations, Set<String> containerIdTypes,
+public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelations, Set<String> relatedIdTypes,
                         Set<String> skippedResourceTypes) {
 
     public SkipRules {
         skippedRelations = lower(skippedRelations);
-        containerIdTypes = lower(containerIdTypes);
+        relatedIdTypes = lower(relatedIdTypes);
         skippedResourceTypes = lower(skippedResourceTypes);
     }
 
     public static SkipRules defaults() {
         return new SkipRules(true,
                 Set.of("IsVersionOf", "IsPartOf", "IsPreviousVersionOf", "IsIdenticalTo"),
-                Set.of("ISSN", "EISSN", "LISSN", "ISBN"),
+                Set.of("DOI"),
                 Set.of("datacite:Award", "datacite:Project", "crossref:grant", "crossref:component",
                         "crossref:journal", "crossref:journal-volume", "crossref:book-series", "crossref:book-set",
                         "crossref:proceedings-series", "crossref:report-series", "crossref:pending-publication"));
@@ -52,7 +53,7 @@ public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelat
 
     /** The same rules with the version-and-part rule switched off (every relation allowed). */
     public SkipRules withoutRelationRule() {
-        return new SkipRules(unknownStateIsFindable, Set.of(), containerIdTypes, skippedResourceTypes);
+        return new SkipRules(unknownStateIsFindable, Set.of(), relatedIdTypes, skippedResourceTypes);
     }
 
     /** Why this DOI is not written to ORCID, or empty when it is. */
@@ -69,7 +70,7 @@ public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelat
             if (relation == null || !skippedRelations.contains(relation.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            if (related.type() != null && containerIdTypes.contains(related.type().toLowerCase(Locale.ROOT))) {
+            if (related.type() == null || !relatedIdTypes.contains(related.type().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             return Optional.of("the DOI " + relation + " " + related.value()
@@ -78,8 +79,8 @@ public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelat
         ResourceType type = record.resourceType();
         if (type != null && type.scheme() != null && type.general() != null
                 && skippedResourceTypes.contains((type.scheme() + ":" + type.general()).toLowerCase(Locale.ROOT))) {
-            return Optional.of("the DOI is a " + type.general() + " (" + type.scheme()
-                    + "), which is not a researcher's work");
+            return Optional.of("the DOI's resource type is " + type.scheme() + ":" + type.general()
+                    + ", which is not a researcher's work");
         }
         return Optional.empty();
     }

@@ -41,6 +41,8 @@ public final class WorkMapper {
     /** Relations whose target contains the work: added as {@code part-of}, which never groups. */
     private static final Set<String> CONTAINER_RELATIONS = Set.of("ispartof", "ispublishedin");
     private static final Set<String> CONTAINER_ID_TYPES = Set.of("issn", "isbn", "doi");
+    /** Types that never name a version of a work (a journal, a grant), whatever relation points to them. */
+    private static final Set<String> NOT_VERSION_ID_TYPES = Set.of("issn", "grant_number", "proposal-id");
 
     private final TypeMapping types;
     private final Settings settings;
@@ -182,7 +184,8 @@ public final class WorkMapper {
         for (RelatedIdentifier related : record.relatedIdentifiers()) {
             String relation = related.relationType() == null ? ""
                     : related.relationType().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-            if (VERSION_RELATIONS.contains(relation)) {
+            if (VERSION_RELATIONS.contains(relation)
+                    && ExternalIdTypes.orcidType(related.type()).filter(NOT_VERSION_ID_TYPES::contains).isEmpty()) {
                 add(ids, ExternalIdTypes.externalId(related.type(), related.value(), Relationship.VERSION_OF));
             } else if (CONTAINER_RELATIONS.contains(relation)
                     && ExternalIdTypes.orcidType(related.type()).filter(CONTAINER_ID_TYPES::contains).isPresent()) {

@@ -24,7 +24,7 @@ class SkipRulesTest {
     @Test
     void anUnknownStateCountsAsFindableUnlessConfiguredOtherwise() {
         assertThat(rules.skipReason(record().title("t").state(DoiState.UNKNOWN).build())).isEmpty();
-        SkipRules strict = new SkipRules(false, rules.skippedRelations(), rules.containerIdTypes(),
+        SkipRules strict = new SkipRules(false, rules.skippedRelations(), rules.relatedIdTypes(),
                 rules.skippedResourceTypes());
         assertThat(strict.skipReason(record().title("t").state(DoiState.UNKNOWN).build()))
                 .hasValueSatisfying(r -> assertThat(r).contains("unknown"));
@@ -45,10 +45,14 @@ class SkipRulesTest {
     }
 
     @Test
-    void beingPartOfAJournalOrBookIsNoReasonToSkip() {
+    void onlyARelatedDoiTakesTheDoisPlace() {
         assertThat(rules.skipReason(record().title("t").related("ISSN", "1234-5678", "IsPartOf").build())).isEmpty();
         assertThat(rules.skipReason(record().title("t").related("isbn", "9780000000002", "IsPartOf").build()))
                 .isEmpty();
+        assertThat(rules.skipReason(record().title("t").related("URN", "urn:nbn:de:1", "IsIdenticalTo").build()))
+                .isEmpty();
+        assertThat(rules.skipReason(record().title("t").related("doi", "10.5555/x", "IsIdenticalTo").build()))
+                .isPresent();
     }
 
     @Test

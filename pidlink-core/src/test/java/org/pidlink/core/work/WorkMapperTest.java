@@ -163,6 +163,7 @@ class WorkMapperTest {
                 .identifier("URL", "https://repo.example.org/records/1")
                 .related("DOI", "doi:10.5555/concept", "IsVersionOf")
                 .related("DOI", "https://doi.org/10.5555/concept", "IsNewVersionOf")
+                .related("ISSN", "0077-5606", "IsVersionOf")
                 .related("URL", "https://github.com/example/repo/tree/v2", "IsSupplementTo")
                 .related("DOI", "10.5555/cited", "Cites")
                 .related("ISSN", "0317-8471", "IsPublishedIn")
