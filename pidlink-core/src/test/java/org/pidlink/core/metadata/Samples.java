@@ -50,6 +50,11 @@ final class Samples {
         return result.records().get(0);
     }
 
+    /** Each person's ORCID iD, or null, in position order. */
+    static List<String> orcids(List<Person> people) {
+        return people.stream().map(p -> p.orcid() == null ? null : p.orcid().value()).toList();
+    }
+
     /** Every sample file under a folder (XSDs excluded). */
     static List<Path> under(String folder) {
         try (Stream<Path> s = Files.walk(dir().resolve(folder))) {

@@ -356,6 +356,7 @@ public final class CrossrefXmlReader {
         } else if (e.child("title") != null) { // component titles sit in <titles>, sometimes directly
             d.title(e.child("title").rawText(), Title.TitleType.MAIN, null);
         }
+        promoteOriginalLanguageTitle(d);
         XmlElement contributors = e.child("contributors");
         people(contributors != null ? contributors : e, d);
         d.publisher = firstNonNull(e.path("publisher", "publisher_name") == null ? null
@@ -379,7 +380,9 @@ public final class CrossrefXmlReader {
         XmlElement item = e.child("publisher_item");
         if (item != null) {
             for (XmlElement id : item.children("identifier")) {
-                d.identifier(id.attr("id_type"), id.text());
+                if (!isOwnDoi(id.attr("id_type"), id.text(), d)) {
+                    d.identifier(id.attr("id_type"), id.text());
+                }
             }
         }
         for (XmlElement abs : e.descendants("abstract", NESTED_WORKS)) {
@@ -391,6 +394,25 @@ public final class CrossrefXmlReader {
         XmlElement resource = e.path("doi_data", "resource");
         d.url = resource == null ? null : Texts.trim(resource.text());
         return d.build();
+    }
+
+    /** A work with only an original-language title (Japanese journals do this) has that as its main title. */
+    static void promoteOriginalLanguageTitle(RecordDraft d) {
+        if (!d.titles.isEmpty() && d.titles.stream().noneMatch(t -> t.type() == Title.TitleType.MAIN)) {
+            Title first = d.titles.get(0);
+            d.titles.set(0, new Title(first.text(), Title.TitleType.MAIN, first.language()));
+        }
+    }
+
+    private static boolean isOwnDoi(String type, String value, RecordDraft d) {
+        if (value == null || type == null || !type.strip().equalsIgnoreCase("doi")) {
+            return false;
+        }
+        try {
+            return org.pidlink.core.identifiers.Doi.parse(value).equals(d.doi);
+        } catch (org.pidlink.core.identifiers.InvalidIdentifierException e) {
+            return false;
+        }
     }
 
     private static String firstNonNull(String... values) {

@@ -112,7 +112,7 @@ public final class XmlElement {
         return current;
     }
 
-    /** All descendants with this local name, in document order, not looking inside elements named in {@code stopAt}. */
+    /** All descendants with this local name (nested ones too), in document order, not looking inside elements named in {@code stopAt}. */
     public List<XmlElement> descendants(String localName, java.util.Set<String> stopAt) {
         List<XmlElement> out = new ArrayList<>();
         collect(localName, stopAt, out);
@@ -124,7 +124,8 @@ public final class XmlElement {
             if (o instanceof XmlElement e) {
                 if (e.name.equals(localName)) {
                     out.add(e);
-                } else if (!stopAt.contains(e.name)) {
+                }
+                if (!stopAt.contains(e.name)) {
                     e.collect(localName, stopAt, out);
                 }
             }
