@@ -1,0 +1,86 @@
+package org.pidlink.app.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.pidlink.core.identifiers.OrcidId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code researcher} table: accounts, keyed by the iD they signed in with. */
+@Repository
+public class Researchers {
+
+    private static final String COLUMNS = "id, orcid, name, administrator, auto_update, public_profile, access_level, "
+            + "created_at, last_sign_in_at";
+
+    private final JdbcClient jdbc;
+
+    public Researchers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a sign-in: creates the account on first sign-in, refreshes the name, grants configured administrators. */
+    Researcher signedIn(OrcidId orcid, String name, boolean administrator, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO researcher (orcid, name, administrator, last_sign_in_at) VALUES (:orcid, :name, :admin, :at)
+                        ON CONFLICT (orcid) DO UPDATE SET name = coalesce(excluded.name, researcher.name),
+                            administrator = researcher.administrator OR excluded.administrator,
+                            last_sign_in_at = excluded.last_sign_in_at
+                        RETURNING\s""" + COLUMNS)
+                .param("orcid", orcid.value()).param("name", name).param("admin", administrator)
+                .param("at", Timestamp.from(at))
+                .query(Researchers::map).single();
+    }
+
+    public Optional<Researcher> find(OrcidId orcid) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE orcid = :orcid")
+                .param("orcid", orcid.value()).query(Researchers::map).optional();
+    }
+
+    public Optional<Researcher> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE id = :id")
+                .param("id", id).query(Researchers::map).optional();
+    }
+
+    /** Researchers who let their profile show in public lookups. */
+    public List<Researcher> findPublic() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE public_profile ORDER BY name, orcid")
+                .query(Researchers::map).list();
+    }
+
+    /** Stores new settings and answers the account as it was before. */
+    Researcher updateSettings(long id, ResearcherSettings settings) {
+        return jdbc.sql("""
+                        UPDATE researcher r SET auto_update = :autoUpdate, public_profile = :publicProfile,
+                            access_level = :accessLevel
+                        FROM researcher prev WHERE r.id = :id AND prev.id = r.id
+                        RETURNING prev.id, prev.orcid, prev.name, prev.administrator, prev.auto_update, prev.public_profile,
+                            prev.access_level, prev.created_at, prev.last_sign_in_at""")
+                .param("id", id).param("autoUpdate", settings.autoUpdate())
+                .param("publicProfile", settings.publicProfile())
+                .param("accessLevel", settings.accessLevel().name())
+                .query(Researchers::map).single();
+    }
+
+    void setAutoUpdate(long id, boolean enabled) {
+        jdbc.sql("UPDATE researcher SET auto_update = :enabled WHERE id = :id")
+                .param("id", id).param("enabled", enabled).update();
+    }
+
+    static Researcher map(ResultSet rs, int row) throws SQLException {
+        return new Researcher(rs.getLong("id"), new OrcidId(rs.getString("orcid")), rs.getString("name"),
+                rs.getBoolean("administrator"), rs.getBoolean("auto_update"), rs.getBoolean("public_profile"),
+                AccessLevel.valueOf(rs.getString("access_level")), instant(rs, "created_at"),
+                instant(rs, "last_sign_in_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
