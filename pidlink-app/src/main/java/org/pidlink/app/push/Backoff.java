@@ -3,7 +3,10 @@ package org.pidlink.app.push;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
-/** Exponential backoff with full jitter: attempt n waits a random time up to min(max, base·2^(n-1)). */
+/**
+ * Exponential backoff with "equal jitter": after n failed attempts, wait a random time between half and all of
+ * min(max, base·2^(n-1)), so that retries spread out without ever coming back almost at once.
+ */
 final class Backoff {
 
     private final Duration base;
@@ -19,7 +22,6 @@ final class Backoff {
     Duration delayBeforeAttempt(int failedAttempts) {
         int doublings = Math.max(0, Math.min(failedAttempts - 1, 30));
         long ceilingMillis = Math.min(max.toMillis(), base.toMillis() << doublings);
-        // Never less than half the ceiling, so retries do spread out and do not hammer ORCID.
         long half = ceilingMillis / 2;
         return Duration.ofMillis(half + random.nextLong(ceilingMillis - half + 1));
     }

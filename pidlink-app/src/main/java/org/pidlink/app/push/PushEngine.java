@@ -1,6 +1,7 @@
 package org.pidlink.app.push;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,6 +109,40 @@ public final class PushEngine {
         serve(orcid);
         queue.release(orcid, settings.instanceId());
         return true;
+    }
+
+    /**
+     * Runs the researcher's due work now, on the calling thread, until none is left or {@code timeout} passed:
+     * used when a researcher disconnects and asked for her works to be removed while pidlink still holds her token.
+     *
+     * @return true when no due work is left for the researcher
+     */
+    public boolean drain(OrcidId orcid, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (!queue.lease(orcid, settings.instanceId(), settings.lease())) {
+                // Another worker is serving her right now; her turn comes back shortly.
+                sleepQuietly(Duration.ofMillis(50));
+                continue;
+            }
+            boolean empty = queue.nextBatch(orcid, 1).isEmpty();
+            if (!empty) {
+                serve(orcid);
+            }
+            queue.release(orcid, settings.instanceId());
+            if (empty) {
+                return true;
+            }
+        }
+        return queue.nextBatch(orcid, 1).isEmpty();
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Re-derives every researcher's schedule from the claims; a safety net the worker runs now and then. */
@@ -281,11 +316,11 @@ public final class PushEngine {
         for (int retry = 0; retry < settings.rateLimitedRetries()
                 && result instanceof OrcidResult.Failed<T> failed
                 && failed.error() instanceof OrcidError.RateLimited; retry++) {
-            rateLimiter.slowDown(target.client().clientId());
+            rateLimiter.slowDown(target.client().rateLimitKey());
             result = audit.forClaims(target.registrationId(), ids, call);
         }
         if (result instanceof OrcidResult.Failed<T> failed && failed.error() instanceof OrcidError.RateLimited) {
-            rateLimiter.slowDown(target.client().clientId());
+            rateLimiter.slowDown(target.client().rateLimitKey());
         }
         return result;
     }

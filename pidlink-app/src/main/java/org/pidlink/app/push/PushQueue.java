@@ -100,6 +100,18 @@ final class PushQueue implements ClaimQueueListener {
                 .query((rs, n) -> new OrcidId(rs.getString(1))).optional();
     }
 
+    /** Leases this researcher, unless a live lease of another instance (or worker) holds her. */
+    boolean lease(OrcidId orcid, String owner, Duration lease) {
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO push_researcher (orcid) VALUES (:orcid) ON CONFLICT (orcid) DO NOTHING")
+                .param("orcid", orcid.value()).update();
+        return jdbc.sql("""
+                UPDATE push_researcher SET lease_owner = :owner, lease_until = :until
+                WHERE orcid = :orcid AND (lease_until IS NULL OR lease_until < :now)""")
+                .param("owner", owner).param("until", ts(now.plus(lease))).param("now", ts(now))
+                .param("orcid", orcid.value()).update() == 1;
+    }
+
     /** Gives the researcher back, served now, with their next due time recomputed. */
     void release(OrcidId orcid, String owner) {
         tx.executeWithoutResult(status -> {
@@ -188,7 +200,7 @@ final class PushQueue implements ClaimQueueListener {
                 UPDATE claim SET put_code = ?, written_hash = ?, written_at = ?, post_attempted_hash = NULL,
                     post_attempted_at = NULL, recover = false, attempts = 0, orcid_message = NULL, updated_at = ?,
                     queued_action = CASE WHEN NOT wanted THEN 'DELETE' WHEN payload_hash <> ? THEN 'UPDATE' END,
-                    due_at = CASE WHEN NOT wanted OR payload_hash <> ? THEN ? END,
+                    due_at = CASE WHEN NOT wanted OR payload_hash <> ? THEN CAST(? AS timestamptz) END,
                     status = CASE WHEN NOT wanted OR payload_hash <> ? THEN 'QUEUED' ELSE 'IN_ORCID' END,
                     status_reason = CASE WHEN NOT wanted THEN status_reason
                                          WHEN payload_hash <> ? THEN 'the metadata changed while it was written' END
@@ -249,7 +261,7 @@ final class PushQueue implements ClaimQueueListener {
                 UPDATE claim SET put_code = NULL, written_hash = NULL, post_attempted_hash = NULL,
                     post_attempted_at = NULL, recover = false, attempts = 0, orcid_message = NULL,
                     queued_action = CASE WHEN wanted AND NOT kept_out THEN 'ADD' END,
-                    due_at = CASE WHEN wanted AND NOT kept_out THEN :now END,
+                    due_at = CASE WHEN wanted AND NOT kept_out THEN CAST(:now AS timestamptz) END,
                     status = CASE WHEN wanted AND NOT kept_out THEN 'QUEUED' ELSE 'DELETED_FROM_ORCID' END,
                     updated_at = :now
                 WHERE id = :id""").param("now", now).param("id", claimId).update();
