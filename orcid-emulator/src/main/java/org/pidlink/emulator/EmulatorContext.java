@@ -1,7 +1,14 @@
 package org.pidlink.emulator;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.pidlink.emulator.state.EmulatorState;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +23,8 @@ public final class EmulatorContext {
     private final JsonMapper json;
     private volatile String baseUrl;
     private volatile IdTokenIssuer idTokenIssuer = IdTokenIssuer.NONE;
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     EmulatorContext(EmulatorState state, EmulatorSettings settings, JsonMapper json) {
         this.state = state;
@@ -55,5 +64,29 @@ public final class EmulatorContext {
 
     public void idTokenIssuer(IdTokenIssuer issuer) {
         this.idTokenIssuer = Objects.requireNonNull(issuer);
+    }
+
+    /**
+     * The one instance of {@code type} for this emulator, created on first use: how modules share a service
+     * (the sign-in sessions, the inbox) without static state or knowing each other's registration order.
+     */
+    public <T> T shared(Class<T> type, Supplier<? extends T> create) {
+        return type.cast(shared.computeIfAbsent(type, t -> Objects.requireNonNull(create.get())));
+    }
+
+    /** Closed when the emulator stops, in reverse order of registration (e.g. a module's executor). */
+    public synchronized void onClose(AutoCloseable resource) {
+        closeables.add(Objects.requireNonNull(resource));
+    }
+
+    synchronized void closeResources() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                Logger.getLogger(EmulatorContext.class.getName()).log(Level.WARNING, "closing " + closeables.get(i), e);
+            }
+        }
+        closeables.clear();
     }
 }

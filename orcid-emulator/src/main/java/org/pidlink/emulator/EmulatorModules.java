@@ -15,7 +15,9 @@ final class EmulatorModules {
     static List<EmulatorModule> all() {
         return List.of(
                 new TokenEndpoint(),
-                new org.pidlink.emulator.api.MemberApi()
+                new org.pidlink.emulator.api.MemberApi(),
+                new org.pidlink.emulator.oauth.OpenIdConnect(),
+                new org.pidlink.emulator.oauth.AuthorizePages()
         );
     }
 }

@@ -133,6 +133,7 @@ public final class OrcidEmulator implements AutoCloseable {
         closed = true;
         server.stop(0);
         executor.shutdownNow();
+        context.closeResources();
         save();
     }
 }
