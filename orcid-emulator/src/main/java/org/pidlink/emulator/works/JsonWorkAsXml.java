@@ -123,7 +123,10 @@ public final class JsonWorkAsXml {
 
     private static String value(JsonNode n, String field) {
         JsonNode o = get(n, field);
-        return o == null ? null : text(o, "value");
+        if (o == null) {
+            return null;
+        }
+        return o.isValueNode() ? o.asString() : text(o, "value");
     }
 
     private static Iterable<JsonNode> items(JsonNode n) {

@@ -185,8 +185,15 @@ public final class WorkJsonReader {
         return n;
     }
 
-    /** A {@code {"value": …}} wrapper's value. */
+    /**
+     * A {@code {"value": …}} wrapper's value. A bare scalar is accepted too: ORCID's value classes have
+     * single-String constructors, which Jackson uses as delegating creators (ORCID's own samples rely on it).
+     */
     private static String value(JsonNode parent, String field, String type) throws JsonBodyException {
+        JsonNode raw = present(parent.get(field));
+        if (raw != null && raw.isValueNode()) {
+            return raw.asString();
+        }
         JsonNode n = object(parent, field, type);
         return n == null ? null : scalar(n, "value");
     }
