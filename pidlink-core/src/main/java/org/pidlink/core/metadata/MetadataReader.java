@@ -12,6 +12,7 @@ import org.pidlink.core.metadata.datacite.DataCiteXmlReader;
 import org.pidlink.core.metadata.json.JsonDocuments;
 import org.pidlink.core.metadata.support.ReadSink;
 import org.pidlink.core.metadata.xml.SecureXmlParser;
+import org.pidlink.core.metadata.xml.XmlElement;
 
 /**
  * Reads DOI metadata in any supported format into neutral {@link DoiRecord}s. The one entry point for everything
@@ -66,7 +67,7 @@ public final class MetadataReader {
         this.json = new JsonDocuments(limits);
         this.dataCiteXml = new DataCiteXmlReader(xml);
         this.dataCiteJson = new DataCiteJsonReader(dataCiteXml);
-        this.crossrefXml = new CrossrefXmlReader(xml);
+        this.crossrefXml = new CrossrefXmlReader();
         this.crossrefJson = new CrossrefJsonReader();
     }
 
@@ -103,38 +104,32 @@ public final class MetadataReader {
     }
 
     private ReadResult readXml(byte[] content, String hint) {
-        SecureXmlParser.QName root = xml.rootName(content);
-        if (root == null) {
-            // Not even a root element could be read: parse fully for an error with line and column.
-            try {
-                xml.parse(content, java.util.Set.of());
-                return failed(null, "document", "no root element");
-            } catch (MetadataReadException e) {
-                return failed(null, e.location(), e.reason());
-            }
-        }
-        MetadataFormat format = MetadataFormats.fromXmlRoot(root);
-        if (format == null) {
-            MetadataFormat hinted = MetadataFormats.fromContentType(hint);
-            if (hinted == MetadataFormat.DATACITE_XML || hinted == MetadataFormat.CROSSREF_XML
-                    || hinted == MetadataFormat.CROSSREF_UNIXSD) {
-                format = hinted;
-            } else {
-                return failed(null, "line 1", "the root element <" + root.localName() + ">"
-                        + (root.namespace().isEmpty() ? "" : " in namespace " + root.namespace())
-                        + " is neither DataCite nor Crossref metadata");
-            }
+        MetadataFormat hinted = MetadataFormats.fromContentType(hint);
+        MetadataFormat[] format = new MetadataFormat[1];
+        XmlElement root;
+        try {
+            root = xml.parse(content, rootName -> {
+                MetadataFormat f = MetadataFormats.fromXmlRoot(rootName);
+                if (f == null && (hinted == MetadataFormat.DATACITE_XML || hinted == MetadataFormat.CROSSREF_XML
+                        || hinted == MetadataFormat.CROSSREF_UNIXSD)) {
+                    f = hinted;
+                }
+                format[0] = f;
+                return f == null ? null : f == MetadataFormat.DATACITE_XML ? DataCiteXmlReader.SKIP
+                        : CrossrefXmlReader.SKIP;
+            });
+        } catch (MetadataReadException e) {
+            return failed(format[0], e.location(), e.reason());
         }
         ReadSink sink = new ReadSink();
-        MetadataFormat f = format;
         run(sink, () -> {
-            if (f == MetadataFormat.DATACITE_XML) {
-                dataCiteXml.read(content, f, sink);
+            if (format[0] == MetadataFormat.DATACITE_XML) {
+                dataCiteXml.read(root, format[0], sink);
             } else {
-                crossrefXml.read(content, f, sink);
+                crossrefXml.read(root, format[0], sink);
             }
         });
-        return new ReadResult(format, sink.records(), sink.errors());
+        return new ReadResult(format[0], sink.records(), sink.errors());
     }
 
     private ReadResult readJson(byte[] content, String hint) {

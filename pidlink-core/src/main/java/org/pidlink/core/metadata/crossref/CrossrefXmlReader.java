@@ -22,7 +22,6 @@ import org.pidlink.core.metadata.support.PersonDraft;
 import org.pidlink.core.metadata.support.ReadSink;
 import org.pidlink.core.metadata.support.RecordDraft;
 import org.pidlink.core.metadata.support.Texts;
-import org.pidlink.core.metadata.xml.SecureXmlParser;
 import org.pidlink.core.metadata.xml.XmlElement;
 
 /**
@@ -34,7 +33,7 @@ import org.pidlink.core.metadata.xml.XmlElement;
 public final class CrossrefXmlReader {
 
     /** Never needed for a work and often the bulk of a record. */
-    private static final Set<String> SKIP = Set.of("citation_list", "archive_locations", "crossmark_domains",
+    public static final Set<String> SKIP = Set.of("citation_list", "archive_locations", "crossmark_domains",
             "crossmark_policy", "collection", "scn_policies");
     /** Where one work's descendants end and another's begin. */
     private static final Set<String> NESTED_WORKS = Set.of("component_list", "content_item", "journal_article",
@@ -42,14 +41,8 @@ public final class CrossrefXmlReader {
     private static final List<String> PUBLICATION_DATES = List.of("published-print", "published-online", "published");
     private static final List<String> OTHER_ISSUE_DATES = List.of("posted", "approved", "reviewed", "accepted");
 
-    private final SecureXmlParser parser;
-
-    public CrossrefXmlReader(SecureXmlParser parser) {
-        this.parser = parser;
-    }
-
-    public void read(byte[] content, MetadataFormat format, ReadSink sink) {
-        XmlElement root = parser.parse(content, SKIP);
+    /** Reads the works of a Crossref document (parsed with {@link #SKIP}) into the sink. */
+    public void read(XmlElement root, MetadataFormat format, ReadSink sink) {
         switch (root.name()) {
             case "doi_batch" -> {
                 XmlElement body = root.child("body");

@@ -31,7 +31,7 @@ import org.pidlink.core.metadata.xml.XmlElement;
 public final class DataCiteXmlReader {
 
     /** Subtrees never used for ORCID works; geo polygons make records megabytes large. */
-    private static final Set<String> SKIP = Set.of("geoLocations", "subjects", "rightsList", "sizes", "formats");
+    public static final Set<String> SKIP = Set.of("geoLocations", "subjects", "rightsList", "sizes", "formats");
 
     private final SecureXmlParser parser;
 
@@ -44,9 +44,8 @@ public final class DataCiteXmlReader {
                 || namespace.startsWith("https://datacite.org/schema/kernel-"));
     }
 
-    /** Reads every DataCite {@code resource} in the document into the sink. */
-    public void read(byte[] content, MetadataFormat format, ReadSink sink) {
-        XmlElement root = parser.parse(content, SKIP);
+    /** Reads every DataCite {@code resource} in the document (parsed with {@link #SKIP}) into the sink. */
+    public void read(XmlElement root, MetadataFormat format, ReadSink sink) {
         if (root.name().equals("resource")) {
             sink.guarded(root.location(), () -> record(root, format));
             return;

@@ -16,21 +16,47 @@ public final class Texts {
         if (s == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
+        if (isCollapsed(s, n)) {
+            return s;
+        }
+        // one pass into a char array: this runs over every text of every record, abstracts included
+        char[] out = new char[n];
+        int len = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (isSpace(c)) {
-                pendingSpace = out.length() > 0;
+                pendingSpace = len > 0;
             } else {
                 if (pendingSpace) {
-                    out.append(' ');
+                    out[len++] = ' ';
                     pendingSpace = false;
                 }
-                out.append(c);
+                out[len++] = c;
             }
         }
-        return out.isEmpty() ? null : out.toString();
+        return len == 0 ? null : new String(out, 0, len);
+    }
+
+    /** True when collapsing would change nothing: most values are already clean. */
+    private static boolean isCollapsed(String s, int n) {
+        if (n == 0 || isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1))) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 1; i < n - 1; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (previous == ' ') {
+                    return false;
+                }
+            } else if ((c < ' ' || c > '~') && isSpace(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /** Trims Unicode whitespace; null when nothing is left. */
@@ -85,6 +111,9 @@ public final class Texts {
 
     /** True for whitespace, no-break spaces and zero-width characters. */
     public static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x7F) {
+            return false;
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c)
                 || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }

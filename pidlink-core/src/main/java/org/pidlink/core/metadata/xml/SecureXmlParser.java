@@ -3,6 +3,7 @@ package org.pidlink.core.metadata.xml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -68,11 +69,24 @@ public final class SecureXmlParser {
      * @throws MetadataReadException naming line and column when the XML is malformed, has a DOCTYPE or nests too deep
      */
     public XmlElement parse(byte[] content, Set<String> skip) {
+        return parse(content, root -> skip);
+    }
+
+    /**
+     * Parses the whole document, choosing the subtrees to skip once the root element is known, so a document is
+     * parsed once whatever its format.
+     *
+     * @param skipByRoot the local names to skip for a root; null refuses the document (an unknown root) at once
+     * @throws MetadataReadException naming line and column when the XML is malformed, has a DOCTYPE, nests too
+     *                               deep, or its root is refused
+     */
+    public XmlElement parse(byte[] content, Function<QName, Set<String>> skipByRoot) {
         XMLStreamReader r = null;
         try {
             r = factory.createXMLStreamReader(new ByteArrayInputStream(content));
             ArrayDeque<XmlElement> stack = new ArrayDeque<>();
             XmlElement root = null;
+            Set<String> skip = Set.of();
             int skipping = 0; // depth inside a skipped subtree
             while (r.hasNext()) {
                 int event = r.next();
@@ -86,11 +100,22 @@ public final class SecureXmlParser {
                             throw new MetadataReadException(where(r.getLocation()),
                                     "elements nest deeper than the limit of " + maxDepth);
                         }
-                        if (skipping > 0 || skip.contains(r.getLocalName())) {
+                        if (skipping > 0 || root != null && skip.contains(r.getLocalName())) {
                             skipping++;
                             continue;
                         }
                         Location loc = r.getLocation();
+                        if (root == null) {
+                            QName rootName = new QName(r.getNamespaceURI() == null ? "" : r.getNamespaceURI(),
+                                    r.getLocalName());
+                            skip = skipByRoot.apply(rootName);
+                            if (skip == null) {
+                                throw new MetadataReadException(where(loc), "the root element <" + rootName.localName()
+                                        + ">" + (rootName.namespace().isEmpty() ? ""
+                                        : " in namespace " + rootName.namespace())
+                                        + " is neither DataCite nor Crossref metadata");
+                            }
+                        }
                         XmlElement e = new XmlElement(r.getNamespaceURI(), r.getLocalName(), attributes(r),
                                 loc.getLineNumber(), loc.getColumnNumber());
                         if (stack.isEmpty()) {
