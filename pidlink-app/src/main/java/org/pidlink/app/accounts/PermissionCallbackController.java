@@ -85,8 +85,8 @@ class PermissionCallbackController {
 
     static String problem(Model model, HttpServletResponse response, HttpStatus status, String title, String detail) {
         response.setStatus(status.value());
-        model.addAttribute("title", title);
-        model.addAttribute("detail", detail);
+        model.addAttribute("problemTitle", title);
+        model.addAttribute("problemDetail", detail);
         return "accounts/permission-result";
     }
 }

@@ -137,7 +137,15 @@ public class TokenVault {
                 .list();
         int done = 0;
         for (OrcidAndRegistration row : stale) {
-            Optional<GrantedTokens> tokens = open(row.orcid(), row.registrationId());
+            Optional<GrantedTokens> tokens;
+            try {
+                tokens = open(row.orcid(), row.registrationId());
+            } catch (VaultException e) {
+                // The keyset lost the key: this researcher must reconnect; the others are still re-encrypted.
+                log.error("Cannot re-encrypt the ORCID token {} of {}: {}", row.registrationId(), row.orcid(),
+                        e.getMessage());
+                continue;
+            }
             if (tokens.isEmpty()) {
                 continue;
             }

@@ -45,8 +45,8 @@ class ErrorPages implements ErrorViewResolver {
                         : "pidlink could not understand the request.";
             };
         }
-        return new ModelAndView("system/error", Map.of("status", shown.value(), "title", title, "detail", detail),
-                shown);
+        return new ModelAndView("system/error",
+                Map.of("status", shown.value(), "problemTitle", title, "problemDetail", detail), shown);
     }
 
     private static boolean causedByOrcidOutage(HttpServletRequest request) {
