@@ -137,8 +137,19 @@ public final class MetadataReader {
         try {
             tree = json.parse(content);
         } catch (MetadataReadException e) {
-            return failed(MetadataFormats.fromContentType(hint), e.location(), e.reason());
+            JsonNode salvaged = json.salvageList(content, e.location());
+            if (salvaged == null) {
+                return failed(MetadataFormats.fromContentType(hint), e.location(), e.reason());
+            }
+            ReadResult before = readJsonTree(salvaged, hint);
+            List<ReadError> errors = new java.util.ArrayList<>(before.errors());
+            errors.add(e.toReadError());
+            return new ReadResult(before.format(), before.records(), errors);
         }
+        return readJsonTree(tree, hint);
+    }
+
+    private ReadResult readJsonTree(JsonNode tree, String hint) {
         MetadataFormat format = MetadataFormats.fromJson(tree);
         if (format == null) {
             MetadataFormat hinted = MetadataFormats.fromContentType(hint);

@@ -100,15 +100,45 @@ class HostileInputTest {
     }
 
     @Test
-    void malformedJsonReportsThePath() {
+    void malformedJsonReportsThePathAndKeepsTheListRecordsBeforeIt() {
         String broken = "{\"data\":[{\"id\":\"10.5072/a\",\"type\":\"dois\",\"attributes\":{\"doi\":\"10.5072/a\"}},\n"
                 + "{\"id\":\"10.5072/b\",\"type\":\"dois\",\"attributes\":{\"titles\":[{\"title\": oops}]}}]}";
         ReadResult result = reader.read(utf8(broken));
-        assertThat(result.records()).isEmpty();
+        assertThat(result.format()).isEqualTo(MetadataFormat.DATACITE_JSON);
+        assertThat(result.records()).extracting(r -> r.doi().value()).containsExactly("10.5072/a");
         assertThat(result.errors()).singleElement().satisfies(e -> {
             assertThat(e.location()).isEqualTo("$.data[1].attributes.titles[0].title");
             assertThat(e.message()).startsWith("malformed JSON (line 2, column");
         });
+    }
+
+    @Test
+    void truncatedCrossrefListKeepsTheCompleteItems() {
+        byte[] page = Samples.bytes("crossref/rest-json/works-list_filter-prefix-10.5555-type-journal-article.json");
+        String text = new String(page, StandardCharsets.UTF_8);
+        int cut = text.indexOf("\"DOI\"", text.indexOf("\"DOI\"", text.indexOf("\"DOI\"") + 1) + 1);
+        ReadResult result = reader.read(utf8(text.substring(0, cut)));
+        assertThat(result.format()).isEqualTo(MetadataFormat.CROSSREF_JSON);
+        assertThat(result.records()).hasSize(2);
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.location()).startsWith("$.message.items[2]");
+            assertThat(e.message()).startsWith("malformed JSON");
+        });
+    }
+
+    @Test
+    void malformedJsonOutsideAListKeepsNothingAndSaysWhere() {
+        ReadResult result = reader.read(utf8("{\"data\":{\"id\":\"10.5072/a\",\"attributes\":{\"titles\":[}}}"));
+        assertThat(result.records()).isEmpty();
+        assertThat(result.errors()).singleElement()
+                .satisfies(e -> assertThat(e.location()).isEqualTo("$.data.attributes.titles[0]"));
+    }
+
+    @Test
+    void contentAfterTheJsonDocumentIsAnError() {
+        ReadResult result = reader.read(utf8("{\"DOI\":\"10.5555/x\"} {\"DOI\":\"10.5555/y\"}"));
+        assertThat(result.records()).isEmpty();
+        assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("after the end"));
     }
 
     @Test

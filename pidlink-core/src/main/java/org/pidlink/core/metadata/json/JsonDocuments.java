@@ -26,8 +26,10 @@ public final class JsonDocuments {
                         .maxDocumentLength(limits.maxDocumentBytes())
                         .build())
                 .build();
+        // FAIL_ON_TRAILING_TOKENS (on by default in Jackson 3) is off: salvageList reads one element at a time;
+        // parse checks the end of the document itself
         this.mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
@@ -57,6 +59,69 @@ public final class JsonDocuments {
                 parser.close();
             }
         }
+    }
+
+    private static final java.util.regex.Pattern LIST_ITEM =
+            java.util.regex.Pattern.compile("^\\$\\.(data|message\\.items)\\[(\\d+)\\]");
+
+    /**
+     * The records of a list page that precede a syntax error, so one broken record does not cost the page: for an
+     * error inside {@code $.data[k]} (DataCite) or {@code $.message.items[k]} (Crossref), a document of the same
+     * envelope with the complete elements 0 to k-1. Null when the error lies elsewhere or nothing precedes it.
+     */
+    public JsonNode salvageList(byte[] content, String errorPath) {
+        java.util.regex.Matcher m = LIST_ITEM.matcher(errorPath);
+        if (!m.find() || Integer.parseInt(m.group(2)) == 0) {
+            return null;
+        }
+        boolean crossref = m.group(1).equals("message.items");
+        int complete = Integer.parseInt(m.group(2));
+        tools.jackson.databind.node.ArrayNode items = mapper.createArrayNode();
+        try (JsonParser parser = mapper.createParser(content)) {
+            if (!toListStart(parser, crossref)) {
+                return null;
+            }
+            for (int i = 0; i < complete && parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                items.add((JsonNode) mapper.readTree(parser));
+            }
+        } catch (JacksonException e) {
+            // the elements read so far are complete; the caller reports the error itself
+        }
+        if (items.isEmpty()) {
+            return null;
+        }
+        tools.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        if (crossref) {
+            root.put("message-type", "work-list");
+            root.putObject("message").set("items", items);
+        } else {
+            root.set("data", items);
+        }
+        return root;
+    }
+
+    /** Moves the parser onto the start of {@code data} or {@code message.items}; false if the document has none. */
+    private static boolean toListStart(JsonParser parser, boolean crossref) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        if (!crossref) {
+            return seek(parser, "data") && parser.nextToken() == JsonToken.START_ARRAY;
+        }
+        return seek(parser, "message") && parser.nextToken() == JsonToken.START_OBJECT
+                && seek(parser, "items") && parser.nextToken() == JsonToken.START_ARRAY;
+    }
+
+    /** Moves to the value of the named field of the current object, skipping the others; false if absent. */
+    private static boolean seek(JsonParser parser, String field) {
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            if (field.equals(parser.currentName())) {
+                return true;
+            }
+            parser.nextToken();
+            parser.skipChildren();
+        }
+        return false;
     }
 
     /** {@code $.data[3].attributes} for the parser's position. */
