@@ -1,0 +1,152 @@
+package org.pidlink.app.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pidlink.app.orcid.DemoResearchers;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A researcher in headless Chromium: signs in on the emulator's real ORCID pages, grants permission, turns
+ * auto-update on and off, and disconnects. Screenshots go to {@code target/screenshots/}.
+ */
+class BrowserFlowTest extends AccountsTestSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Autowired
+    WritePermissions permissions;
+
+    @Autowired
+    Researchers researchers;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startChromium(@TempDir Path profile) throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signInGrantAutoUpdateOnAndOffDisconnect() {
+        Person jocelyn = newResearcher("Jocelyn", "Bell");
+        browser.get("http://localhost:" + port + "/");
+        shot("01-landing");
+
+        browser.findElement(By.id("home-sign-in")).click();
+        signInOnOrcid(jocelyn);
+        shot("02-orcid-consent-sign-in");
+        browser.findElement(By.cssSelector("button[value=authorize]")).click();
+        wait.until(ExpectedConditions.urlContains("/profile"));
+        WebElement link = browser.findElement(By.id("orcid-link"));
+        assertThat(link.getAttribute("href")).endsWith("/" + jocelyn.orcid().value());
+        assertThat(link.findElement(By.tagName("img")).getAttribute("src")).endsWith("/img/orcid-id.svg");
+        assertThat(browser.findElement(By.id("researcher-name")).getText()).isEqualTo(jocelyn.name());
+        shot("03-profile");
+
+        browser.findElement(By.id("nav-settings")).click();
+        browser.findElement(By.id("connect-" + OrcidRegistrations.AUTO_UPDATE)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+        shot("04-orcid-consent-permission");
+        browser.findElement(By.cssSelector("button[value=authorize]")).click();
+        wait.until(ExpectedConditions.urlContains("/settings"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("pidlink may now update your ORCID record");
+        assertThat(browser.findElement(By.id("permission-" + OrcidRegistrations.AUTO_UPDATE)).getText()).contains("Granted");
+        shot("05-permission-granted");
+
+        browser.findElement(By.id("auto-update")).click();
+        browser.findElement(By.id("save-settings")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Your settings are saved."));
+        assertThat(browser.findElement(By.id("auto-update")).isSelected()).isTrue();
+        assertThat(researchers.find(jocelyn.orcid()).orElseThrow().autoUpdate()).isTrue();
+        shot("06-auto-update-on");
+
+        browser.findElement(By.id("auto-update")).click();
+        browser.findElement(By.id("save-settings")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Your settings are saved."));
+        assertThat(browser.findElement(By.id("auto-update")).isSelected()).isFalse();
+        assertThat(researchers.find(jocelyn.orcid()).orElseThrow().autoUpdate()).isFalse();
+        shot("07-auto-update-off");
+
+        browser.findElement(By.id("remove-works")).click();
+        browser.findElement(By.id("disconnect")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "disconnected"));
+        assertThat(browser.findElement(By.id("permission-" + OrcidRegistrations.AUTO_UPDATE)).getText())
+                .contains("Not granted");
+        assertThat(permissions.find(jocelyn.orcid(), OrcidRegistrations.AUTO_UPDATE)).isEmpty();
+        assertThat(events.of(jocelyn.orcid())).contains(new ResearcherDisconnected(jocelyn.orcid(), true));
+        shot("08-disconnected");
+    }
+
+    @Test
+    void deniedConsentShowsAClearPage() {
+        Person henrietta = newResearcher("Henrietta", "Leavitt");
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.id("sign-in")).click();
+        signInOnOrcid(henrietta);
+        browser.findElement(By.cssSelector("button[value=deny]")).click();
+        wait.until(ExpectedConditions.urlContains("/signin/failed"));
+        assertThat(browser.findElement(By.id("problem-title")).getText()).isEqualTo("You did not sign in");
+        assertThat(browser.getPageSource()).doesNotContain("Exception");
+        shot("09-sign-in-denied");
+    }
+
+    private void signInOnOrcid(Person person) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(person.email());
+        browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+    }
+
+    private void shot(String name) {
+        File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
