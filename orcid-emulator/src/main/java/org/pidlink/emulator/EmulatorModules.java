@@ -17,7 +17,11 @@ final class EmulatorModules {
                 new TokenEndpoint(),
                 new org.pidlink.emulator.api.MemberApi(),
                 new org.pidlink.emulator.oauth.OpenIdConnect(),
-                new org.pidlink.emulator.oauth.AuthorizePages()
+                new org.pidlink.emulator.oauth.AuthorizePages(),
+                new org.pidlink.emulator.inbox.NotificationPermissionApi(),
+                new org.pidlink.emulator.pages.PeoplePages(),
+                new org.pidlink.emulator.pages.InboxPages(),
+                new org.pidlink.emulator.pages.TrustedOrganizationsPage()
         );
     }
 }

@@ -53,7 +53,7 @@ public final class AuthorizePages implements EmulatorModule {
     @Override
     public void register(Routes routes, EmulatorContext ctx) {
         this.state = ctx.state();
-        this.sessions = ctx.shared(Sessions.class, () -> new Sessions(ctx.state()));
+        this.sessions = Sessions.of(ctx);
         this.idTokens = IdTokens.of(ctx);
         routes.get("/oauth/authorize", RouteKind.OAUTH, this::authorize);
         routes.post("/oauth/authorize", RouteKind.OAUTH, this::answer);
@@ -245,11 +245,7 @@ public final class AuthorizePages implements EmulatorModule {
             b.append("<p class=\"error\" role=\"alert\">").append(Html.text(problem)).append("</p>");
         }
         b.append("<form method=\"post\" action=\"/oauth/authorize\">").append(Html.hidden("authorization", a.id()))
-                .append("<label for=\"username\">Email or 16-digit ORCID iD</label>")
-                .append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required>")
-                .append("<label for=\"password\">Password</label>")
-                .append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>")
-                .append("<div><button type=\"submit\">Sign in</button></div></form>");
+                .append(Html.SIGN_IN_FIELDS).append("</form>");
         return Html.page(status, "Sign in", null, b.toString());
     }
 

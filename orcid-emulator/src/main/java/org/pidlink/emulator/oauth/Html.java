@@ -18,6 +18,13 @@ public final class Html {
             + "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left}"
             + "form.inline{display:inline}";
 
+    /** The sign-in form's fields (orcid.org's names: {@code username} is an iD or an email) and its button. */
+    public static final String SIGN_IN_FIELDS = "<label for=\"username\">Email or 16-digit ORCID iD</label>"
+            + "<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required>"
+            + "<label for=\"password\">Password</label>"
+            + "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
+            + "<div><button type=\"submit\">Sign in</button></div>";
+
     private Html() {
     }
 
@@ -63,7 +70,8 @@ public final class Html {
         if (signedIn != null) {
             b.append("<a href=\"/my-orcid\">My record</a><a href=\"/inbox\">Inbox</a>")
                     .append("<a href=\"/trusted-parties\">Trusted organizations</a>")
-                    .append("<form class=\"inline\" method=\"post\" action=\"/signout\"><span class=\"muted\">")
+                    .append("<form class=\"inline\" method=\"post\" action=\"/signout\">")
+                    .append(hidden("csrf", signedIn.csrfToken())).append("<span class=\"muted\">")
                     .append(text(signedIn.displayName())).append(" (").append(text(signedIn.orcid()))
                     .append(")</span> <button type=\"submit\">Sign out</button></form>");
         } else {

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.state.EmulatorState;
@@ -40,6 +41,11 @@ public final class Sessions {
                 byHash.clear();
             }
         });
+    }
+
+    /** This emulator's sessions, shared by the authorize pages and the people pages. */
+    public static Sessions of(EmulatorContext ctx) {
+        return ctx.shared(Sessions.class, () -> new Sessions(ctx.state()));
     }
 
     /** Checks the password; on success a new session and the cookie that carries it. */

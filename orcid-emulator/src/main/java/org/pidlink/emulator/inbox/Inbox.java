@@ -1,0 +1,98 @@
+package org.pidlink.emulator.inbox;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.pidlink.emulator.EmulatorContext;
+import org.pidlink.emulator.state.EmulatorState;
+import org.pidlink.emulator.state.StateListener;
+
+/**
+ * The researchers' ORCID inboxes: permission notifications by put-code, and who opted out of them. One per
+ * emulator ({@link #of}); thread-safe. Put-codes have their own sequence, as ORCID's notifications do.
+ */
+public final class Inbox {
+
+    private final EmulatorState state;
+    private final Map<Long, StoredNotification> byPutCode = new ConcurrentHashMap<>();
+    private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+    private final AtomicLong putCodes = new AtomicLong(0);
+
+    Inbox(EmulatorState state) {
+        this.state = state;
+        state.addListener(new StateListener() {
+            @Override
+            public void reset() {
+                byPutCode.clear();
+                optedOut.clear();
+            }
+        });
+    }
+
+    public static Inbox of(EmulatorContext ctx) {
+        return ctx.shared(Inbox.class, () -> new Inbox(ctx.state()));
+    }
+
+    public StoredNotification add(String orcid, String clientId, String clientName, PermissionNotification content) {
+        var now = state.now();
+        StoredNotification n = new StoredNotification(putCodes.incrementAndGet(), orcid, clientId, clientName,
+                content, now, now, null, null, null);
+        byPutCode.put(n.putCode(), n);
+        return n;
+    }
+
+    /** A notification of this researcher, or empty (unknown put-code, or another researcher's). */
+    public Optional<StoredNotification> get(String orcid, long putCode) {
+        return Optional.ofNullable(byPutCode.get(putCode)).filter(n -> n.orcid().equals(orcid));
+    }
+
+    /** The researcher's notifications, newest first. */
+    public List<StoredNotification> of(String orcid) {
+        List<StoredNotification> out = new ArrayList<>();
+        for (StoredNotification n : byPutCode.values()) {
+            if (n.orcid().equals(orcid)) {
+                out.add(n);
+            }
+        }
+        out.sort(Comparator.comparingLong(StoredNotification::putCode).reversed());
+        return out;
+    }
+
+    public Optional<StoredNotification> markRead(String orcid, long putCode) {
+        return change(orcid, putCode, n -> n.read(state.now()));
+    }
+
+    public Optional<StoredNotification> markActioned(String orcid, long putCode) {
+        return change(orcid, putCode, n -> n.actioned(state.now()));
+    }
+
+    public Optional<StoredNotification> archive(String orcid, long putCode) {
+        return change(orcid, putCode, n -> n.archived(state.now()));
+    }
+
+    private Optional<StoredNotification> change(String orcid, long putCode, UnaryOperator<StoredNotification> f) {
+        if (get(orcid, putCode).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byPutCode.computeIfPresent(putCode, (k, n) -> f.apply(n)));
+    }
+
+    /** Whether member organizations may post notifications to this researcher (ORCID's inbox preference). */
+    public boolean accepts(String orcid) {
+        return !optedOut.contains(orcid);
+    }
+
+    public void accept(String orcid, boolean yes) {
+        if (yes) {
+            optedOut.remove(orcid);
+        } else {
+            optedOut.add(orcid);
+        }
+    }
+}
