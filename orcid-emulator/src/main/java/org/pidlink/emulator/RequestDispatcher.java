@@ -16,6 +16,7 @@ import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteKind;
 import org.pidlink.emulator.http.Routes;
 import org.pidlink.emulator.state.EmulatorState;
+import org.pidlink.emulator.state.Token;
 import org.pidlink.emulator.traffic.FaultInjector;
 import org.pidlink.emulator.traffic.RateLimiter;
 import org.pidlink.emulator.traffic.RequestLog;
@@ -120,10 +121,8 @@ final class RequestDispatcher implements HttpHandler {
         int status = response.status();
         boolean noBody = body.length == 0 || method.equals("HEAD") || status == 204 || status == 304;
         if (noBody) {
-            ex.sendResponseHeaders(status, status == 204 || status == 304 || method.equals("HEAD") ? -1 : 0);
-            if (status != 204 && status != 304 && !method.equals("HEAD")) {
-                ex.getResponseBody().close();
-            }
+            // -1: no body, with "Content-length: 0" where HTTP wants one (0 would mean chunked here).
+            ex.sendResponseHeaders(status, -1);
             return;
         }
         ex.sendResponseHeaders(status, body.length);
@@ -140,7 +139,9 @@ final class RequestDispatcher implements HttpHandler {
     private String clientOf(Request r) {
         String auth = r.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return state.tokenByAccess(auth.substring(7).trim()).map(t -> t.clientId()).orElse("anonymous");
+            java.util.Optional<Token> token = state.tokenByAccess(auth.substring(7).trim());
+            token.ifPresent(t -> r.attribute(Token.class, t));
+            return token.map(Token::clientId).orElse("anonymous");
         }
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {

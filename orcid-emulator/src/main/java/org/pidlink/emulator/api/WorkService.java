@@ -1,13 +1,13 @@
 package org.pidlink.emulator.api;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.emulator.state.EmulatorState;
 import org.pidlink.emulator.state.EmulatorState.WorkChange;
+import org.pidlink.emulator.state.RecordWorks;
 import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.state.StoredWork;
 import org.pidlink.emulator.works.Work;
@@ -47,12 +47,12 @@ final class WorkService {
             if (works.size() + 1 > MAX_WORKS) {
                 throw errors.exception(409, 9048, null);
             }
-            Long dup = findSingleDuplicate(works.values(), clientId, w, keys, -1);
+            Long dup = findSingleDuplicate(works, clientId, w, keys, -1);
             if (dup != null) {
                 throw duplicate(dup, clientName);
             }
             StoredWork s = store(r, clientId, w, keys);
-            works.put(s.putCode(), s);
+            works.put(s);
             return WorkChange.changed(s);
         });
     }
@@ -74,35 +74,27 @@ final class WorkService {
             if (works.size() + 1 > MAX_WORKS) {
                 return WorkChange.unchanged(errors.error(409, 9048, null, Map.of()));
             }
-            Set<String> existing = new HashSet<>(seen);
-            Map<String, Long> owner = new java.util.HashMap<>();
-            for (StoredWork s : works.values()) {
-                if (!s.sourceClientId().equals(clientId)) {
-                    continue;
-                }
-                List<Work.ExternalId> ids = s.work().externalIds();
-                for (int i = 0; i < ids.size(); i++) {
-                    String rel = ids.get(i).relationship();
-                    if ("part-of".equals(rel) || "funded-by".equals(rel)) {
-                        continue;
-                    }
-                    String k = ids.get(i).type() + "\u0000" + s.matchKeys().get(i);
-                    existing.add(k);
-                    owner.putIfAbsent(k, s.putCode());
-                }
-            }
             for (int i = 0; i < w.externalIds().size(); i++) {
                 Work.ExternalId id = w.externalIds().get(i);
+                if (!"self".equals(id.relationship())) {
+                    continue;
+                }
                 String k = id.type() + "\u0000" + keys.get(i);
-                if ("self".equals(id.relationship()) && existing.contains(k)) {
-                    Long pc = owner.get(k);
-                    // ORCID leaks the raw placeholder when the conflicting item is not stored yet (§3.4).
+                Long pc = firstOf(works.putCodesWith(clientId, id.type(), keys.get(i), "self"));
+                if (pc == null) {
+                    pc = firstOf(works.putCodesWith(clientId, id.type(), keys.get(i), "version-of"));
+                }
+                if (pc == null) {
+                    pc = firstOf(works.putCodesWith(clientId, id.type(), keys.get(i), null));
+                }
+                if (pc != null || seen.contains(k)) {
+                    // ORCID leaks the raw placeholder when the conflicting item is not known by put-code (§3.4).
                     return WorkChange.unchanged(errors.error(409, 9021, null, Map.of("putCode",
                             pc == null ? "${putCode}" : pc.toString(), "clientName", clientName)));
                 }
             }
             StoredWork s = store(r, clientId, w, keys);
-            works.put(s.putCode(), s);
+            works.put(s);
             for (int i = 0; i < w.externalIds().size(); i++) {
                 String rel = w.externalIds().get(i).relationship();
                 if (!"part-of".equals(rel) && !"funded-by".equals(rel)) {
@@ -121,7 +113,7 @@ final class WorkService {
             if (existing == null) {
                 throw errors.exception(404, 9016, "No entity found for query");
             }
-            Long dup = findSingleDuplicate(works.values(), clientId, w, keys, putCode);
+            Long dup = findSingleDuplicate(works, clientId, w, keys, putCode);
             if (dup != null) {
                 throw duplicate(dup, clientName);
             }
@@ -129,7 +121,7 @@ final class WorkService {
                 throw errors.exception(403, 9010, null, Map.of("activity", "work"));
             }
             StoredWork updated = existing.updated(w, keys, state.now());
-            works.put(putCode, updated);
+            works.put(updated);
             return WorkChange.changed(updated);
         });
     }
@@ -149,30 +141,25 @@ final class WorkService {
         });
     }
 
-    private Long findSingleDuplicate(Iterable<StoredWork> works, String clientId, Work w, List<String> keys,
-                                     long exceptPutCode) {
+    private static Long findSingleDuplicate(RecordWorks works, String clientId, Work w, List<String> keys,
+                                            long exceptPutCode) {
         List<Work.ExternalId> newIds = w.externalIds();
-        for (StoredWork s : works) {
-            if (s.putCode() == exceptPutCode || !s.sourceClientId().equals(clientId)) {
+        for (int i = 0; i < newIds.size(); i++) {
+            Work.ExternalId n = newIds.get(i);
+            if (n.relationship() != null && !"self".equals(n.relationship())) {
                 continue;
             }
-            List<Work.ExternalId> ids = s.work().externalIds();
-            for (int i = 0; i < newIds.size(); i++) {
-                Work.ExternalId n = newIds.get(i);
-                if (n.relationship() != null && !"self".equals(n.relationship())) {
-                    continue;
-                }
-                for (int j = 0; j < ids.size(); j++) {
-                    Work.ExternalId e = ids.get(j);
-                    if (java.util.Objects.equals(n.relationship(), e.relationship())
-                            && java.util.Objects.equals(n.type(), e.type())
-                            && keys.get(i).equals(s.matchKeys().get(j))) {
-                        return s.putCode();
-                    }
+            for (long pc : works.putCodesWith(clientId, n.type(), keys.get(i), n.relationship())) {
+                if (pc != exceptPutCode) {
+                    return pc;
                 }
             }
         }
         return null;
+    }
+
+    private static Long firstOf(List<Long> putCodes) {
+        return putCodes.isEmpty() ? null : putCodes.getFirst();
     }
 
     private ApiException duplicate(long putCode, String clientName) {

@@ -25,6 +25,7 @@ public final class Request {
     private final String routeTemplate;
     private Map<String, String> query;
     private Map<String, String> form;
+    private Map<Class<?>, Object> attributes;
 
     public Request(String method, String path, String rawQuery, Headers headers, byte[] body,
                    InetSocketAddress remote, Map<String, String> pathVariables, String routeTemplate) {
@@ -150,6 +151,21 @@ public final class Request {
             }
         }
         return out;
+    }
+
+    /**
+     * A value computed once per request and shared between the dispatcher and the handler (e.g. the bearer
+     * token, looked up once); keyed by its type.
+     */
+    public <T> T attribute(Class<T> type) {
+        return attributes == null ? null : type.cast(attributes.get(type));
+    }
+
+    public <T> void attribute(Class<T> type, T value) {
+        if (attributes == null) {
+            attributes = new java.util.HashMap<>(4);
+        }
+        attributes.put(type, value);
     }
 
     /** All values of a query parameter, for the rare repeated one. */

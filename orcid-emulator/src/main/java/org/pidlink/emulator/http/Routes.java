@@ -76,21 +76,27 @@ public final class Routes {
         String[] raw = split(rawPath);
         Route best = null;
         Map<String, String> bestVars = null;
-        Set<String> allowed = new LinkedHashSet<>();
         for (Route r : routes) {
-            Map<String, String> vars = matchSegments(r, raw);
-            if (vars == null) {
+            if (!(r.method.equals(method) || (method.equals("HEAD") && r.method.equals("GET")))
+                    || (best != null && r.literals <= best.literals)) {
                 continue;
             }
-            allowed.add(r.method);
-            if (r.method.equals(method) || (method.equals("HEAD") && r.method.equals("GET"))) {
-                if (best == null || r.literals > best.literals) {
-                    best = r;
-                    bestVars = vars;
-                }
+            Map<String, String> vars = matchSegments(r, raw);
+            if (vars != null) {
+                best = r;
+                bestVars = vars;
             }
         }
-        return new Match(best, bestVars == null ? Map.of() : bestVars, allowed);
+        if (best != null) {
+            return new Match(best, bestVars, Set.of(best.method));
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route r : routes) {
+            if (matchSegments(r, raw) != null) {
+                allowed.add(r.method);
+            }
+        }
+        return new Match(null, Map.of(), allowed);
     }
 
     private static Map<String, String> matchSegments(Route r, String[] raw) {

@@ -303,7 +303,7 @@ public final class EmulatorState {
      * guards are atomic. If it reports a change ({@link WorkChange#changed}), the record is touched and
      * listeners are told.
      */
-    public <R> R changeWorks(Researcher r, Function<Map<Long, StoredWork>, WorkChange<R>> change) {
+    public <R> R changeWorks(Researcher r, Function<RecordWorks, WorkChange<R>> change) {
         WorkChange<R> result;
         synchronized (r) {
             result = change.apply(r.worksForUpdate());

@@ -2,9 +2,7 @@ package org.pidlink.emulator.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A researcher's ORCID record: identity, sign-in credentials, state, default visibility and works.
@@ -23,7 +21,7 @@ public final class Researcher {
     private volatile String primaryOrcid;
     private volatile Visibility defaultVisibility;
     private volatile Instant lastModified;
-    private final Map<Long, StoredWork> works = new LinkedHashMap<>();
+    private final RecordWorks works = new RecordWorks();
 
     Researcher(String orcid, String givenNames, String familyName, String creditName, String email,
                String passwordHash, Visibility defaultVisibility, Instant created) {
@@ -106,7 +104,7 @@ public final class Researcher {
 
     // Mutators are package-private: only EmulatorState changes records, so it can notify listeners.
 
-    synchronized Map<Long, StoredWork> worksForUpdate() {
+    synchronized RecordWorks worksForUpdate() {
         return works;
     }
 

@@ -68,7 +68,7 @@ public final class StateFile {
                     sr.passwordHash(), sr.defaultVisibility(), sr.lastModified());
             r.state(sr.state(), sr.primaryOrcid());
             synchronized (r) {
-                sr.works().forEach(w -> r.worksForUpdate().put(w.putCode(), w));
+                sr.works().forEach(w -> r.worksForUpdate().put(w));
             }
             state.researcherMap().put(r.orcid(), r);
         }

@@ -1,6 +1,5 @@
 package org.pidlink.emulator.traffic;
 
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,18 +51,40 @@ public final class TrafficStats {
         return out;
     }
 
+    /**
+     * Admissions are counted in 10 ms slots; the one-second window is the sum of the last 100 slots, so the
+     * maximum is exact to within a slot, in constant time and memory per request.
+     */
     private static final class ClientStats {
+        private static final long SLOT_NANOS = 10_000_000L;
+        private static final int SLOTS_PER_WINDOW = 100;
+
         final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-        private final ArrayDeque<Long> window = new ArrayDeque<>();
+        private final int[] slots = new int[SLOTS_PER_WINDOW];
+        private long currentSlot = Long.MIN_VALUE;
+        private int windowSum;
         private int max;
 
         synchronized void admitted(long now) {
-            window.addLast(now);
-            long from = now - 1_000_000_000L;
-            while (!window.isEmpty() && window.peekFirst() <= from) {
-                window.pollFirst();
+            long slot = now / SLOT_NANOS;
+            if (slot != currentSlot) {
+                if (currentSlot == Long.MIN_VALUE || slot - currentSlot >= SLOTS_PER_WINDOW) {
+                    java.util.Arrays.fill(slots, 0);
+                    windowSum = 0;
+                } else {
+                    for (long s = currentSlot + 1; s <= slot; s++) {
+                        int i = (int) Math.floorMod(s, (long) SLOTS_PER_WINDOW);
+                        windowSum -= slots[i];
+                        slots[i] = 0;
+                    }
+                }
+                currentSlot = slot;
             }
-            max = Math.max(max, window.size());
+            slots[(int) Math.floorMod(slot, (long) SLOTS_PER_WINDOW)]++;
+            windowSum++;
+            if (windowSum > max) {
+                max = windowSum;
+            }
         }
 
         synchronized int maxPerSecond() {

@@ -16,8 +16,15 @@ public final class JsonWorkAsXml {
     private JsonWorkAsXml() {
     }
 
+    /** The XML text (for diagnostics and tests). */
     public static byte[] render(JsonNode work) {
         XmlOut x = new XmlOut();
+        write(work, x);
+        return x.toBytes();
+    }
+
+    /** Writes the work's XML elements to a sink (a validator, in the hot path). */
+    public static void write(JsonNode work, XmlSink x) {
         x.start(WORK, "work");
         JsonNode pc = get(work, "put-code");
         if (pc != null) {
@@ -108,7 +115,6 @@ public final class JsonWorkAsXml {
         x.leaf(COMMON, "language-code", text(work, "language-code"));
         x.leaf(COMMON, "country", value(work, "country"));
         x.end();
-        return x.toBytes();
     }
 
     private static JsonNode get(JsonNode n, String field) {

@@ -84,9 +84,41 @@ public final class WorkXmlReader {
         return works.getFirst();
     }
 
-    /** Checks that XML holds a schema-valid single work (used for JSON bodies rendered as XML). */
+    /** Checks that XML holds a schema-valid single work. */
     public void validateWork(byte[] xml) throws XmlBodyException {
         readWork(xml);
+    }
+
+    /**
+     * Validates a work given as element events (a JSON work through {@link JsonWorkAsXml#write}) against
+     * {@code work-3.0.xsd}, without serializing it.
+     */
+    public void validateWork(java.util.function.Consumer<XmlSink> writer) throws XmlBodyException {
+        ValidatorHandler validator = borrowValidator();
+        boolean reusable = true;
+        try {
+            validator.setContentHandler(null);
+            validator.startDocument();
+            validator.startPrefixMapping("work", WorkSaxHandler.WORK_NS);
+            validator.startPrefixMapping("common", XmlOut.COMMON);
+            writer.accept(new SaxSink(validator));
+            validator.endDocument();
+        } catch (SaxSink.Failure f) {
+            throw new XmlBodyException(asParseException((SAXException) f.getCause()));
+        } catch (SAXException e) {
+            throw new XmlBodyException(asParseException(e));
+        } catch (RuntimeException e) {
+            reusable = false;
+            throw e;
+        } finally {
+            if (reusable) {
+                validatorPool.offer(validator);
+            }
+        }
+    }
+
+    private static SAXParseException asParseException(SAXException e) {
+        return e instanceof SAXParseException p ? p : new SAXParseException(e.getMessage(), null, e);
     }
 
     /** Parses a {@code bulk:bulk} of works without schema validation (ORCID validates bulk items by rule only). */

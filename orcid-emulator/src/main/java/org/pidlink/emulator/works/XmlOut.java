@@ -1,12 +1,13 @@
 package org.pidlink.emulator.works;
 
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /** A small StAX writer with ORCID's namespace prefixes bound; unchecked so the writers read like the XSD. */
-public final class XmlOut {
+public final class XmlOut implements XmlSink {
 
     public static final String COMMON = "http://www.orcid.org/ns/common";
     public static final String WORK = "http://www.orcid.org/ns/work";
@@ -24,7 +25,8 @@ public final class XmlOut {
             BULK, "bulk", ERROR, "error", ACTIVITIES, "activities", RECORD, "record", PERSON, "person",
             PERSONAL_DETAILS, "personal-details");
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+    // A Writer, not an OutputStream: the JDK writer encodes byte by byte into an OutputStream.
+    private final StringWriter chars = new StringWriter(2048);
     private final XMLStreamWriter w;
     private final String[] rootNamespaces;
     private boolean rootOpen;
@@ -33,7 +35,7 @@ public final class XmlOut {
     public XmlOut(String... rootNamespaces) {
         this.rootNamespaces = rootNamespaces;
         try {
-            w = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+            w = FACTORY.createXMLStreamWriter(chars);
             w.writeStartDocument("UTF-8", "1.0");
             w.setPrefix("common", COMMON);
             w.setPrefix("work", WORK);
@@ -48,6 +50,7 @@ public final class XmlOut {
     }
 
     /** Opens an element; the first one (the root) declares the namespaces. */
+    @Override
     public XmlOut start(String ns, String name) {
         try {
             w.writeStartElement(ns, name);
@@ -68,6 +71,7 @@ public final class XmlOut {
         }
     }
 
+    @Override
     public XmlOut attr(String name, String value) {
         if (value != null) {
             try {
@@ -79,6 +83,7 @@ public final class XmlOut {
         return this;
     }
 
+    @Override
     public XmlOut text(String value) {
         try {
             w.writeCharacters(value);
@@ -88,6 +93,7 @@ public final class XmlOut {
         }
     }
 
+    @Override
     public XmlOut end() {
         try {
             w.writeEndElement();
@@ -98,6 +104,7 @@ public final class XmlOut {
     }
 
     /** {@code <ns:name>value</ns:name>}, or nothing when the value is null. */
+    @Override
     public XmlOut leaf(String ns, String name, String value) {
         if (value != null) {
             start(ns, name).text(value).end();
@@ -109,7 +116,7 @@ public final class XmlOut {
         try {
             w.writeEndDocument();
             w.close();
-            return bytes.toByteArray();
+            return chars.toString().getBytes(StandardCharsets.UTF_8);
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }

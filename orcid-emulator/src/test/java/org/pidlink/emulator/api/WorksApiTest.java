@@ -363,7 +363,7 @@ class WorksApiTest {
                 var w = new org.pidlink.emulator.works.Work(null, "Filler " + i, null, null, null, null, null, "other",
                         null, java.util.List.of(new org.pidlink.emulator.works.Work.ExternalId("other-id", "f" + i, null, "self")),
                         null, null, null, null, null);
-                works.put(pc, new org.pidlink.emulator.state.StoredWork(pc, "someone-else", state.now(), state.now(),
+                works.put(new org.pidlink.emulator.state.StoredWork(pc, "someone-else", state.now(), state.now(),
                         org.pidlink.emulator.state.Visibility.PUBLIC, w, java.util.List.of("f" + i)));
             }
             return org.pidlink.emulator.state.EmulatorState.WorkChange.changed(null);
