@@ -238,4 +238,27 @@ class DataCiteXmlReaderTest {
         assertThat(r.dates()).isNotEmpty().allSatisfy(d -> assertThat(d.raw()).isNotBlank());
         assertThat(r.dates()).anySatisfy(d -> assertThat(d.date()).isNull());
     }
+
+    @Test
+    void kernel3FundersBecomeFundingReferencesNotPeople() {
+        String xml = "<resource xmlns=\"http://datacite.org/schema/kernel-3\">"
+                + "<identifier identifierType=\"DOI\">10.5072/K3</identifier><titles><title>T</title></titles>"
+                + "<contributors><contributor contributorType=\"Funder\"><contributorName>European Commission</contributorName>"
+                + "<nameIdentifier nameIdentifierScheme=\"FundRef\">http://doi.org/10.13039/501100000780</nameIdentifier>"
+                + "</contributor><contributor contributorType=\"Editor\"><contributorName>Doe, Jane</contributorName>"
+                + "</contributor></contributors></resource>";
+        DoiRecord r = MetadataReader.standard().read(xml.getBytes(StandardCharsets.UTF_8)).records().get(0);
+        assertThat(r.fundingReferences()).containsExactly(new FundingReference("European Commission",
+                new Identifier("FundRef", "http://doi.org/10.13039/501100000780"), null, null, null));
+        assertThat(r.contributors()).extracting(Person::name, Person::position).containsExactly(tuple("Doe, Jane", 0));
+    }
+
+    @Test
+    void jsonWithAByteOrderMarkIsRead() {
+        byte[] json = "\uFEFF{\"data\":{\"id\":\"10.5072/bom\",\"type\":\"dois\",\"attributes\":{}}}"
+                .getBytes(StandardCharsets.UTF_8);
+        ReadResult result = MetadataReader.standard().read(json);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.records()).extracting(x -> x.doi().value()).containsExactly("10.5072/bom");
+    }
 }

@@ -100,7 +100,7 @@ public final class CrossrefJsonReader {
         for (String t : texts(w, "original-title")) {
             d.title(Texts.stripMarkup(t), Title.TitleType.TRANSLATED, null);
         }
-        CrossrefXmlReader.promoteOriginalLanguageTitle(d);
+        CrossrefTypes.promoteOriginalLanguageTitle(d);
         for (String t : texts(w, "short-title")) {
             d.title(Texts.stripMarkup(t), Title.TitleType.ALTERNATIVE, null);
         }

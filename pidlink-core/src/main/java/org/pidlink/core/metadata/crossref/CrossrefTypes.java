@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.pidlink.core.metadata.DoiDate;
 import org.pidlink.core.metadata.PartialDate;
+import org.pidlink.core.metadata.Title;
 import org.pidlink.core.metadata.support.RecordDraft;
 import org.pidlink.core.metadata.support.Texts;
 
@@ -82,5 +83,13 @@ final class CrossrefTypes {
             }
         }
         return best;
+    }
+
+    /** A work with only an original-language title (Japanese journals do this) has that as its main title. */
+    static void promoteOriginalLanguageTitle(RecordDraft d) {
+        if (!d.titles.isEmpty() && d.titles.stream().noneMatch(t -> t.type() == Title.TitleType.MAIN)) {
+            Title first = d.titles.get(0);
+            d.titles.set(0, new Title(first.text(), Title.TitleType.MAIN, first.language()));
+        }
     }
 }

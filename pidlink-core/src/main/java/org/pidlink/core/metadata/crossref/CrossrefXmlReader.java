@@ -349,7 +349,7 @@ public final class CrossrefXmlReader {
         } else if (e.child("title") != null) { // component titles sit in <titles>, sometimes directly
             d.title(e.child("title").rawText(), Title.TitleType.MAIN, null);
         }
-        promoteOriginalLanguageTitle(d);
+        CrossrefTypes.promoteOriginalLanguageTitle(d);
         XmlElement contributors = e.child("contributors");
         people(contributors != null ? contributors : e, d);
         d.publisher = firstNonNull(e.path("publisher", "publisher_name") == null ? null
@@ -387,14 +387,6 @@ public final class CrossrefXmlReader {
         XmlElement resource = e.path("doi_data", "resource");
         d.url = resource == null ? null : Texts.trim(resource.text());
         return d.build();
-    }
-
-    /** A work with only an original-language title (Japanese journals do this) has that as its main title. */
-    static void promoteOriginalLanguageTitle(RecordDraft d) {
-        if (!d.titles.isEmpty() && d.titles.stream().noneMatch(t -> t.type() == Title.TitleType.MAIN)) {
-            Title first = d.titles.get(0);
-            d.titles.set(0, new Title(first.text(), Title.TitleType.MAIN, first.language()));
-        }
     }
 
     private static boolean isOwnDoi(String type, String value, RecordDraft d) {
