@@ -1,0 +1,47 @@
+package org.pidlink.app.push;
+
+import java.time.Clock;
+
+import org.pidlink.app.accounts.PermissionStatus;
+import org.pidlink.app.accounts.WritePermission;
+import org.pidlink.app.accounts.WritePermissions;
+import org.pidlink.app.claims.WriteAccess;
+import org.pidlink.app.claims.WriteAccessSource;
+import org.pidlink.core.identifiers.OrcidId;
+
+/** Write access as the accounts feature knows it: the researcher's stored ORCID permission. */
+final class AccountsWriteAccess implements WriteAccessSource {
+
+    private final WritePermissions permissions;
+    private final Clock clock;
+
+    AccountsWriteAccess(WritePermissions permissions, Clock clock) {
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    @Override
+    public WriteAccess find(OrcidId orcid, String registrationId) {
+        return permissions.find(orcid, registrationId).map(this::access)
+                .orElseGet(() -> new WriteAccess.Missing("the researcher has not connected pidlink to ORCID"));
+    }
+
+    private WriteAccess access(WritePermission permission) {
+        if (permission.status() == PermissionStatus.REVOKED) {
+            return new WriteAccess.Revoked("the researcher revoked pidlink's permission on ORCID");
+        }
+        if (!permission.accessLevel().mayWrite()) {
+            return new WriteAccess.Missing("the researcher chose \"" + permission.accessLevel().label()
+                    + "\": pidlink does not write to the record");
+        }
+        if (permission.expiresAt() != null && permission.expiresAt().isBefore(clock.instant())) {
+            return new WriteAccess.Missing("the ORCID permission expired; the researcher must connect again");
+        }
+        return new WriteAccess.Granted(permission.accessToken(), permission.autoUpdate());
+    }
+
+    @Override
+    public void markRevoked(OrcidId orcid, String registrationId, String reason) {
+        permissions.markRevoked(orcid, registrationId, reason);
+    }
+}

@@ -1,0 +1,48 @@
+package org.pidlink.app.push;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code pidlink.push.*}: how the push engine writes to ORCID. Defaults are ORCID's published limits.
+ *
+ * @param enabled           run the background workers (tests and tools that drive the engine themselves turn
+ *                          them off)
+ * @param instanceId        this instance's name in leases; defaults to a random one per start
+ * @param workers           threads writing in parallel, each for a different researcher
+ * @param bulkSize          works per bulk {@code POST /works} (1 to 100)
+ * @param lease             how long a researcher stays leased; a dead instance's work comes back after it
+ * @param maxAttempts       attempts before a transient failure becomes permanent (an administrator can retry)
+ * @param backoffBase       first retry delay, doubled with each attempt, with jitter
+ * @param backoffMax        longest retry delay
+ * @param requestsPerSecond ORCID's rate limit, shared by every instance
+ * @param burst             ORCID's burst
+ * @param coolOff           how long every instance pauses after ORCID answered 503
+ * @param rateLimitedRetries immediate retries of a call answered 503, before it backs off
+ * @param pollInterval      how often an idle worker looks for due work
+ */
+@ConfigurationProperties("pidlink.push")
+record PushProperties(
+        @DefaultValue("true") boolean enabled,
+        String instanceId,
+        @DefaultValue("8") int workers,
+        @DefaultValue("100") int bulkSize,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("30s") Duration backoffBase,
+        @DefaultValue("6h") Duration backoffMax,
+        @DefaultValue("24") double requestsPerSecond,
+        @DefaultValue("40") int burst,
+        @DefaultValue("1s") Duration coolOff,
+        @DefaultValue("5") int rateLimitedRetries,
+        @DefaultValue("500ms") Duration pollInterval) {
+
+    /** Validated settings; fails at startup with the property's name when a value is out of range. */
+    PushSettings settings(String fallbackInstanceId) {
+        return new PushSettings(instanceId == null || instanceId.isBlank() ? fallbackInstanceId : instanceId,
+                workers, bulkSize, lease, maxAttempts, backoffBase, backoffMax, requestsPerSecond, burst, coolOff,
+                rateLimitedRetries, pollInterval);
+    }
+}
