@@ -21,7 +21,7 @@ public class TokenVault {
 
     private static final Logger log = LoggerFactory.getLogger(TokenVault.class);
     private static final String VIEW_COLUMNS = "orcid, registration_id, researcher_id, client_id, name, scope, "
-            + "expires_at, status, status_reason, granted_at, updated_at";
+            + "expires_at, status, status_reason, granted_at, updated_at, refreshed_at";
 
     private final JdbcClient jdbc;
     private final TokenCipher cipher;
@@ -46,7 +46,7 @@ public class TokenVault {
                             client_id = excluded.client_id, name = excluded.name, scope = excluded.scope,
                             access_token = excluded.access_token, refresh_token = excluded.refresh_token,
                             key_id = excluded.key_id, expires_at = excluded.expires_at, status = 'ACTIVE',
-                            status_reason = NULL, granted_at = now(), updated_at = now()
+                            status_reason = NULL, granted_at = now(), updated_at = now(), refreshed_at = NULL
                         WHERE orcid_permission.researcher_id = excluded.researcher_id
                            OR orcid_permission.status <> 'ACTIVE'""")
                 .param("orcid", orcid.value()).param("registration", registrationId).param("researcher", researcherId)
@@ -66,7 +66,7 @@ public class TokenVault {
     void replaceTokens(OrcidId orcid, String registrationId, GrantedTokens tokens) {
         jdbc.sql("""
                         UPDATE orcid_permission SET access_token = :access, refresh_token = :refresh, key_id = :key,
-                            scope = :scope, expires_at = :expires, updated_at = now()
+                            scope = :scope, expires_at = :expires, updated_at = now(), refreshed_at = now()
                         WHERE orcid = :orcid AND registration_id = :registration""")
                 .param("orcid", orcid.value()).param("registration", registrationId)
                 .param("access", cipher.seal(tokens.accessToken(), context(orcid, registrationId, "access")))
@@ -179,6 +179,6 @@ public class TokenVault {
                 rs.getLong("researcher_id"), rs.getString("client_id"), rs.getString("name"), rs.getString("scope"),
                 Researchers.instant(rs, "expires_at"), PermissionStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), Researchers.instant(rs, "granted_at"),
-                Researchers.instant(rs, "updated_at"));
+                Researchers.instant(rs, "updated_at"), Researchers.instant(rs, "refreshed_at"));
     }
 }

@@ -60,7 +60,7 @@ public class WritePermissions {
             return Optional.empty();
         }
         GrantedTokens current = tokens.get();
-        if (permission.status() == PermissionStatus.ACTIVE && expiresSoon(current)) {
+        if (permission.status() == PermissionStatus.ACTIVE && expiresSoon(current) && notJustRefreshed(permission)) {
             current = refresh(orcid, canonical, current).orElse(current);
         }
         PermissionStatus status = vault.find(orcid, canonical).map(StoredPermission::status).orElse(PermissionStatus.REVOKED);
@@ -107,6 +107,14 @@ public class WritePermissions {
     private boolean expiresSoon(GrantedTokens tokens) {
         return tokens.expiresAt() != null && tokens.refreshToken() != null
                 && tokens.expiresAt().isBefore(clock.instant().plus(REFRESH_AHEAD));
+    }
+
+    /**
+     * ORCID gives a refreshed token its parent's expiry, so a refresh need not buy time: at most one attempt per
+     * window, rather than one per write.
+     */
+    private boolean notJustRefreshed(StoredPermission permission) {
+        return permission.refreshedAt() == null || permission.refreshedAt().isBefore(clock.instant().minus(REFRESH_AHEAD));
     }
 
     /** Refreshes the tokens at ORCID; empty (keeping the old ones) when ORCID cannot be reached. */

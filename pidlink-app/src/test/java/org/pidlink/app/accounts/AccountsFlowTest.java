@@ -271,4 +271,28 @@ class AccountsFlowTest extends AccountsTestSupport {
         assertThat(holdings.body()).contains(chien.orcid().value())
                 .contains(chien.name() + " (#" + holder.id() + ", " + chien.orcid().value() + ")");
     }
+
+    @Test
+    void aTokenAboutToExpireIsRefreshedBeforeTheEngineGetsIt() {
+        Person cecilia = newResearcher("Cecilia", "Payne");
+        signIn(new WebSession(port), cecilia);
+        Researcher researcher = researchers.find(cecilia.orcid()).orElseThrow();
+        var issued = orcid.emulator().state().issueToken(registrations.clientId(OrcidRegistrations.AUTO_UPDATE),
+                cecilia.orcid().value(), java.util.Set.of("/activities/update", "/read-limited"), 60, null,
+                Instant.now());
+        permissions.granted(researcher, OrcidRegistrations.AUTO_UPDATE, new GrantedTokens(issued.accessToken(),
+                issued.refreshToken(), "/activities/update /read-limited", Instant.now().plusSeconds(60)));
+
+        WritePermission permission = permissions.find(cecilia.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow();
+
+        assertThat(permission.accessToken()).isNotEqualTo(issued.accessToken());
+        assertThat(permission.status()).isEqualTo(PermissionStatus.ACTIVE);
+        assertThat(orcid.emulator().state().tokenByAccess(permission.accessToken()).orElseThrow()
+                .active(Instant.now())).isTrue();
+        assertThat(orcid.emulator().state().tokenByAccess(issued.accessToken()).orElseThrow().active(Instant.now()))
+                .as("the old token is revoked").isFalse();
+        assertThat(permissions.find(cecilia.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow().accessToken())
+                .as("stored; and ORCID keeps the parent's expiry, so no second refresh within the hour")
+                .isEqualTo(permission.accessToken());
+    }
 }

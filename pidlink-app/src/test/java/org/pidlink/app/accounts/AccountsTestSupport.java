@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.pidlink.app.orcid.DemoResearchers;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.core.identifiers.OrcidId;
+import org.pidlink.emulator.OrcidEmulator;
 import org.pidlink.emulator.control.ResearcherInfo;
 import org.pidlink.emulator.control.ResearcherSpec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,8 @@ abstract class AccountsTestSupport {
     @LocalServerPort
     int port;
 
-    @Autowired
+    /** The embedded emulator; absent when a test points pidlink at an ORCID of its own. */
+    @Autowired(required = false)
     EmbeddedOrcid orcid;
 
     @Autowired
@@ -41,9 +43,14 @@ abstract class AccountsTestSupport {
 
     Person newResearcher(String given, String family) {
         String email = given.toLowerCase() + "." + UUID.randomUUID() + "@example.org";
-        ResearcherInfo info = orcid.emulator().control().createResearcher(ResearcherSpec.of(given, family)
+        ResearcherInfo info = emulator().control().createResearcher(ResearcherSpec.of(given, family)
                 .withEmail(email).withPassword(DemoResearchers.PASSWORD));
         return new Person(new OrcidId(info.orcid()), email, given + " " + family);
+    }
+
+    /** The ORCID pidlink talks to in this test. */
+    OrcidEmulator emulator() {
+        return orcid.emulator();
     }
 
     /** Signs in from the landing page's link; answers pidlink's page after sign-in. */
