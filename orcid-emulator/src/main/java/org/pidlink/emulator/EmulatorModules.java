@@ -19,6 +19,7 @@ final class EmulatorModules {
                 new org.pidlink.emulator.oauth.OpenIdConnect(),
                 new org.pidlink.emulator.oauth.AuthorizePages(),
                 new org.pidlink.emulator.inbox.NotificationPermissionApi(),
+                new org.pidlink.emulator.webhooks.Webhooks(),
                 new org.pidlink.emulator.pages.PeoplePages(),
                 new org.pidlink.emulator.pages.InboxPages(),
                 new org.pidlink.emulator.pages.TrustedOrganizationsPage()

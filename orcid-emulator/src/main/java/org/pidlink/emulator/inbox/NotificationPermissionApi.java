@@ -50,10 +50,10 @@ public final class NotificationPermissionApi implements EmulatorModule {
         this.xml = new NotificationXml();
         this.jsonBodies = new NotificationJson(ctx.json());
         this.identifiers = ExternalIdNormalizer.standard();
-        routes.post(BASE, RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, this::create));
-        routes.get(BASE, RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, this::list));
-        routes.get(BASE + "/{putCode}", RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, this::read));
-        routes.delete(BASE + "/{putCode}", RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, this::archive));
+        routes.post(BASE, RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, 9016, this::create));
+        routes.get(BASE, RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, 9016, this::list));
+        routes.get(BASE + "/{putCode}", RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, 9016, this::read));
+        routes.delete(BASE + "/{putCode}", RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, 9016, this::archive));
     }
 
     Response create(Call call) {

@@ -55,8 +55,11 @@ public final class PremiumApiGate {
         return errors;
     }
 
-    /** Wraps {@code handler}: token with {@code scope}, then the record named by the path variable {@code orcid}. */
-    public RouteHandler guard(String scope, Handler handler) {
+    /**
+     * Wraps {@code handler}: token with {@code scope}, then the record named by the path variable {@code orcid}
+     * ({@code unknownRecordCode}: ORCID's error code when there is no such record; it differs between APIs).
+     */
+    public RouteHandler guard(String scope, int unknownRecordCode, Handler handler) {
         return request -> {
             MediaType negotiated = MediaType.negotiate(request.header("Accept"));
             MediaType out = negotiated == null ? MediaType.XML : negotiated;
@@ -68,7 +71,8 @@ public final class PremiumApiGate {
                 if (!token.hasScope(scope)) {
                     throw errors.exception(403, 9038, null);
                 }
-                return handler.handle(new Call(request, out, token, record(request.pathVariable("orcid"))));
+                Researcher r = record(request.pathVariable("orcid"), unknownRecordCode);
+                return handler.handle(new Call(request, out, token, r));
             } catch (ApiException e) {
                 return render(out, e.error());
             }
@@ -85,10 +89,10 @@ public final class PremiumApiGate {
                 .orElseThrow(() -> OAuthErrors.problem(401, "invalid_token", "Invalid access token: " + value));
     }
 
-    private Researcher record(String orcid) {
+    private Researcher record(String orcid, int unknownCode) {
         Researcher r = orcid != null && ORCID_ID.matcher(orcid).matches() ? state.researcher(orcid).orElse(null) : null;
         if (r == null) {
-            throw errors.exception(404, 9016, "ORCID iD " + orcid + " not found");
+            throw errors.exception(404, unknownCode, "ORCID iD " + orcid + " not found");
         }
         return switch (r.state()) {
             case ACTIVE -> r;
