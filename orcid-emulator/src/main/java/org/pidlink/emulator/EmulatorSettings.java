@@ -9,7 +9,7 @@ import java.time.Clock;
  * set, is loaded at start (when it exists) and saved at stop.
  */
 public record EmulatorSettings(String host, int port, boolean controlApi, boolean seedDefaults,
-                               RateLimit rateLimit, Path stateFile, Clock clock, boolean serveHumans) {
+                               RateLimit rateLimit, Path stateFile, Clock clock) {
 
     /** Token-bucket limits per client; {@code perSecond <= 0} means off. */
     public record RateLimit(double perSecond, int burst) {
@@ -35,7 +35,6 @@ public record EmulatorSettings(String host, int port, boolean controlApi, boolea
         private RateLimit rateLimit = RateLimit.ORCID;
         private Path stateFile;
         private Clock clock = Clock.systemUTC();
-        private boolean serveHumans = true;
 
         public Builder host(String h) {
             this.host = h;
@@ -77,7 +76,7 @@ public record EmulatorSettings(String host, int port, boolean controlApi, boolea
         }
 
         public EmulatorSettings build() {
-            return new EmulatorSettings(host, port, controlApi, seedDefaults, rateLimit, stateFile, clock, serveHumans);
+            return new EmulatorSettings(host, port, controlApi, seedDefaults, rateLimit, stateFile, clock);
         }
     }
 }

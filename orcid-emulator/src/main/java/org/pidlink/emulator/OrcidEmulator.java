@@ -33,6 +33,8 @@ public final class OrcidEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile boolean closed;
+    private final java.util.Map<String, Long> startupMillis = new java.util.LinkedHashMap<>();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OrcidEmulator.class.getName());
 
     private OrcidEmulator(EmulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -54,7 +56,13 @@ public final class OrcidEmulator implements AutoCloseable {
             DefaultSeed.apply(control);
         }
         for (EmulatorModule m : EmulatorModules.all()) {
+            long t0 = System.nanoTime();
             m.register(routes, context);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > 20) {
+                LOG.fine(() -> m.getClass().getSimpleName() + " took " + ms + " ms to register");
+            }
+            startupMillis.put(m.getClass().getSimpleName(), ms);
         }
         if (settings.controlApi()) {
             new ControlRoutes(control).register(routes, context);
@@ -100,6 +108,11 @@ public final class OrcidEmulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** How long each module took to register at start, in milliseconds (to keep start-up fast). */
+    public java.util.Map<String, Long> startupMillis() {
+        return java.util.Collections.unmodifiableMap(startupMillis);
     }
 
     public EmulatorControl control() {

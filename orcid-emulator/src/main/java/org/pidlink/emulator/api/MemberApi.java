@@ -65,6 +65,7 @@ public final class MemberApi implements EmulatorModule {
         this.normalizer = ExternalIdNormalizer.standard();
         this.rules = new WorkRules(errors, normalizer);
         this.works = new WorkService(state, errors, normalizer);
+        WorkXmlReader.precompile();
         this.xml = new WorkXmlReader();
         this.jsonReader = new WorkJsonReader(ctx.json());
         this.jsonViews = new JsonViews(ctx.json(), normalizer, this::clientName);

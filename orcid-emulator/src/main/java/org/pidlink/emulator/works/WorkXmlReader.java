@@ -31,22 +31,12 @@ public final class WorkXmlReader {
 
     private static final String WORK_XSD = "/orcid-model/record_3.0/work-3.0.xsd";
 
-    private final Schema workSchema;
     private final SAXParserFactory parsers;
     private final Queue<SAXParser> parserPool = new ConcurrentLinkedQueue<>();
     private final Queue<ValidatorHandler> validatorPool = new ConcurrentLinkedQueue<>();
 
     public WorkXmlReader() {
         try {
-            SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            // Imports are relative files inside our own resources.
-            sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jrt");
-            URL xsd = WorkXmlReader.class.getResource(WORK_XSD);
-            if (xsd == null) {
-                throw new IllegalStateException("missing resource " + WORK_XSD);
-            }
-            this.workSchema = sf.newSchema(xsd);
             this.parsers = SAXParserFactory.newInstance();
             parsers.setNamespaceAware(true);
             parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -59,8 +49,42 @@ public final class WorkXmlReader {
         }
     }
 
+    /**
+     * Compiles {@code work-3.0.xsd} in the background, so that an emulator starts without waiting for it;
+     * the first validation waits if it is not done yet.
+     */
+    public static void precompile() {
+        Thread.ofPlatform().daemon().name("work-xsd-compiler").start(() -> {
+            Schema ignored = CompiledWorkSchema.INSTANCE;
+        });
+    }
+
+    /**
+     * The compiled schema is immutable and thread-safe, so one per JVM serves every emulator instance (tests
+     * start many); compiling it takes far longer than starting an emulator.
+     */
+    private static final class CompiledWorkSchema {
+        static final Schema INSTANCE = compile();
+
+        private static Schema compile() {
+            try {
+                SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+                sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                // Imports are relative files inside our own resources.
+                sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jrt");
+                URL xsd = WorkXmlReader.class.getResource(WORK_XSD);
+                if (xsd == null) {
+                    throw new IllegalStateException("missing resource " + WORK_XSD);
+                }
+                return sf.newSchema(xsd);
+            } catch (SAXException e) {
+                throw new IllegalStateException("cannot compile " + WORK_XSD, e);
+            }
+        }
+    }
+
     public Schema workSchema() {
-        return workSchema;
+        return CompiledWorkSchema.INSTANCE;
     }
 
     /** Parses and schema-validates a single {@code work:work}. */
@@ -171,7 +195,7 @@ public final class WorkXmlReader {
     private ValidatorHandler borrowValidator() {
         ValidatorHandler v = validatorPool.poll();
         if (v == null) {
-            v = workSchema.newValidatorHandler();
+            v = CompiledWorkSchema.INSTANCE.newValidatorHandler();
             v.setErrorHandler(STRICT);
         }
         return v;
