@@ -54,6 +54,9 @@ public final class ContributorRoles {
             Map.entry("projectmanager", CREDIT_PREFIX + "project-administration/"),
             Map.entry("workpackageleader", CREDIT_PREFIX + "project-administration/"));
 
+    /** CRediT role URIs by their term's letters: "Writing – original draft" and "writing-original-draft" agree. */
+    private static final Map<String, String> CREDIT_BY_LETTERS = creditByLetters();
+
     private ContributorRoles() {
     }
 
@@ -67,8 +70,7 @@ public final class ContributorRoles {
             if (credit.isPresent()) {
                 return credit;
             }
-            String mapped = role == null ? null
-                    : SOURCE_ROLES.get(role.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+            String mapped = role == null ? null : SOURCE_ROLES.get(Texts.letters(role));
             if (mapped != null) {
                 return Optional.of(mapped);
             }
@@ -99,17 +101,22 @@ public final class ContributorRoles {
         if (text == null) {
             return Optional.empty();
         }
-        String s = text.strip().toLowerCase(Locale.ROOT);
-        int roles = s.indexOf("/contributor-roles/");
+        String s = text;
+        int roles = s.toLowerCase(Locale.ROOT).indexOf("/contributor-roles/");
         if (roles >= 0) {
             s = s.substring(roles + "/contributor-roles/".length());
         }
-        s = s.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
-        if (s.equals("writing-original-draft-preparation")) {
-            s = "writing-original-draft";
-        } else if (s.equals("writing-review-and-editing") || s.equals("writing-review-editing")) {
-            s = "writing-review-editing";
+        return Optional.ofNullable(CREDIT_BY_LETTERS.get(Texts.letters(s)));
+    }
+
+    private static Map<String, String> creditByLetters() {
+        Map<String, String> byLetters = new java.util.HashMap<>();
+        for (String term : CREDIT_TERMS) {
+            byLetters.put(Texts.letters(term), CREDIT_PREFIX + term + "/");
         }
-        return CREDIT_TERMS.contains(s) ? Optional.of(CREDIT_PREFIX + s + "/") : Optional.empty();
+        // Spellings of the NISO role names that differ from the URI's term.
+        byLetters.put("writingoriginaldraftpreparation", CREDIT_PREFIX + "writing-original-draft/");
+        byLetters.put("writingreviewandediting", CREDIT_PREFIX + "writing-review-editing/");
+        return Map.copyOf(byLetters);
     }
 }

@@ -80,11 +80,14 @@ final class ExternalIdTypes {
 
     static Optional<ExternalId> doi(String value, Relationship relationship) {
         try {
-            Doi doi = Doi.parse(value);
-            return Optional.of(new ExternalId("doi", doi.value(), resolverUrl("doi.org", doi.value()), relationship));
+            return Optional.of(doi(Doi.parse(value), relationship));
         } catch (InvalidIdentifierException e) {
             return Optional.empty();
         }
+    }
+
+    static ExternalId doi(Doi doi, Relationship relationship) {
+        return new ExternalId("doi", doi.value(), resolverUrl("doi.org", doi.value()), relationship);
     }
 
     /**
@@ -92,6 +95,9 @@ final class ExternalIdTypes {
      * {@code 10.1002/(sici)…<…>} exist), or null in the unlikely case that still is no URI.
      */
     static String resolverUrl(String host, String value) {
+        if (value.indexOf('?') < 0 && value.indexOf('#') < 0 && WorkRules.isUriSafe(value, 0)) {
+            return "https://" + host + "/" + value;
+        }
         try {
             String url = new URI("https", host, "/" + value, null).toASCIIString();
             return WorkRules.isAbsoluteUri(url) ? url : null;
@@ -110,6 +116,13 @@ final class ExternalIdTypes {
     }
 
     private static String normalize(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -16,6 +16,9 @@ final class Texts {
         if (s == null) {
             return null;
         }
+        if (alreadyClean(s)) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); ) {
@@ -35,6 +38,45 @@ final class Texts {
             out.appendCodePoint(cp);
         }
         return out.isEmpty() ? null : out.toString();
+    }
+
+    /**
+     * True when {@link #clean} would return the string unchanged: the readers already collapse whitespace, so
+     * this is the common case and costs one pass without allocating.
+     */
+    private static boolean alreadyClean(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c < ' ' || c == ' ' && previous == ' ') {
+                    return false;
+                }
+            } else if (Character.isSurrogate(c) || c >= 0xFFFE || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** Lower-case ASCII letters only, everything else dropped: a cheap key for vocabulary lookups. */
+    static String letters(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                out.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                out.append((char) (c + ('a' - 'A')));
+            }
+        }
+        return out.toString();
     }
 
     /** Cleans and, if longer than {@code max}, cuts at the last word boundary and marks the cut with "…". */

@@ -169,8 +169,7 @@ public final class WorkMapper {
         // Keyed by type and value, so an identifier stated twice (the DOI among the alternate identifiers, a
         // version listed under two relations) is written once, with the first, strongest relationship.
         Map<String, ExternalId> ids = new LinkedHashMap<>();
-        ExternalId self = ExternalIdTypes.doi(record.doi().value(), Relationship.SELF).orElseThrow();
-        add(ids, Optional.of(self));
+        add(ids, Optional.of(ExternalIdTypes.doi(record.doi(), Relationship.SELF)));
         for (Identifier id : record.identifiers()) {
             add(ids, ExternalIdTypes.externalId(id.type(), id.value(), Relationship.SELF));
         }
@@ -182,8 +181,7 @@ public final class WorkMapper {
             }
         }
         for (RelatedIdentifier related : record.relatedIdentifiers()) {
-            String relation = related.relationType() == null ? ""
-                    : related.relationType().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            String relation = related.relationType() == null ? "" : Texts.letters(related.relationType());
             if (VERSION_RELATIONS.contains(relation)
                     && ExternalIdTypes.orcidType(related.type()).filter(NOT_VERSION_ID_TYPES::contains).isEmpty()) {
                 add(ids, ExternalIdTypes.externalId(related.type(), related.value(), Relationship.VERSION_OF));
@@ -220,9 +218,9 @@ public final class WorkMapper {
         id.ifPresent(e -> ids.putIfAbsent(e.type() + " " + dedupeValue(e), e));
     }
 
-    /** Values compared as ORCID compares them for grouping and duplicates. */
+    /** Values compared as ORCID compares them for grouping and duplicates (DOIs are canonical already). */
     private static String dedupeValue(ExternalId id) {
-        return ExternalIdNormalizer.standard().matchKey(id.type(), id.value());
+        return id.type().equals("doi") ? id.value() : ExternalIdNormalizer.standard().matchKey(id.type(), id.value());
     }
 
     private List<WorkContributor> contributors(DoiRecord record, OrcidId researcher) {

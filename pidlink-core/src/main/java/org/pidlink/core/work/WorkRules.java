@@ -40,10 +40,59 @@ final class WorkRules {
         }
     }
 
+    /**
+     * The common case without a full parse: {@code http(s)://host/…} with a plain host and only characters a URI
+     * path, query or fragment may hold unescaped.
+     */
+    private static boolean isPlainHttpUrl(String value) {
+        int start = value.startsWith("https://") ? 8 : value.startsWith("http://") ? 7 : -1;
+        if (start < 0) {
+            return false;
+        }
+        int i = start;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == start || i < value.length() && value.charAt(i) != '/') {
+            return false;
+        }
+        return isUriSafe(value, i);
+    }
+
+    /** Whether every character from {@code from} on may stand unescaped in a URI's path, query or fragment. */
+    static boolean isUriSafe(String value, int from) {
+        boolean fragment = false;
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                continue;
+            }
+            if (c == '#') {
+                if (fragment) {
+                    return false;
+                }
+                fragment = true;
+                continue;
+            }
+            if ("-._~!$&'()*+,;=:@/?".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An absolute URI with a scheme, as ORCID's {@code xs:anyURI} fields need it to be useful. */
     static boolean isAbsoluteUri(String value) {
         if (value == null || value.isBlank() || value.length() > MAX_URL) {
             return false;
+        }
+        if (isPlainHttpUrl(value)) {
+            return true;
         }
         try {
             URI uri = new URI(value);
