@@ -173,6 +173,10 @@ final class JsonViews {
         name.putNull("source");
         name.put("visibility", "public");
         name.put("path", orcid);
+        ObjectNode emails = person.putObject("emails");
+        emails.putNull("last-modified-date");
+        emails.putArray("email");
+        emails.put("path", "/" + orcid + "/email");
         person.put("path", "/" + orcid + "/person");
         ObjectNode activities = n.putObject("activities-summary");
         activities.set("last-modified-date", date(r.lastModified()));

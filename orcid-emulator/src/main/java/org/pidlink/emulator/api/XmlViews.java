@@ -3,6 +3,7 @@ package org.pidlink.emulator.api;
 import static org.pidlink.emulator.works.XmlOut.ACTIVITIES;
 import static org.pidlink.emulator.works.XmlOut.BULK;
 import static org.pidlink.emulator.works.XmlOut.COMMON;
+import static org.pidlink.emulator.works.XmlOut.EMAIL;
 import static org.pidlink.emulator.works.XmlOut.ERROR;
 import static org.pidlink.emulator.works.XmlOut.PERSON;
 import static org.pidlink.emulator.works.XmlOut.PERSONAL_DETAILS;
@@ -69,7 +70,7 @@ final class XmlViews {
 
     byte[] record(Researcher r, List<WorkGroups.Group> groups) {
         String orcid = r.orcid();
-        XmlOut x = new XmlOut(RECORD, PERSON, PERSONAL_DETAILS, ACTIVITIES);
+        XmlOut x = new XmlOut(RECORD, PERSON, PERSONAL_DETAILS, EMAIL, ACTIVITIES);
         x.start(RECORD, "record").attr("path", "/" + orcid);
         x.start(COMMON, "orcid-identifier");
         x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/" + orcid);
@@ -85,6 +86,8 @@ final class XmlViews {
         x.leaf(PERSONAL_DETAILS, "family-name", r.familyName());
         x.leaf(PERSONAL_DETAILS, "credit-name", r.creditName());
         x.end();
+        // Emails are never public through the API here; the element itself is required.
+        x.start(EMAIL, "emails").attr("path", "/" + orcid + "/email").end();
         x.end();
         x.start(ACTIVITIES, "activities-summary").attr("path", "/" + orcid + "/activities");
         x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));

@@ -20,10 +20,11 @@ public final class XmlOut implements XmlSink {
     public static final String RECORD = "http://www.orcid.org/ns/record";
     public static final String PERSON = "http://www.orcid.org/ns/person";
     public static final String PERSONAL_DETAILS = "http://www.orcid.org/ns/personal-details";
+    public static final String EMAIL = "http://www.orcid.org/ns/email";
 
     private static final java.util.Map<String, String> PREFIXES = java.util.Map.of(COMMON, "common", WORK, "work",
             BULK, "bulk", ERROR, "error", ACTIVITIES, "activities", RECORD, "record", PERSON, "person",
-            PERSONAL_DETAILS, "personal-details");
+            PERSONAL_DETAILS, "personal-details", EMAIL, "email");
 
     // A Writer, not an OutputStream: the JDK writer encodes byte by byte into an OutputStream.
     private final StringWriter chars = new StringWriter(2048);
