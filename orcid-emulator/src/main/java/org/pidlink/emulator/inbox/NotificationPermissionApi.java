@@ -107,12 +107,18 @@ public final class NotificationPermissionApi implements EmulatorModule {
             if (host == null) {
                 host = parsed.getHost();
             }
-        } else if (path == null || !path.startsWith("/")) {
+        } else if (path == null || !path.startsWith("/") || path.startsWith("//")) {
             throw invalidUrl(path);
         } else {
             URI base = URI.create(context.baseUrl());
             uri = context.baseUrl() + path;
             host = host == null ? base.getHost() : host;
+        }
+        try {
+            // The path becomes a Location header on the inbox page: it must be a URI reference, no raw spaces or CR/LF.
+            new URI(path);
+        } catch (URISyntaxException e) {
+            throw invalidUrl(path);
         }
         return new PermissionNotification(new AuthorizationUrl(uri, path, host), n.subject(), n.intro(), n.items());
     }

@@ -152,6 +152,9 @@ class NotificationPermissionApiTest {
         assertError(postXml(s, xmlNotification(s.client().clientId(), "x".repeat(1001), "doi")), 400, 9001);
         assertError(postXml(s, xmlNotification(s.client().clientId(), "Hi", "not-a-type")), 400, 9023);
         assertError(postXml(s, good.replace("https://orcid.org/oauth", "https://exa mple/oauth")), 400, 9020);
+        String pathOnly = good.replaceAll("<notification:uri>[^<]*</notification:uri>",
+                "<notification:path>/oauth/authorize?x=1&#13;&#10;Set-Cookie: a=b</notification:path>");
+        assertError(postXml(s, pathOnly), 400, 9020);
         assertError(postXml(s, good.replace("<!DOCTYPE", "").replaceFirst("<notification:notification ",
                 "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><notification:notification ")), 400, 9001);
         assertError(s.http().get(s.base() + "/999999", "Authorization", "Bearer " + s.token()), 404, 9029);
