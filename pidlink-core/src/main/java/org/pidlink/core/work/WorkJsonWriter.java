@@ -40,12 +40,18 @@ public final class WorkJsonWriter {
         return write(true, g -> writeWork(g, work, true));
     }
 
-    /** ORCID's bulk message, {@code {"bulk":[{"work":…},…]}}, the body of {@code POST /works}. */
+    /**
+     * ORCID's bulk message, {@code {"bulk":[{"work":…},…]}}, the body of {@code POST /works}.
+     *
+     * @throws InvalidWorkException for more than 100 works or a work with a put-code, which ORCID refuses
+     */
     public static String toBulkJson(List<OrcidWork> works) {
+        Bulk.check(works);
         return write(false, g -> writeBulk(g, works));
     }
 
     public static String toPrettyBulkJson(List<OrcidWork> works) {
+        Bulk.check(works);
         return write(true, g -> writeBulk(g, works));
     }
 

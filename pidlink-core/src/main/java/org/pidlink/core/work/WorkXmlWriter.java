@@ -32,8 +32,13 @@ public final class WorkXmlWriter {
         });
     }
 
-    /** ORCID's {@code bulk:bulk} message holding the works, the body of {@code POST /works}. */
+    /**
+     * ORCID's {@code bulk:bulk} message holding the works, the body of {@code POST /works}.
+     *
+     * @throws InvalidWorkException for more than 100 works or a work with a put-code, which ORCID refuses
+     */
     public static String toBulkXml(List<OrcidWork> works) {
+        Bulk.check(works);
         return write(x -> {
             x.start("bulk", BULK_NS, "bulk");
             x.namespaces(true);
@@ -167,7 +172,6 @@ public final class WorkXmlWriter {
 
         private final XMLStreamWriter w;
         private int depth;
-        private boolean lastWasLeaf;
 
         Xml(XMLStreamWriter w) {
             this.w = w;
@@ -177,7 +181,6 @@ public final class WorkXmlWriter {
             indent();
             w.writeStartElement(prefix, name, ns);
             depth++;
-            lastWasLeaf = false;
         }
 
         void namespaces(boolean bulk) throws XMLStreamException {
@@ -200,7 +203,6 @@ public final class WorkXmlWriter {
         void text(String value) throws XMLStreamException {
             w.writeCharacters(value);
             w.writeEndElement();
-            lastWasLeaf = true;
         }
 
         void leaf(String prefix, String ns, String name, String value) throws XMLStreamException {
@@ -212,7 +214,6 @@ public final class WorkXmlWriter {
             depth--;
             indent();
             w.writeEndElement();
-            lastWasLeaf = false;
         }
 
         private void indent() throws XMLStreamException {

@@ -86,6 +86,16 @@ class WorkWritersTest {
     }
 
     @Test
+    void bulkMessagesRefuseWhatOrcidRefuses() {
+        assertThatThrownBy(() -> WorkJsonWriter.toBulkJson(List.of(minimal().withPutCode(3))))
+                .hasMessageContaining("9024");
+        assertThatThrownBy(() -> WorkXmlWriter.toBulkXml(java.util.Collections.nCopies(101, minimal())))
+                .hasMessageContaining("9006");
+        assertThatThrownBy(() -> WorkXmlWriter.toBulkXml(List.of())).hasMessageContaining("at least one");
+        assertValidBulkForOrcid(java.util.Collections.nCopies(100, minimal()));
+    }
+
+    @Test
     void theSchemaCheckReallyRejectsWhatOrcidRejects() {
         String xml = WorkXmlWriter.toXml(minimal());
         assertThatThrownBy(() -> OrcidXsd.assertValidWork(xml.replace("<work:type>other</work:type>", "")))
