@@ -106,7 +106,8 @@ class ControlApiTest {
         String id = setUpClientAndResearcher();
         String token = post("/_emulator/tokens", "{\"orcid\":\"" + id + "\",\"clientId\":\"APP-CONTROL00000001\","
                 + "\"scope\":\"/read-limited\"}", 200).get("access_token").asString();
-        put("/_emulator/rate-limit", "{\"perSecond\":1,\"burst\":3}");
+        // A refill slow enough that no token comes back during the test, however loaded the machine is.
+        put("/_emulator/rate-limit", "{\"perSecond\":0.01,\"burst\":3}");
         int ok = 0;
         int limited = 0;
         for (int i = 0; i < 6; i++) {
@@ -117,10 +118,11 @@ class ControlApiTest {
                 limited++;
             }
         }
-        assertThat(ok).isBetween(3, 4);
-        assertThat(limited).isEqualTo(6 - ok);
+        assertThat(ok).isEqualTo(3);
+        assertThat(limited).isEqualTo(3);
         JsonNode stats = MAPPER.readTree(http.get("/_emulator/stats").body()).get("APP-CONTROL00000001");
-        assertThat(stats.get("maxAdmittedPerSecond").asInt()).isEqualTo(ok);
+        assertThat(stats.get("maxAdmittedPerSecond").asInt()).isBetween(1, 3);
+        assertThat(stats.get("total").asInt()).isEqualTo(6);
         assertThat(stats.get("requests").toString()).contains("\"path\":\"/v3.0/{orcid}/works\"").contains("\"status\":503");
         put("/_emulator/rate-limit", "{\"perSecond\":0}");
 
