@@ -372,4 +372,64 @@ class WorksApiTest {
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(json(r).get("error-code").asInt()).isEqualTo(9048);
     }
+
+    @Test
+    void putChangingTheVisibilityIs9035() {
+        long pc = create("Visible", "10.14/v");
+        String body = "{\"put-code\":" + pc + ",\"visibility\":\"private\","
+                + Fixtures.jsonWork("Visible, edited", "10.14/v").strip().substring(1);
+        HttpResponse<String> r = http.put("/v3.0/" + s.orcid() + "/work/" + pc, body, "Authorization", s.bearer(),
+                "Content-Type", JSON, "Accept", JSON);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(json(r).get("error-code").asInt()).isEqualTo(9035);
+    }
+
+    @Test
+    void putOfAnUnchangedWorkByAnotherClientIs9014() {
+        long pc = create("Same", "10.14/same");
+        var other = ORCID.control().createClient(org.pidlink.emulator.control.ClientSpec.member("Other", "https://o.example"));
+        String t = ORCID.control().token(s.orcid(), other.clientId(), "/activities/update").accessToken();
+        String body = "{\"put-code\":" + pc + "," + Fixtures.jsonWork("Same", "10.14/same").strip().substring(1);
+        HttpResponse<String> r = http.put("/v3.0/" + s.orcid() + "/work/" + pc, body, "Authorization", "Bearer " + t,
+                "Content-Type", JSON, "Accept", JSON);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(json(r).get("error-code").asInt()).isEqualTo(9014);
+        // The owner sending the same content gets the stored work back.
+        HttpResponse<String> own = http.put("/v3.0/" + s.orcid() + "/work/" + pc, body, "Authorization", s.bearer(),
+                "Content-Type", JSON, "Accept", JSON);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(json(own).get("put-code").asLong()).isEqualTo(pc);
+    }
+
+    @Test
+    void putOfAnUnknownPutCodeIs404() {
+        String body = "{\"put-code\":424242," + Fixtures.jsonWork("Nope", "10.14/nope").strip().substring(1);
+        HttpResponse<String> r = http.put("/v3.0/" + s.orcid() + "/work/424242", body, "Authorization", s.bearer(),
+                "Content-Type", JSON, "Accept", JSON);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(json(r).get("error-code").asInt()).isEqualTo(9016);
+    }
+
+    @Test
+    void putCannotCreateADuplicateOfAnotherOwnWork() {
+        create("First", "10.14/first");
+        long second = create("Second", "10.14/second");
+        String body = "{\"put-code\":" + second + "," + Fixtures.jsonWork("Second", "10.14/FIRST").strip().substring(1);
+        HttpResponse<String> r = http.put("/v3.0/" + s.orcid() + "/work/" + second, body, "Authorization", s.bearer(),
+                "Content-Type", JSON, "Accept", JSON);
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(json(r).get("error-code").asInt()).isEqualTo(9021);
+    }
+
+    @Test
+    void injectedLatencyDelaysMemberApiCalls() {
+        ORCID.control().faults(new org.pidlink.emulator.traffic.Faults(0, java.util.List.of(), 300, 0, null));
+        try {
+            long t0 = System.nanoTime();
+            assertThat(http.get("/v3.0/" + s.orcid() + "/works", "Authorization", s.bearer()).statusCode()).isEqualTo(200);
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
+        } finally {
+            ORCID.control().faults(org.pidlink.emulator.traffic.Faults.NONE);
+        }
+    }
 }
