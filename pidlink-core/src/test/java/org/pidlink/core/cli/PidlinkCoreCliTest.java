@@ -97,6 +97,7 @@ class PidlinkCoreCliTest {
     void convertPrintsTheWorkForOneRecordAsJsonOrXml() {
         Run json = run("convert", file("crossref/unixsd/10.1098_rspb.2017.0132.xml"));
         assertThat(json.exit()).isZero();
+        OrcidXsd.assertValidWorkJson(json.out());
         JsonNode work = JSON.readTree(json.out());
         assertThat(work.at("/title/title/value").asString()).startsWith("Sexual conflict");
         assertThat(work.at("/external-ids/external-id/0/external-id-relationship").asString()).isEqualTo("self");
@@ -113,10 +114,12 @@ class PidlinkCoreCliTest {
         assertThat(xml.exit()).isZero();
         OrcidXsd.assertValidBulk(xml.out());
         Run json = run("convert", file("datacite/api-json/list/dois-page-number-1-size-5.json"));
+        OrcidXsd.assertValidBulkJson(json.out());
         assertThat(JSON.readTree(json.out()).get("bulk")).hasSize(5);
 
         Run skipped = run("convert", file("datacite/xml/official/relationtype-isidenticalto-v4.xml"));
         assertThat(skipped.exit()).isZero();
+        OrcidXsd.assertValidWorkJson(skipped.out());
         assertThat(JSON.readTree(skipped.out()).get("type").asString()).isEqualTo("journal-article");
     }
 
@@ -125,6 +128,7 @@ class PidlinkCoreCliTest {
         Run forResearcher = run("convert", file("crossref/unixsd/10.1098_rspb.2017.0132.xml"),
                 "--for", "https://orcid.org/0000-0003-0562-1474");
         assertThat(forResearcher.exit()).isZero();
+        OrcidXsd.assertValidWorkJson(forResearcher.out());
         assertThat(run("convert", file("crossref/unixsd/10.1098_rspb.2017.0132.xml"), "--for", "nope").exit())
                 .isEqualTo(2);
         Run bad = run("convert", Files.writeString(dir.resolve("x.json"), "{}").toString());

@@ -39,6 +39,15 @@ public final class OrcidXsd {
         validate(BULK, xml);
     }
 
+    /** The same check for ORCID work JSON, read as ORCID's JSON mapping reads it. */
+    public static void assertValidWorkJson(String json) {
+        validate(WORK, OrcidJsonToXml.work(json));
+    }
+
+    public static void assertValidBulkJson(String json) {
+        validate(BULK, OrcidJsonToXml.bulk(json));
+    }
+
     private static void validate(Schema schema, String xml) {
         try {
             Validator validator = schema.newValidator();

@@ -23,6 +23,19 @@ class WorkMapperTest {
 
     private final WorkMapper mapper = WorkMapper.standard();
 
+    /** Every work a test makes is also checked against ORCID's schema, in XML and in JSON. */
+    private OrcidWork mapped(DoiRecord record) {
+        OrcidWork work = mapper.map(record);
+        assertValidForOrcid(work);
+        return work;
+    }
+
+    private OrcidWork mapped(DoiRecord record, OrcidId researcher) {
+        OrcidWork work = mapper.map(record, researcher);
+        assertValidForOrcid(work);
+        return work;
+    }
+
     private static Records article() {
         return record().doi("https://doi.org/10.5555/JOURNAL.Article-1")
                 .format(MetadataFormat.CROSSREF_XML)
@@ -47,7 +60,7 @@ class WorkMapperTest {
 
     @Test
     void mapsAJournalArticleWithEveryField() {
-        OrcidWork work = mapper.map(article().build());
+        OrcidWork work = mapped(article().build());
 
         assertThat(work.title()).isEqualTo(new WorkTitle("Ocean heat content & <sea> level", "A global view",
                 new WorkTitle.TranslatedTitle("Contenu thermique des océans", "fr")));
@@ -90,7 +103,7 @@ class WorkMapperTest {
 
     @Test
     void journalTitleIsTheContainerNeverThePublisher() {
-        OrcidWork work = mapper.map(record().title("Data").publisher("Zenodo").build());
+        OrcidWork work = mapped(record().title("Data").publisher("Zenodo").build());
         assertThat(work.journalTitle()).isNull();
         assertValidForOrcid(work);
     }
@@ -104,7 +117,7 @@ class WorkMapperTest {
 
     @Test
     void anAlternativeTitleServesWhenThereIsNoMainTitle() {
-        OrcidWork work = mapper.map(record().title("Only alternative", TitleType.ALTERNATIVE, null).build());
+        OrcidWork work = mapped(record().title("Only alternative", TitleType.ALTERNATIVE, null).build());
         assertThat(work.title().title()).isEqualTo("Only alternative");
     }
 
@@ -112,7 +125,7 @@ class WorkMapperTest {
     void longTextsAreCutAtAWordBoundaryWithinOrcidLimits() {
         String longTitle = "word ".repeat(400);
         String longAbstract = "sentence with words. ".repeat(400);
-        OrcidWork work = mapper.map(record().title(longTitle).description(longAbstract, "Abstract")
+        OrcidWork work = mapped(record().title(longTitle).description(longAbstract, "Abstract")
                 .creator(person("X".repeat(100), "Y".repeat(100), null)).build());
         assertThat(work.title().title()).hasSizeLessThanOrEqualTo(1000).endsWith("word…");
         assertThat(work.shortDescription()).hasSizeLessThanOrEqualTo(5000).endsWith("…")
@@ -123,38 +136,38 @@ class WorkMapperTest {
 
     @Test
     void controlCharactersAndSurrogatesThatXmlCannotCarryAreDropped() {
-        OrcidWork work = mapper.map(record().title("Bad\u0001 title\uD800 here \uD83D\uDE00").build());
+        OrcidWork work = mapped(record().title("Bad\u0001 title\uD800 here \uD83D\uDE00").build());
         assertThat(work.title().title()).isEqualTo("Bad title here \uD83D\uDE00");
         assertValidForOrcid(work);
     }
 
     @Test
     void theEarliestIssuedDateWinsAndIsAsPreciseAsTheSourcesAllow() {
-        assertThat(mapper.map(record().title("t").year(2020).date("Issued", 2020, 5, 3).build())
+        assertThat(mapped(record().title("t").year(2020).date("Issued", 2020, 5, 3).build())
                 .publicationDate()).isEqualTo(new PublicationDate(2020, 5, 3));
-        assertThat(mapper.map(record().title("t").year(2019).date("Issued", 2020, 5, 3).build())
+        assertThat(mapped(record().title("t").year(2019).date("Issued", 2020, 5, 3).build())
                 .publicationDate()).isEqualTo(new PublicationDate(2019, null, null));
-        assertThat(mapper.map(record().title("t").date("published-print", 2021, 3, null)
+        assertThat(mapped(record().title("t").date("published-print", 2021, 3, null)
                 .date("published-online", 2020, 12, 1).build()).publicationDate())
                 .isEqualTo(new PublicationDate(2020, 12, 1));
-        assertThat(mapper.map(record().title("t").year(2020).date("Created", 2010, 1, 1).build())
+        assertThat(mapped(record().title("t").year(2020).date("Created", 2010, 1, 1).build())
                 .publicationDate()).as("only dates of issue count").isEqualTo(new PublicationDate(2020, null, null));
     }
 
     @Test
     void datesOrcidWouldRefuseAreDroppedOrCutDown() {
-        assertThat(mapper.map(record().title("t").year(1850).build()).publicationDate()).isNull();
-        assertThat(mapper.map(record().title("t").year(2300).build()).publicationDate()).isNull();
-        assertThat(mapper.map(record().title("t").date("Issued", 2021, 2, 30).build()).publicationDate())
+        assertThat(mapped(record().title("t").year(1850).build()).publicationDate()).isNull();
+        assertThat(mapped(record().title("t").year(2300).build()).publicationDate()).isNull();
+        assertThat(mapped(record().title("t").date("Issued", 2021, 2, 30).build()).publicationDate())
                 .isEqualTo(new PublicationDate(2021, 2, null));
-        assertThat(mapper.map(record().title("t").year(1850).date("Issued", 1999, 1, 1).build())
+        assertThat(mapped(record().title("t").year(1850).date("Issued", 1999, 1, 1).build())
                 .publicationDate()).isEqualTo(new PublicationDate(1999, 1, 1));
-        assertValidForOrcid(mapper.map(record().title("t").date("Issued", 2021, 2, 30).build()));
+        assertValidForOrcid(mapped(record().title("t").date("Issued", 2021, 2, 30).build()));
     }
 
     @Test
     void versionsBecomeVersionOfAndOnlyIdentifiersOrcidKnowsAreKept() {
-        OrcidWork work = mapper.map(record().title("Software v2")
+        OrcidWork work = mapped(record().title("Software v2")
                 .type("datacite", "Software", null)
                 .identifier("DOI", "10.5555/EXAMPLE.1")
                 .identifier("arXiv", "arXiv:2101.00001")
@@ -182,7 +195,7 @@ class WorkMapperTest {
 
     @Test
     void awardsBecomeFundedByIdentifiers() {
-        OrcidWork work = mapper.map(record().title("t")
+        OrcidWork work = mapped(record().title("t")
                 .funding("EC", "654321", null)
                 .funding("NSF", null, "https://doi.org/10.13039/grant.1")
                 .funding("Wellcome", null, "https://wellcome.example/awards/9")
@@ -199,7 +212,7 @@ class WorkMapperTest {
 
     @Test
     void contributorRolesFollowOrcidsVocabulary() {
-        OrcidWork work = mapper.map(record().title("t")
+        OrcidWork work = mapped(record().title("t")
                 .creator(organization("The Consortium"))
                 .creator(person("Doe", "Jo", null))
                 .contributor(person("Cur", "Ator", null, "DataCurator"))
@@ -229,10 +242,10 @@ class WorkMapperTest {
         many.creator(person("Late", "Researcher", researcher));
         DoiRecord big = many.build();
 
-        OrcidWork anonymous = mapper.map(big);
+        OrcidWork anonymous = mapped(big);
         assertThat(anonymous.contributors()).hasSize(WorkMapper.Settings.DEFAULT_MAX_CONTRIBUTORS);
 
-        OrcidWork forResearcher = mapper.map(big, OrcidId.parse(researcher));
+        OrcidWork forResearcher = mapped(big, OrcidId.parse(researcher));
         assertThat(forResearcher.contributors()).hasSize(WorkMapper.Settings.DEFAULT_MAX_CONTRIBUTORS + 1);
         WorkContributor last = forResearcher.contributors().get(forResearcher.contributors().size() - 1);
         assertThat(last.orcid().path()).isEqualTo(researcher);
@@ -246,8 +259,8 @@ class WorkMapperTest {
         String researcher = "0000-0002-1825-0097";
         DoiRecord r = record().title("t").creator(person("A", "B", null))
                 .contributor(person("Contact", "Person", researcher, "ContactPerson")).build();
-        assertThat(mapper.map(r).contributors()).hasSize(1);
-        OrcidWork work = mapper.map(r, OrcidId.parse(researcher));
+        assertThat(mapped(r).contributors()).hasSize(1);
+        OrcidWork work = mapped(r, OrcidId.parse(researcher));
         assertThat(work.contributors()).hasSize(2);
         assertThat(work.contributors().get(1).role()).isNull();
         assertValidForOrcid(work);
@@ -263,20 +276,20 @@ class WorkMapperTest {
 
     @Test
     void languagesAreTranslatedToOrcidCodesOrLeftOut() {
-        assertThat(mapper.map(record().title("t").language("de-DE").build()).languageCode()).isEqualTo("de");
-        assertThat(mapper.map(record().title("t").language("ger").build()).languageCode()).isEqualTo("de");
-        assertThat(mapper.map(record().title("t").language("he").build()).languageCode()).isEqualTo("iw");
-        assertThat(mapper.map(record().title("t").language("zh-Hant").build()).languageCode()).isEqualTo("zh_TW");
-        assertThat(mapper.map(record().title("t").language("English").build()).languageCode()).isEqualTo("en");
-        assertThat(mapper.map(record().title("t").language("klingon").build()).languageCode()).isNull();
+        assertThat(mapped(record().title("t").language("de-DE").build()).languageCode()).isEqualTo("de");
+        assertThat(mapped(record().title("t").language("ger").build()).languageCode()).isEqualTo("de");
+        assertThat(mapped(record().title("t").language("he").build()).languageCode()).isEqualTo("iw");
+        assertThat(mapped(record().title("t").language("zh-Hant").build()).languageCode()).isEqualTo("zh_TW");
+        assertThat(mapped(record().title("t").language("English").build()).languageCode()).isEqualTo("en");
+        assertThat(mapped(record().title("t").language("klingon").build()).languageCode()).isNull();
         DoiRecord noLanguage = record().title("t").title("Titel", TitleType.TRANSLATED, null).build();
-        assertThat(mapper.map(noLanguage).title().translatedTitle()).as("a translated title needs its language")
+        assertThat(mapped(noLanguage).title().translatedTitle()).as("a translated title needs its language")
                 .isNull();
     }
 
     @Test
     void doisWithCharactersUrisCannotHoldGetAnEncodedUrl() {
-        OrcidWork work = mapper.map(record().doi("10.1002/(SICI)1097-4636(199706)35:4<513::AID-JBM13>3.0.CO;2-X")
+        OrcidWork work = mapped(record().doi("10.1002/(SICI)1097-4636(199706)35:4<513::AID-JBM13>3.0.CO;2-X")
                 .title("Old DOI").build());
         assertThat(work.externalIds().get(0).value()).isEqualTo("10.1002/(sici)1097-4636(199706)35:4<513::aid-jbm13>3.0.co;2-x");
         assertThat(work.externalIds().get(0).url()).isEqualTo(
@@ -286,11 +299,11 @@ class WorkMapperTest {
 
     @Test
     void equalMetadataGivesAnEqualCanonicalHash() {
-        String a = mapper.map(article().build()).canonicalHash();
-        String b = mapper.map(article().build()).canonicalHash();
-        String changed = mapper.map(article().title("Another", TitleType.SUBTITLE, null).build()).canonicalHash();
+        String a = mapped(article().build()).canonicalHash();
+        String b = mapped(article().build()).canonicalHash();
+        String changed = mapped(article().title("Another", TitleType.SUBTITLE, null).build()).canonicalHash();
         assertThat(a).isEqualTo(b).matches("[0-9a-f]{64}");
         assertThat(changed).as("a second subtitle is ignored, the first wins").isEqualTo(a);
-        assertThat(mapper.map(article().language("de").build()).canonicalHash()).isNotEqualTo(a);
+        assertThat(mapped(article().language("de").build()).canonicalHash()).isNotEqualTo(a);
     }
 }

@@ -86,6 +86,15 @@ class WorkWritersTest {
     }
 
     @Test
+    void theJsonCheckReadsOrcidsOwnJsonSamplesAsValid() throws Exception {
+        java.nio.file.Path samples = SharedDir.path().resolve("orcid/orcid-model/record_3.0/samples/write_samples");
+        OrcidXsd.assertValidWorkJson(java.nio.file.Files.readString(samples.resolve("work-full-3.0.json")));
+        OrcidXsd.assertValidBulkJson(java.nio.file.Files.readString(samples.resolve("bulk-work-3.0.json")));
+        assertThatThrownBy(() -> OrcidXsd.assertValidWorkJson(WorkJsonWriter.toJson(minimal())
+                .replace("\"type\":\"other\",", ""))).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
     void bulkMessagesRefuseWhatOrcidRefuses() {
         assertThatThrownBy(() -> WorkJsonWriter.toBulkJson(List.of(minimal().withPutCode(3))))
                 .hasMessageContaining("9024");
