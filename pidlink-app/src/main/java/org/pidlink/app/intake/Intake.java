@@ -1,0 +1,90 @@
+package org.pidlink.app.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.pidlink.app.intake.IntakeStore.Applied;
+import org.pidlink.app.intake.IntakeStore.Received;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.metadata.DoiRecord;
+import org.pidlink.core.metadata.MetadataReader;
+import org.pidlink.core.metadata.ReadError;
+import org.pidlink.core.metadata.ReadResult;
+
+/**
+ * The one way DOI metadata enters pidlink (REST, harvest, Kafka): reads the records, decides per DOI what ORCID
+ * should show (skip rules, the researchers named, their works), and records that with the claim work it implies
+ * in one transaction. Nothing here calls ORCID or any other service: the {@link IntakeWorker} turns the queued
+ * work into claims, and the push engine writes them.
+ *
+ * <p>Idempotent: the same metadata for a DOI a second time queues nothing.
+ */
+public final class Intake {
+
+    private final MetadataReader reader;
+    private final RecordEvaluator evaluator;
+    private final IntakeStore store;
+    private final Runnable workQueued;
+
+    Intake(MetadataReader reader, RecordEvaluator evaluator, IntakeStore store, Runnable workQueued) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.store = Objects.requireNonNull(store, "store");
+        this.workQueued = Objects.requireNonNull(workQueued, "workQueued");
+    }
+
+    /**
+     * Takes in one submission: a document (DataCite XML or JSON, Crossref XML or JSON, one record or a list) or
+     * JSON Lines of them.
+     *
+     * @param body        the bytes as received
+     * @param contentType the Content-Type they came with, or null (the content decides the format)
+     * @param source      who sent it (an API key's source, a harvest, a topic), recorded per DOI
+     */
+    public IntakeReport submit(byte[] body, String contentType, String source) {
+        Objects.requireNonNull(body, "body");
+        Set<String> formats = new LinkedHashSet<>();
+        List<Received> items = new ArrayList<>();
+        for (Submissions.Part part : Submissions.split(body, contentType)) {
+            ReadResult result = reader.read(part.bytes(), contentType);
+            if (result.format() != null) {
+                formats.add(result.format().label());
+            }
+            for (DoiRecord record : result.records()) {
+                items.add(new IntakeStore.Read(evaluator.evaluate(record)));
+            }
+            for (ReadError error : result.errors()) {
+                items.add(new IntakeStore.Unreadable(null, error.message(), part.locate(error.location())));
+            }
+        }
+        return apply(items, source, formats);
+    }
+
+    /** Records read elsewhere (a harvest page already parsed). */
+    public IntakeReport submitRecords(List<DoiRecord> records, String source) {
+        Set<String> formats = new LinkedHashSet<>();
+        List<Received> items = new ArrayList<>();
+        for (DoiRecord record : records) {
+            formats.add(record.format().label());
+            items.add(new IntakeStore.Read(evaluator.evaluate(record)));
+        }
+        return apply(items, source, formats);
+    }
+
+    /** The DOI was deleted at its registration agency: every work pidlink wrote for it leaves ORCID. */
+    public IntakeReport deleted(Doi doi, String source) {
+        return apply(List.of(new IntakeStore.Deleted(doi, "the DOI was deleted")), source, Set.of());
+    }
+
+    private IntakeReport apply(List<Received> items, String source, Set<String> formats) {
+        Applied applied = store.apply(items, source);
+        if (applied.tasks() > 0) {
+            // Once the tasks are visible: after the caller's transaction commits, when there is one.
+            AfterCommit.run(workQueued);
+        }
+        return IntakeReport.of(List.copyOf(formats), applied.outcomes());
+    }
+}

@@ -1,0 +1,42 @@
+package org.pidlink.app.intake;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.intake.api.ApiKeys;
+import org.pidlink.app.intake.notify.PermissionNotifications;
+import org.pidlink.core.metadata.MetadataReader;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** Wires intake: the REST/harvest/Kafka entry point, its store and its worker. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+    @Bean(destroyMethod = "close")
+    IntakeWorker intakeWorker(DataSource dataSource, Claims claims, IntakeProperties properties,
+                              PermissionNotifications notifications) {
+        return new IntakeWorker(dataSource, Clock.systemUTC(), claims, properties.registrationId(),
+                properties.workers(), properties.pollInterval(), notifications::needed);
+    }
+
+    @Bean
+    Intake intake(DataSource dataSource, IntakeProperties properties, IntakeWorker worker) {
+        return new Intake(MetadataReader.standard(), RecordEvaluator.standard(properties.includeContributors()),
+                new IntakeStore(dataSource, Clock.systemUTC()), worker::wake);
+    }
+
+    @Bean
+    ApiKeys apiKeys(DataSource dataSource) {
+        return new ApiKeys(dataSource, Clock.systemUTC());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startWorker(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(IntakeWorker.class).start();
+    }
+}

@@ -1,0 +1,206 @@
+package org.pidlink.app.intake;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.pidlink.app.claims.ClaimResult;
+import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.claims.Provenance;
+import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns queued intake work into claims: asserts the auto-update claim of each researcher a DOI names (claims
+ * decides whether it is written now or waits for permission) and withdraws it from researchers no longer named.
+ * Each task runs in its own transaction together with the claim change, so a task is done exactly once. Tasks
+ * of one DOI and researcher run in the order they arrived.
+ *
+ * <p>Tests call {@link #runDueTasks()}; the application runs {@link #start()}ed threads, woken by intake.
+ */
+public final class IntakeWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeWorker.class);
+    private static final int BATCH = 200;
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Claims claims;
+    private final String registrationId;
+    private final int threadCount;
+    private final Duration pollInterval;
+    private final Consumer<OrcidId> waitingForPermission;
+    private final Signal signal = new Signal();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    /**
+     * @param waitingForPermission told, inside the task's transaction, about each researcher whose claim waits
+     *                             for permission (permission requests)
+     */
+    IntakeWorker(DataSource dataSource, Clock clock, Claims claims, String registrationId, int threadCount,
+                 Duration pollInterval, Consumer<OrcidId> waitingForPermission) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.claims = Objects.requireNonNull(claims, "claims");
+        this.registrationId = Objects.requireNonNull(registrationId, "registrationId");
+        this.threadCount = threadCount;
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.waitingForPermission = Objects.requireNonNull(waitingForPermission, "waitingForPermission");
+    }
+
+    /** Runs every due task now, on the calling thread. Returns how many ran. */
+    public int runDueTasks() {
+        int total = 0;
+        int done;
+        do {
+            done = runBatch(1, 0);
+            total += done;
+        } while (done > 0);
+        return total;
+    }
+
+    /** Tasks waiting (due or backing off). */
+    public long backlog() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM intake_task", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < threadCount; i++) {
+            int slot = i;
+            Thread thread = Thread.ofPlatform().daemon().name("pidlink-intake-" + i).unstarted(() -> loop(slot));
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Work was queued: idle threads look now. */
+    void wake() {
+        signal.signal();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        signal.signal();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        threads.clear();
+    }
+
+    private void loop(int slot) {
+        while (running) {
+            long seen = signal.generation();
+            int done;
+            try {
+                done = runBatch(threadCount, slot);
+            } catch (RuntimeException e) {
+                log.error("Intake worker {} failed; retrying after the poll interval", slot, e);
+                done = 0;
+            }
+            if (done == 0) {
+                signal.await(seen, pollInterval, () -> running);
+            }
+        }
+    }
+
+    private int runBatch(int modulus, int slot) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT t.id FROM intake_task t
+                WHERE mod(t.partition, ?) = ? AND (t.not_before IS NULL OR t.not_before <= ?)
+                  AND NOT EXISTS (SELECT 1 FROM intake_task e WHERE e.doi = t.doi AND e.orcid = t.orcid AND e.id < t.id)
+                ORDER BY t.id LIMIT ?""", Long.class, modulus, slot, Timestamp.from(clock.instant()), BATCH);
+        int done = 0;
+        for (long id : ids) {
+            if (run(id)) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private boolean run(long id) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(status -> {
+                Optional<Task> found = jdbc.query("""
+                        SELECT id, doi, orcid, action, work_json, work_hash, reason, attempts FROM intake_task
+                        WHERE id = ? FOR UPDATE SKIP LOCKED""", (rs, n) -> new Task(rs.getLong("id"),
+                        rs.getString("doi"), rs.getString("orcid"), rs.getString("action"), rs.getString("work_json"),
+                        rs.getString("work_hash"), rs.getString("reason")), id).stream().findFirst();
+                if (found.isEmpty()) {
+                    return false;
+                }
+                execute(found.get());
+                jdbc.update("DELETE FROM intake_task WHERE id = ?", id);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            postpone(id, e);
+            return false;
+        }
+    }
+
+    private void execute(Task task) {
+        OrcidId orcid = new OrcidId(task.orcid());
+        Doi doi = new Doi(task.doi());
+        if ("ASSERT".equals(task.action())) {
+            ClaimResult result = claims.assertClaim(orcid, doi, registrationId, Provenance.AUTO_UPDATE,
+                    new WorkPayload(task.workJson(), task.workHash()));
+            if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
+                waitingForPermission.accept(orcid);
+            }
+        } else {
+            claims.withdraw(orcid, doi, registrationId, Provenance.AUTO_UPDATE, task.reason());
+        }
+    }
+
+    private void postpone(long id, RuntimeException e) {
+        log.warn("Intake task {} failed; it will be retried: {}", id, e.toString());
+        Instant now = clock.instant();
+        jdbc.update("""
+                UPDATE intake_task SET attempts = attempts + 1, last_error = ?,
+                       not_before = ? + least(interval '1 second' * power(2, least(attempts, 20)), ?::interval)
+                WHERE id = ?""", truncate(e.toString()), Timestamp.from(now), MAX_BACKOFF.toSeconds() + " seconds",
+                id);
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
+    private record Task(long id, String doi, String orcid, String action, String workJson, String workHash,
+                        String reason) {
+    }
+}

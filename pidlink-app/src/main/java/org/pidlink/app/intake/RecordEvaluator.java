@@ -1,0 +1,131 @@
+package org.pidlink.app.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.core.identifiers.OrcidId;
+import org.pidlink.core.metadata.DoiRecord;
+import org.pidlink.core.metadata.Person;
+import org.pidlink.core.skip.SkipRules;
+import org.pidlink.core.types.TypeMapping;
+import org.pidlink.core.work.InvalidWorkException;
+import org.pidlink.core.work.OrcidWork;
+import org.pidlink.core.work.WorkJsonWriter;
+import org.pidlink.core.work.WorkMapper;
+
+/**
+ * Decides what one DOI record asks of ORCID: nothing (skipped, with the reason), or for each researcher named
+ * by an ORCID iD the work to write. Pure and thread-safe: intake calls it on the request thread, before any
+ * database work.
+ */
+final class RecordEvaluator {
+
+    private final SkipRules skipRules;
+    private final WorkMapper.Settings mapperSettings;
+    private final WorkMapper mapper;
+    private final boolean includeContributors;
+
+    RecordEvaluator(SkipRules skipRules, TypeMapping types, WorkMapper.Settings mapperSettings,
+                    boolean includeContributors) {
+        this.skipRules = Objects.requireNonNull(skipRules, "skipRules");
+        this.mapperSettings = Objects.requireNonNull(mapperSettings, "mapperSettings");
+        this.mapper = new WorkMapper(types, mapperSettings);
+        this.includeContributors = includeContributors;
+    }
+
+    static RecordEvaluator standard(boolean includeContributors) {
+        return new RecordEvaluator(SkipRules.defaults(), TypeMapping.defaults(), WorkMapper.Settings.defaults(),
+                includeContributors);
+    }
+
+    Evaluation evaluate(DoiRecord record) {
+        Objects.requireNonNull(record, "record");
+        Set<OrcidId> orcids = orcids(record);
+        List<String> found = orcids.stream().map(OrcidId::value).toList();
+        Optional<String> skip = skipRules.skipReason(record);
+        if (skip.isPresent()) {
+            return new Evaluation(record, found, skip.get(), null, Map.of(), hash("skipped\n" + skip.get()));
+        }
+        if (orcids.isEmpty()) {
+            return new Evaluation(record, found, null, null, Map.of(), hash("no-orcid"));
+        }
+        Map<OrcidId, WorkPayload> works = new LinkedHashMap<>();
+        try {
+            // The work differs between researchers only when its contributor list is cut (each keeps their own
+            // entry), so one mapping serves everyone on all but the largest author lists.
+            boolean same = record.creators().size() + record.contributors().size() <= mapperSettings.maxContributors();
+            WorkPayload shared = same ? payload(mapper.map(record, null)) : null;
+            for (OrcidId orcid : orcids) {
+                works.put(orcid, shared != null ? shared : payload(mapper.map(record, orcid)));
+            }
+        } catch (InvalidWorkException e) {
+            return new Evaluation(record, found, null, "the DOI cannot become an ORCID work: " + e.getMessage(),
+                    Map.of(), null);
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        works.forEach((orcid, payload) -> sorted.put(orcid.value(), payload.canonicalHash()));
+        StringBuilder content = new StringBuilder("works\n");
+        sorted.forEach((orcid, workHash) -> content.append(orcid).append('=').append(workHash).append('\n'));
+        return new Evaluation(record, found, null, null, works, hash(content.toString()));
+    }
+
+    /** The iDs of creators (and contributors, when configured) in metadata order, each once. */
+    Set<OrcidId> orcids(DoiRecord record) {
+        Set<OrcidId> orcids = new LinkedHashSet<>();
+        add(orcids, record.creators());
+        if (includeContributors) {
+            add(orcids, record.contributors());
+        }
+        return orcids;
+    }
+
+    private static void add(Set<OrcidId> orcids, List<Person> people) {
+        for (Person person : people) {
+            if (person.orcid() != null) {
+                orcids.add(person.orcid());
+            }
+        }
+    }
+
+    private static WorkPayload payload(OrcidWork work) {
+        return new WorkPayload(WorkJsonWriter.toJson(work), work.canonicalHash());
+    }
+
+    static String hash(String content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * What a record asks for.
+     *
+     * @param record      the record
+     * @param orcids      the iDs it names (creators, and contributors when configured), in metadata order
+     * @param skipReason  why nothing is written (the DOI is not findable, a version, not a work), or null
+     * @param rejection   why the record cannot be used at all, or null
+     * @param works       the work per researcher, in metadata order; empty when skipped or no iD is named
+     * @param contentHash what matters of the record for ORCID, hashed: equal hashes ask for the same writes
+     */
+    record Evaluation(DoiRecord record, List<String> orcids, String skipReason, String rejection,
+                      Map<OrcidId, WorkPayload> works, String contentHash) {
+
+        Evaluation {
+            orcids = List.copyOf(orcids);
+        }
+    }
+}

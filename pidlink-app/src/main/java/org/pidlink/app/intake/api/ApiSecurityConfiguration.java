@@ -1,0 +1,47 @@
+package org.pidlink.app.intake.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The REST API's security ({@code /api/**}): API keys, no session, no CSRF (no cookies are used, so there is
+ * nothing to forge), errors as {@code application/problem+json}. The browser's chain covers everything else.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    /** Before the browser chain, which excludes {@code /api/**} anyway. */
+    static final int API_ORDER = 10;
+
+    @Bean
+    @Order(API_ORDER)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys) throws Exception {
+        Problems problems = new Problems();
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasAuthority(ApiKeyFilter.ROLE))
+                .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> { })
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                                "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-API-Key'."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                "This API key may not do this.")));
+        return http.build();
+    }
+}

@@ -1,0 +1,48 @@
+package org.pidlink.app.intake.notify;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.pidlink.app.accounts.Researchers;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.intake.IntakeProperties;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** Wires the permission requests sent through the ORCID inbox. */
+@Configuration(proxyBeanMethods = false)
+class NotificationsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    PermissionNotifications permissionNotifications(DataSource dataSource, Claims claims, Researchers researchers,
+                                                    OrcidRegistrations registrations, IntakeProperties properties) {
+        String registrationId = properties.registrationId();
+        NotificationPermissionClient client = new NotificationPermissionClient(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), registrations.apiBase(),
+                registrations.client(registrationId).oauth(), Clock.systemUTC());
+        return new PermissionNotifications(dataSource, Clock.systemUTC(), claims,
+                orcid -> researchers.find(orcid).isPresent(), client, properties.notifications());
+    }
+
+    @EventListener
+    void serverStarted(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getServerNamespace() == null) {
+            event.getApplicationContext().getBean(PermissionNotifications.class)
+                    .serverStarted(URI.create("http://localhost:" + event.getWebServer().getPort()));
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start(ApplicationReadyEvent event) {
+        IntakeProperties properties = event.getApplicationContext().getBean(IntakeProperties.class);
+        event.getApplicationContext().getBean(PermissionNotifications.class).start(properties.pollInterval().multipliedBy(5));
+    }
+}

@@ -1,0 +1,214 @@
+package org.pidlink.app.intake.notify;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.intake.AfterCommit;
+import org.pidlink.app.intake.IntakeProperties;
+import org.pidlink.app.intake.Signal;
+import org.pidlink.app.intake.notify.NotificationPermissionClient.Item;
+import org.pidlink.app.intake.notify.NotificationPermissionClient.Outcome;
+import org.pidlink.core.identifiers.OrcidId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Asks researchers pidlink does not know yet for permission, through their ORCID inbox: when a DOI names an iD
+ * without a pidlink account, that researcher gets one request (not one per DOI) listing the works waiting for
+ * them, resent after {@code resend-after} when more arrive, {@code max-sends} times at most. Its link starts
+ * pidlink's connect flow; once they connect, the waiting claims are written (the claims' backfill).
+ *
+ * <p>Requests are sent by a background thread ({@link #sendDue()} in tests), never on the intake path, and only
+ * when the registration's ORCID client has the premium notification scope.
+ */
+public final class PermissionNotifications implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PermissionNotifications.class);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration RECHECK_PREMIUM = Duration.ofHours(1);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Claims claims;
+    private final AccountCheck accounts;
+    private final NotificationPermissionClient client;
+    private final IntakeProperties.Notifications settings;
+    private final Signal signal = new Signal();
+    private volatile URI connectUrl;
+    private volatile Instant notPremiumUntil = Instant.MIN;
+    private volatile boolean running;
+    private Thread thread;
+
+    /** Whether pidlink has an account for an iD (then it needs no invitation). */
+    @FunctionalInterface
+    public interface AccountCheck {
+        boolean known(OrcidId orcid);
+    }
+
+    PermissionNotifications(DataSource dataSource, Clock clock, Claims claims, AccountCheck accounts,
+                            NotificationPermissionClient client, IntakeProperties.Notifications settings) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.claims = Objects.requireNonNull(claims, "claims");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.connectUrl = settings.baseUrl() == null ? null : connectUrl(settings.baseUrl());
+    }
+
+    /** Where pidlink runs, when not configured: known once its web server listens. */
+    void serverStarted(URI baseUrl) {
+        if (settings.baseUrl() == null) {
+            connectUrl = connectUrl(baseUrl);
+        }
+    }
+
+    private static URI connectUrl(URI base) {
+        String s = base.toString();
+        return URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + ConnectController.PATH);
+    }
+
+    /**
+     * A claim for this researcher waits for permission. Called inside the caller's transaction: a researcher
+     * without an account is due for a request, unless one went out recently or too many already did.
+     */
+    public void needed(OrcidId orcid) {
+        if (!settings.enabled() || accounts.known(orcid)) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int changed = jdbc.update("""
+                INSERT INTO permission_notification (orcid, status, due_at, first_needed_at) VALUES (?, 'DUE', ?, ?)
+                ON CONFLICT (orcid) DO UPDATE SET status = 'DUE',
+                    due_at = greatest(excluded.due_at, permission_notification.last_sent_at + ?::interval)
+                WHERE permission_notification.status IN ('SENT', 'NOT_NEEDED')
+                  AND permission_notification.sends < ?""",
+                orcid.value(), now, now, settings.resendAfter().toSeconds() + " seconds", settings.maxSends());
+        if (changed > 0) {
+            AfterCommit.run(signal::signal);
+        }
+    }
+
+    /** Sends every request that is due now. Returns how many were sent. */
+    public int sendDue() {
+        if (!settings.enabled() || connectUrl == null || clock.instant().isBefore(notPremiumUntil)) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<String> due = tx.execute(status -> {
+            List<String> orcids = jdbc.queryForList("""
+                    SELECT orcid FROM permission_notification WHERE status = 'DUE' AND due_at <= ?
+                    ORDER BY due_at LIMIT 20 FOR UPDATE SKIP LOCKED""", String.class, Timestamp.from(now));
+            for (String orcid : orcids) {
+                // A lease: another instance leaves the request alone while this one sends it.
+                jdbc.update("UPDATE permission_notification SET due_at = ? WHERE orcid = ?",
+                        Timestamp.from(now.plus(LEASE)), orcid);
+            }
+            return orcids;
+        });
+        int sent = 0;
+        for (String orcid : Objects.requireNonNull(due)) {
+            if (clock.instant().isBefore(notPremiumUntil)) {
+                break;
+            }
+            if (send(new OrcidId(orcid))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(OrcidId orcid) {
+        Instant now = clock.instant();
+        if (accounts.known(orcid)) {
+            finish(orcid, "NOT_NEEDED", null);
+            return false;
+        }
+        List<Item> items = claims.forResearcher(orcid).stream()
+                .filter(c -> c.status() == ClaimStatus.WAITING_FOR_PERMISSION)
+                .limit(settings.maxItems())
+                .map(c -> new Item(c.title(), c.doi()))
+                .toList();
+        if (items.isEmpty()) {
+            finish(orcid, "NOT_NEEDED", null);
+            return false;
+        }
+        Outcome outcome = client.send(orcid, connectUrl, settings.subject(), settings.intro(), items);
+        switch (outcome) {
+            case Outcome.Sent sent -> {
+                jdbc.update("""
+                        UPDATE permission_notification SET status = 'SENT', due_at = NULL, last_sent_at = ?,
+                               sends = sends + 1, attempts = 0, put_code = ?, last_error = NULL
+                        WHERE orcid = ?""", Timestamp.from(now), sent.putCode(), orcid.value());
+                log.info("Asked {} for permission through their ORCID inbox ({} work(s) waiting)", orcid, items.size());
+                return true;
+            }
+            case Outcome.NotPremium notPremium -> {
+                notPremiumUntil = now.plus(RECHECK_PREMIUM);
+                jdbc.update("UPDATE permission_notification SET due_at = ?, last_error = ? WHERE orcid = ?",
+                        Timestamp.from(now.plus(RECHECK_PREMIUM)), notPremium.reason(), orcid.value());
+                log.info("Permission requests through the ORCID inbox are not sent: {}", notPremium.reason());
+            }
+            case Outcome.Refused refused -> finish(orcid, "OPTED_OUT", refused.reason());
+            case Outcome.Retry retry -> {
+                jdbc.update("""
+                        UPDATE permission_notification SET attempts = attempts + 1, last_error = ?,
+                               due_at = ? + least(interval '1 minute' * power(2, least(attempts, 12)), interval '6 hours')
+                        WHERE orcid = ?""", retry.reason(), Timestamp.from(now), orcid.value());
+                log.warn("Permission request to {} failed, will retry: {}", orcid, retry.reason());
+            }
+        }
+        return false;
+    }
+
+    private void finish(OrcidId orcid, String status, String error) {
+        jdbc.update("UPDATE permission_notification SET status = ?, due_at = NULL, last_error = ? WHERE orcid = ?",
+                status, error, orcid.value());
+    }
+
+    synchronized void start(Duration pollInterval) {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("pidlink-permission-requests").unstarted(() -> {
+            while (running) {
+                long seen = signal.generation();
+                try {
+                    sendDue();
+                } catch (RuntimeException e) {
+                    log.error("Sending permission requests failed; retrying later", e);
+                }
+                signal.await(seen, pollInterval, () -> running);
+            }
+        });
+        thread.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        signal.signal();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

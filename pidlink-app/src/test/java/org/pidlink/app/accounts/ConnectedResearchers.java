@@ -1,0 +1,67 @@
+package org.pidlink.app.accounts;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.pidlink.app.orcid.DemoResearchers;
+import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.core.identifiers.OrcidId;
+import org.pidlink.emulator.control.ResearcherInfo;
+import org.pidlink.emulator.control.ResearcherSpec;
+
+/**
+ * For other features' tests: researchers who connect to pidlink the way a person does (sign in with ORCID on
+ * the emulator's pages, grant the auto-update permission, switch auto-update in the settings), over real HTTP.
+ */
+public final class ConnectedResearchers {
+
+    private final int pidlinkPort;
+    private final EmbeddedOrcid orcid;
+    private final Map<OrcidId, WebSession> sessions = new ConcurrentHashMap<>();
+
+    public ConnectedResearchers(int pidlinkPort, EmbeddedOrcid orcid) {
+        this.pidlinkPort = pidlinkPort;
+        this.orcid = orcid;
+    }
+
+    /** A researcher in the emulator, unknown to pidlink. */
+    public record Person(OrcidId orcid, String email) {
+    }
+
+    public Person newResearcher(String given, String family) {
+        String email = given.toLowerCase(java.util.Locale.ROOT) + "." + UUID.randomUUID() + "@example.org";
+        ResearcherInfo info = orcid.emulator().control().createResearcher(ResearcherSpec.of(given, family)
+                .withEmail(email).withPassword(DemoResearchers.PASSWORD));
+        return new Person(new OrcidId(info.orcid()), email);
+    }
+
+    /** Signs in, grants the auto-update permission and sets auto-update as asked. */
+    public void connect(Person person, boolean autoUpdate) {
+        WebSession browser = new WebSession(pidlinkPort);
+        sessions.put(person.orcid(), browser);
+        HttpResponse<String> back = browser.throughOrcid(browser.get("/oauth2/authorization/orcid"), person.email(),
+                "authorize");
+        browser.follow(back);
+        String registration = OrcidRegistrations.AUTO_UPDATE;
+        browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/" + registration), person.email(),
+                "authorize"));
+        setAutoUpdate(person, autoUpdate);
+    }
+
+    /** Switches auto-update in the researcher's settings page (she must have connected). */
+    public void setAutoUpdate(Person person, boolean on) {
+        WebSession browser = sessions.get(person.orcid());
+        if (browser == null) {
+            throw new IllegalStateException(person.orcid() + " has not connected in this test");
+        }
+        HttpResponse<String> page = browser.get("/settings");
+        HttpResponse<String> saved = browser.follow(browser.submit(page, "/settings",
+                Map.of("autoUpdate", Boolean.toString(on), "accessLevel", "READ_WRITE", "publicProfile", "false")));
+        if (saved.statusCode() != 200) {
+            throw new IllegalStateException("saving the settings answered " + saved.statusCode());
+        }
+    }
+}
