@@ -178,12 +178,17 @@ final class JsonViews {
         emails.putArray("email");
         emails.put("path", "/" + orcid + "/email");
         person.put("path", "/" + orcid + "/person");
-        ObjectNode activities = n.putObject("activities-summary");
-        activities.set("last-modified-date", date(r.lastModified()));
-        activities.set("works", works(groups, orcid));
-        activities.put("path", "/" + orcid + "/activities");
+        n.set("activities-summary", activities(r, groups));
         n.put("path", "/" + orcid);
         return n;
+    }
+
+    ObjectNode activities(Researcher r, List<WorkGroups.Group> groups) {
+        ObjectNode activities = json.createObjectNode();
+        activities.set("last-modified-date", date(r.lastModified()));
+        activities.set("works", works(groups, r.orcid()));
+        activities.put("path", "/" + r.orcid() + "/activities");
+        return activities;
     }
 
     // ---- parts -------------------------------------------------------------------------------------------

@@ -75,6 +75,7 @@ public final class MemberApi implements EmulatorModule {
             String base = pub ? "/pub/v3.0/{orcid}" : "/v3.0/{orcid}";
             routes.get(base + "/record", RouteKind.API, api(pub, false, this::getRecord));
             routes.get(base + "/works", RouteKind.API, api(pub, false, this::getWorks));
+            routes.get(base + "/activities", RouteKind.API, api(pub, false, this::getActivities));
             routes.get(base + "/work/{putCode}", RouteKind.API, api(pub, false, this::getWork));
             routes.get(base + "/works/{putCodes}", RouteKind.API, api(pub, false, this::getWorksBulk));
             routes.get(base + "/work/summary/{putCode}", RouteKind.API, api(pub, false, this::getSummary));
@@ -265,6 +266,13 @@ public final class MemberApi implements EmulatorModule {
         return call.out().format() == Format.JSON
                 ? ok(call, jsonViews.bytes(jsonViews.record(call.researcher(), groups)))
                 : ok(call, xmlViews.record(call.researcher(), groups));
+    }
+
+    private Response getActivities(Call call) {
+        List<WorkGroups.Group> groups = WorkGroups.group(visibleWorks(call), normalizer);
+        return call.out().format() == Format.JSON
+                ? ok(call, jsonViews.bytes(jsonViews.activities(call.researcher(), groups)))
+                : ok(call, xmlViews.activities(call.researcher(), groups));
     }
 
     private Response getWorks(Call call) {

@@ -89,12 +89,22 @@ final class XmlViews {
         // Emails are never public through the API here; the element itself is required.
         x.start(EMAIL, "emails").attr("path", "/" + orcid + "/email").end();
         x.end();
-        x.start(ACTIVITIES, "activities-summary").attr("path", "/" + orcid + "/activities");
-        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
-        writeWorks(x, groups, orcid);
-        x.end();
+        writeActivities(x, r, groups);
         x.end();
         return x.toBytes();
+    }
+
+    byte[] activities(Researcher r, List<WorkGroups.Group> groups) {
+        XmlOut x = new XmlOut(ACTIVITIES);
+        writeActivities(x, r, groups);
+        return x.toBytes();
+    }
+
+    private void writeActivities(XmlOut x, Researcher r, List<WorkGroups.Group> groups) {
+        x.start(ACTIVITIES, "activities-summary").attr("path", "/" + r.orcid() + "/activities");
+        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
+        writeWorks(x, groups, r.orcid());
+        x.end();
     }
 
     // ---- parts -------------------------------------------------------------------------------------------

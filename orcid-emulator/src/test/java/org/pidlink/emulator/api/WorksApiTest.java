@@ -319,6 +319,10 @@ class WorksApiTest {
         JsonNode record = json(http.get("/v3.0/" + s.orcid() + "/record", "Authorization", s.bearer(), "Accept", JSON));
         assertThat(record.get("orcid-identifier").get("path").asString()).isEqualTo(s.orcid());
         assertThat(record.get("activities-summary").get("works").get("group")).hasSize(1);
+        JsonNode activities = json(http.get("/v3.0/" + s.orcid() + "/activities", "Authorization", s.bearer(),
+                "Accept", JSON));
+        assertThat(activities.get("works").get("group")).hasSize(1);
+        assertThat(activities.get("path").asString()).isEqualTo("/" + s.orcid() + "/activities");
     }
 
     @Test

@@ -84,6 +84,11 @@ class XmlOutputSchemaTest {
     }
 
     @Test
+    void activities() {
+        assertValid("/v3.0/" + s.orcid() + "/activities");
+    }
+
+    @Test
     void record() {
         assertValid("/v3.0/" + s.orcid() + "/record");
     }
