@@ -28,28 +28,12 @@ class RateLimitTest {
 
     @Test
     void refillsAtTheRate() {
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         RateLimiter limiter = new RateLimiter(clock, RateLimit.ORCID);
         while (limiter.tryAcquire("c")) {
             // drain the burst
         }
-        now[0] = now[0].plusMillis(500);
+        clock.advance(java.time.Duration.ofMillis(500));
         int refilled = 0;
         while (limiter.tryAcquire("c")) {
             refilled++;

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pidlink.emulator.Fixtures.JSON;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pidlink.emulator.Fixtures;
 import org.pidlink.emulator.Fixtures.Setup;
 import org.pidlink.emulator.Http;
+import org.pidlink.emulator.MutableClock;
 import org.pidlink.emulator.control.ClientSpec;
 import org.pidlink.emulator.control.ResearcherSpec;
 import org.pidlink.emulator.junit.OrcidEmulatorExtension;
@@ -24,31 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Tokens and scopes on the member API (orcid-api.md §2.4) and record states (§3.1 step 1). */
 class TokensAndStatesTest {
 
-    /** A clock tests can move forward. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-    }
-
-    static final MovableClock CLOCK = new MovableClock();
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @RegisterExtension
     static final OrcidEmulatorExtension ORCID = OrcidEmulatorExtension.builder().noRateLimit().clock(CLOCK).build();
