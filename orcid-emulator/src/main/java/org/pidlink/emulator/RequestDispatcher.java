@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.pidlink.emulator.http.BasicCredentials;
 import org.pidlink.emulator.http.HttpProblem;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
@@ -143,14 +143,9 @@ final class RequestDispatcher implements HttpHandler {
             token.ifPresent(t -> r.attribute(Token.class, t));
             return token.map(Token::clientId).orElse("anonymous");
         }
-        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon < 0 ? decoded : decoded.substring(0, colon);
-            } catch (IllegalArgumentException bad) {
-                return "anonymous";
-            }
+        java.util.Optional<BasicCredentials> basic = BasicCredentials.of(r);
+        if (basic.isPresent()) {
+            return basic.get().id() == null ? "anonymous" : basic.get().id();
         }
         String accessToken = r.query("access_token");
         if (accessToken != null) {

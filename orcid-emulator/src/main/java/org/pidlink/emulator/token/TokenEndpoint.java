@@ -1,12 +1,11 @@
 package org.pidlink.emulator.token;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
+import org.pidlink.emulator.http.BasicCredentials;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteKind;
@@ -180,25 +179,19 @@ public final class TokenEndpoint implements EmulatorModule {
 
     /** Basic auth wins over form credentials, as on ORCID. */
     private Client authenticate(Request r) {
-        String id = null;
-        String secret = null;
-        String auth = r.header("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                if (colon > 0) {
-                    id = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-                    secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-                }
-            } catch (IllegalArgumentException bad) {
+        String id;
+        String secret;
+        var basic = BasicCredentials.of(r);
+        if (basic.isPresent()) {
+            id = basic.get().id();
+            secret = basic.get().secret();
+            if (id == null || secret == null) {
                 throw OAuthErrors.problem(401, "invalid_client", "Client authentication failed");
             }
         } else {
             id = required(r, "client_id");
             secret = required(r, "client_secret");
         }
-        String clientId = id;
         return state.authenticateClient(id, secret)
                 .orElseThrow(() -> OAuthErrors.problem(401, "invalid_client", "Client authentication failed"));
     }
