@@ -61,6 +61,13 @@ public final class EmulatorBench implements Runnable {
     @Override
     public void run() {
         boolean xml = format.toLowerCase(Locale.ROOT).equals("xml");
+        long s0 = System.nanoTime();
+        OrcidEmulator.start().close();
+        long s1 = System.nanoTime();
+        OrcidEmulator.start().close();
+        long s2 = System.nanoTime();
+        System.err.printf("start-up: first emulator in this JVM %d ms (class loading, XSD), next one %d ms%n",
+                (s1 - s0) / 1_000_000, (s2 - s1) / 1_000_000);
         try (OrcidEmulator emulator = OrcidEmulator.start(EmulatorSettings.builder().noRateLimit().build())) {
             ClientInfo client = emulator.control().createClient(ClientSpec.member("Bench", "https://bench.example"));
             String[] orcids = new String[researchers];
