@@ -19,7 +19,6 @@ import org.pidlink.app.claims.ClaimQueueListener;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.core.identifiers.OrcidId;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,13 +35,11 @@ final class PushQueue implements ClaimQueueListener {
             post_attempted_hash, attempts, wanted""";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PushQueue(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.template = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
     }
@@ -177,45 +174,53 @@ final class PushQueue implements ClaimQueueListener {
 
     /** Crash safety: committed before the POST, so a crash after it leaves a trace that forces a recovery read. */
     void markPostAttempted(List<QueuedClaim> batch) {
-        Timestamp now = ts(clock.instant());
-        template.batchUpdate("""
-                UPDATE claim SET post_attempted_hash = ?, post_attempted_at = ? WHERE id = ?""",
-                batch, batch.size(), (ps, c) -> {
-                    ps.setString(1, c.payloadHash());
-                    ps.setTimestamp(2, now);
-                    ps.setLong(3, c.id());
-                });
+        jdbc.sql("""
+                UPDATE claim c SET post_attempted_hash = r.hash, post_attempted_at = :now
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:hashes AS text[])) AS r(id, hash)
+                WHERE c.id = r.id""")
+                .param("now", ts(clock.instant()))
+                .param("ids", arrayLiteral(batch.stream().map(c -> Long.toString(c.id())).toList()))
+                .param("hashes", arrayLiteral(batch.stream().map(QueuedClaim::payloadHash).toList()))
+                .update();
     }
 
     /**
      * The payload with {@code sentHash} is on ORCID under {@code putCode}. What is queued next depends on what
-     * happened to the claim meanwhile: a newer payload is an update, a withdrawn claim a deletion.
+     * happened to the claim meanwhile: a newer payload is an update, a withdrawn claim a deletion. One statement
+     * for a whole bulk answer.
      */
     void written(List<Written> results) {
         if (results.isEmpty()) {
             return;
         }
-        Timestamp now = ts(clock.instant());
-        template.batchUpdate("""
-                UPDATE claim SET put_code = ?, written_hash = ?, written_at = ?, post_attempted_hash = NULL,
-                    post_attempted_at = NULL, recover = false, attempts = 0, orcid_message = NULL, updated_at = ?,
-                    queued_action = CASE WHEN NOT wanted THEN 'DELETE' WHEN payload_hash <> ? THEN 'UPDATE' END,
-                    due_at = CASE WHEN NOT wanted OR payload_hash <> ? THEN CAST(? AS timestamptz) END,
-                    status = CASE WHEN NOT wanted OR payload_hash <> ? THEN 'QUEUED' ELSE 'IN_ORCID' END,
-                    status_reason = CASE WHEN NOT wanted THEN status_reason
-                                         WHEN payload_hash <> ? THEN 'the metadata changed while it was written' END
-                WHERE id = ?""", results, results.size(), (ps, w) -> {
-                    ps.setLong(1, w.putCode());
-                    ps.setString(2, w.sentHash());
-                    ps.setTimestamp(3, now);
-                    ps.setTimestamp(4, now);
-                    ps.setString(5, w.sentHash());
-                    ps.setString(6, w.sentHash());
-                    ps.setTimestamp(7, now);
-                    ps.setString(8, w.sentHash());
-                    ps.setString(9, w.sentHash());
-                    ps.setLong(10, w.claimId());
-                });
+        jdbc.sql("""
+                UPDATE claim c SET put_code = r.put_code, written_hash = r.hash, written_at = :now,
+                    post_attempted_hash = NULL, post_attempted_at = NULL, recover = false, attempts = 0,
+                    orcid_message = NULL, updated_at = :now,
+                    queued_action = CASE WHEN NOT c.wanted THEN 'DELETE' WHEN c.payload_hash <> r.hash THEN 'UPDATE' END,
+                    due_at = CASE WHEN NOT c.wanted OR c.payload_hash <> r.hash THEN CAST(:now AS timestamptz) END,
+                    status = CASE WHEN NOT c.wanted OR c.payload_hash <> r.hash THEN 'QUEUED' ELSE 'IN_ORCID' END,
+                    status_reason = CASE WHEN NOT c.wanted THEN c.status_reason
+                                         WHEN c.payload_hash <> r.hash THEN 'the metadata changed while it was written'
+                                    END
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:putCodes AS bigint[]), CAST(:hashes AS text[]))
+                     AS r(id, put_code, hash)
+                WHERE c.id = r.id""")
+                .param("now", ts(clock.instant()))
+                .param("ids", arrayLiteral(results.stream().map(w -> Long.toString(w.claimId())).toList()))
+                .param("putCodes", arrayLiteral(results.stream().map(w -> Long.toString(w.putCode())).toList()))
+                .param("hashes", arrayLiteral(results.stream().map(Written::sentHash).toList()))
+                .update();
+    }
+
+    /** A PostgreSQL array literal; every element quoted, so any text is safe in it. */
+    private static String arrayLiteral(List<String> values) {
+        StringBuilder s = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i).replace("\\", "\\\\").replace("\"", "\\\"");
+            s.append(i == 0 ? "\"" : ",\"").append(v).append('"');
+        }
+        return s.append('}').toString();
     }
 
     record Written(long claimId, long putCode, String sentHash) {
@@ -305,8 +310,10 @@ final class PushQueue implements ClaimQueueListener {
 
     /** A POST answered with a definite refusal of the whole request: nothing was written. */
     void clearPostMarkers(List<QueuedClaim> batch) {
-        template.batchUpdate("UPDATE claim SET post_attempted_hash = NULL, post_attempted_at = NULL WHERE id = ?",
-                batch, batch.size(), (ps, c) -> ps.setLong(1, c.id()));
+        jdbc.sql("""
+                UPDATE claim SET post_attempted_hash = NULL, post_attempted_at = NULL
+                WHERE id = ANY(CAST(:ids AS bigint[]))""")
+                .param("ids", arrayLiteral(batch.stream().map(c -> Long.toString(c.id())).toList())).update();
     }
 
     /** Holds every queued write of the researcher with this client (no permission). */

@@ -19,13 +19,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * ORCID's rate limit per ORCID client, shared by every pidlink instance through PostgreSQL: a Bucket4j token
- * bucket (24 requests/s, burst 40 by default) in {@code orcid_rate_bucket}, plus a shared cool-off in
+ * bucket (24 requests/s, burst 40 by default, less a reserve for transit jitter) in {@code orcid_rate_bucket},
+ * plus a shared cool-off in
  * {@code push_client} that every instance honours after ORCID answered 503. Thread-safe.
  */
 public final class SharedRateLimiter {
 
     /** How long an instance trusts its copy of another instance's cool-off. */
     private static final Duration COOL_OFF_REFRESH = Duration.ofMillis(200);
+    /**
+     * A request leaves our bucket some time before it reaches ORCID's, and that time varies (connection set-up, a
+     * large bulk body, a busy machine): an early request that arrives late and a later one that arrives early
+     * bunch up at ORCID. Keeping this much of the burst in reserve absorbs that jitter, so pidlink never meets a
+     * 503 of its own making; the sustained rate stays ORCID's.
+     */
+    static final Duration TRANSIT_ALLOWANCE = Duration.ofMillis(250);
 
     private final ProxyManager<String> buckets;
     private final BucketConfiguration configuration;
@@ -46,8 +54,10 @@ public final class SharedRateLimiter {
                 .build();
         // Greedy refill: tokens trickle in continuously (one every 1/24 s), the way ORCID's edge refills.
         long nanosPerToken = Math.round(1_000_000_000d / requestsPerSecond);
+        long reserve = Math.round(requestsPerSecond * TRANSIT_ALLOWANCE.toNanos() / 1e9);
+        long capacity = Math.max(1, burst - reserve);
         this.configuration = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(1, Duration.ofNanos(nanosPerToken)))
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(1, Duration.ofNanos(nanosPerToken)))
                 .build();
         this.jdbc = JdbcClient.create(dataSource);
         this.clock = clock;
