@@ -295,4 +295,26 @@ class AccountsFlowTest extends AccountsTestSupport {
                 .as("stored; and ORCID keeps the parent's expiry, so no second refresh within the hour")
                 .isEqualTo(permission.accessToken());
     }
+
+    @Test
+    void aPermissionGrantedAtOrcidForAnotherIdIsRefusedAndRevoked() {
+        Person signedIn = newResearcher("Signed", "In");
+        Person someoneElse = newResearcher("Someone", "Else");
+        WebSession browser = new WebSession(port);
+        signIn(browser, signedIn);
+        // At ORCID, the browser now signs in as someone else before approving the permission.
+        browser.forgetCookiesOf(URI.create(orcid.emulator().baseUrl()).getHost());
+
+        HttpResponse<String> back = browser.throughOrcid(browser.get("/oauth2/authorization/auto-update"),
+                someoneElse.email(), "authorize");
+        HttpResponse<String> page = browser.follow(back);
+
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("Granted for another iD").contains("revoked it at ORCID");
+        assertThat(permissions.find(signedIn.orcid(), OrcidRegistrations.AUTO_UPDATE)).isEmpty();
+        assertThat(permissions.find(someoneElse.orcid(), OrcidRegistrations.AUTO_UPDATE)).isEmpty();
+        assertThat(orcid.emulator().state().tokensOf(someoneElse.orcid().value()))
+                .filteredOn(t -> t.clientId().equals(registrations.clientId(OrcidRegistrations.AUTO_UPDATE)))
+                .isNotEmpty().noneMatch(t -> t.active(Instant.now()));
+    }
 }

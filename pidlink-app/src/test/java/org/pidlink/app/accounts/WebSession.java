@@ -106,6 +106,11 @@ final class WebSession {
         return page;
     }
 
+    /** Drops the cookies of a host, as if the browser had never been there (e.g. signed out of ORCID). */
+    void forgetCookiesOf(String host) {
+        cookies.remove(host);
+    }
+
     static boolean isRedirect(HttpResponse<?> response) {
         return response.statusCode() / 100 == 3 && response.headers().firstValue("Location").isPresent();
     }
