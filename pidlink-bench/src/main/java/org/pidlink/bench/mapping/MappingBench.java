@@ -121,9 +121,9 @@ public class MappingBench {
                 .forks(1)
                 .threads(1)
                 .warmupIterations(quick ? 1 : 2)
-                .warmupTime(TimeValue.seconds(quick ? 1 : 3))
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 3)
-                .measurementTime(TimeValue.seconds(quick ? 1 : 4))
+                .measurementTime(TimeValue.seconds(quick ? 1 : 3))
                 .jvmArgsAppend("-D" + MappingCorpus.SHARED_DIR_PROPERTY + "=" + shared, "-Xmx1g")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
@@ -140,7 +140,7 @@ public class MappingBench {
                             + " benchmark produced no result; its error is printed above"));
             byte[][] documents = corpus.documents.toArray(byte[][]::new);
             double documentsPerCpuSecond = CpuTimeThroughput.documentsPerCpuSecond(
-                    () -> cpuRun.mapNext(documents, null), quick ? 500_000_000L : 2_000_000_000L);
+                    () -> cpuRun.mapNext(documents, null), quick ? 300_000_000L : 1_000_000_000L);
             System.out.printf(Locale.ROOT, "%s: %d documents, %d records; %.0f documents/s (wall clock),"
                             + " %.0f documents per CPU second%n", b.getKey(), corpus.documents.size(),
                     corpus.records, documentsPerSecond, documentsPerCpuSecond);
