@@ -16,13 +16,17 @@ enum Format {
             {"application/xml", "XML", "0.25"}, {"application/vnd.orcid+json", "JSON", "0.4"},
             {"application/orcid+json", "JSON", "0.2"}, {"application/json", "JSON", "0.15"}};
 
-    /** The negotiated response type: [format, media type], or null when nothing acceptable (406). */
+    /**
+     * The negotiated response type, or null when nothing is acceptable (406). As in JAX-RS: the client's q
+     * first, then the more specific media range (an exact type beats {@code application/*}, which beats
+     * {@code *}{@code /*}), then the server's qs.
+     */
     static Negotiated negotiate(String accept) {
         if (accept == null || accept.isBlank()) {
             return new Negotiated(XML, "application/vnd.orcid+xml");
         }
         Negotiated best = null;
-        double bestScore = 0;
+        double[] bestKey = null;
         for (String part : accept.split(",")) {
             String[] params = part.trim().split(";");
             String range = params[0].trim().toLowerCase(Locale.ROOT);
@@ -40,18 +44,28 @@ enum Format {
             if (q <= 0) {
                 continue;
             }
+            int specificity = range.equals("*/*") ? 0 : range.equals("application/*") ? 1 : 2;
             for (String[] t : TYPES) {
-                boolean matches = range.equals(t[0]) || range.equals("*/*") || range.equals("application/*");
-                if (matches) {
-                    double score = q * Double.parseDouble(t[2]);
-                    if (score > bestScore) {
-                        bestScore = score;
+                if (specificity < 2 || range.equals(t[0])) {
+                    double[] key = {q, specificity, Double.parseDouble(t[2])};
+                    if (bestKey == null || compare(key, bestKey) > 0) {
+                        bestKey = key;
                         best = new Negotiated(Format.valueOf(t[1]), t[0]);
                     }
                 }
             }
         }
         return best;
+    }
+
+    private static int compare(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = Double.compare(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** The body format of a write, or null when the Content-Type is not one of ORCID's (415). */
