@@ -14,9 +14,9 @@ public class SignedIn {
         this.researchers = researchers;
     }
 
-    /** Her account; only reachable on pages that require sign-in, where the account exists. */
+    /** Her account; {@link AccountGoneException} when the session outlived it (the database was reset). */
     public Researcher researcher(Authentication authentication) {
         return OrcidId.tryParse(authentication.getName()).toOptional().flatMap(researchers::find)
-                .orElseThrow(() -> new IllegalStateException("no pidlink account for the signed-in user"));
+                .orElseThrow(() -> new AccountGoneException(authentication.getName()));
     }
 }

@@ -29,6 +29,9 @@ class AccountsFlowTest extends AccountsTestSupport {
     @Autowired
     OrcidRegistrations registrations;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void signsInWithOrcidAndShowsTheAuthenticatedIdAsALinkWithTheIdIcon() {
         Person sofia = newResearcher("Sofia", "Garcia");
@@ -316,5 +319,20 @@ class AccountsFlowTest extends AccountsTestSupport {
         assertThat(orcid.emulator().state().tokensOf(someoneElse.orcid().value()))
                 .filteredOn(t -> t.clientId().equals(registrations.clientId(OrcidRegistrations.AUTO_UPDATE)))
                 .isNotEmpty().noneMatch(t -> t.active(Instant.now()));
+    }
+
+    @Test
+    void aSessionThatOutlivedItsAccountIsSentToSignInAgain() {
+        Person vera = newResearcher("Vera", "Rubin");
+        WebSession browser = new WebSession(port);
+        signIn(browser, vera);
+        jdbc.sql("DELETE FROM researcher WHERE orcid = :o").param("o", vera.orcid().value()).update();
+
+        HttpResponse<String> settings = browser.get("/settings");
+
+        assertThat(settings.statusCode()).isEqualTo(302);
+        assertThat(WebSession.location(settings)).endsWith("/signin");
+        assertThat(WebSession.location(browser.get("/profile"))).as("signed out").endsWith("/signin");
+        assertThat(browser.follow(browser.get("/profile")).body()).contains("Sign in with ORCID");
     }
 }
