@@ -1,7 +1,6 @@
 package org.pidlink.emulator.api;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -363,12 +362,11 @@ public final class MemberApi implements EmulatorModule {
         }
         works.checkRoomFor(call.researcher(), items.size());
         List<Object> results = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         for (Work item : items) {
             try {
                 Work valid = rules.validate(item, true, call.client().name());
                 results.add(works.createInBulk(call.researcher(), call.client().clientId(), call.client().name(),
-                        valid, seen));
+                        valid));
             } catch (ApiException e) {
                 results.add(e.error());
             }

@@ -3,7 +3,6 @@ package org.pidlink.emulator.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.emulator.state.EmulatorState;
 import org.pidlink.emulator.state.EmulatorState.WorkChange;
@@ -65,10 +64,10 @@ final class WorkService {
     }
 
     /**
-     * One bulk item, already validated: stored, or the 9021 error. {@code seen} holds this request's earlier
-     * successful ids (as type + key).
+     * One bulk item, already validated: stored, or the 9021 error. Items created earlier in the same request
+     * are already stored and indexed, so they count as existing, as on ORCID.
      */
-    Object createInBulk(Researcher r, String clientId, String clientName, Work w, Set<String> seen) {
+    Object createInBulk(Researcher r, String clientId, String clientName, Work w) {
         List<String> keys = matchKeys(w);
         return state.changeWorks(r, works -> {
             if (works.size() + 1 > MAX_WORKS) {
@@ -79,7 +78,7 @@ final class WorkService {
                 if (!"self".equals(id.relationship())) {
                     continue;
                 }
-                String k = id.type() + "\u0000" + keys.get(i);
+                // Existing ids that count in bulk: all but part-of and funded-by.
                 Long pc = firstOf(works.putCodesWith(clientId, id.type(), keys.get(i), "self"));
                 if (pc == null) {
                     pc = firstOf(works.putCodesWith(clientId, id.type(), keys.get(i), "version-of"));
@@ -87,20 +86,13 @@ final class WorkService {
                 if (pc == null) {
                     pc = firstOf(works.putCodesWith(clientId, id.type(), keys.get(i), null));
                 }
-                if (pc != null || seen.contains(k)) {
-                    // ORCID leaks the raw placeholder when the conflicting item is not known by put-code (§3.4).
-                    return WorkChange.unchanged(errors.error(409, 9021, null, Map.of("putCode",
-                            pc == null ? "${putCode}" : pc.toString(), "clientName", clientName)));
+                if (pc != null) {
+                    return WorkChange.unchanged(errors.error(409, 9021, null, Map.of("putCode", pc.toString(),
+                            "clientName", clientName)));
                 }
             }
             StoredWork s = store(r, clientId, w, keys);
             works.put(s);
-            for (int i = 0; i < w.externalIds().size(); i++) {
-                String rel = w.externalIds().get(i).relationship();
-                if (!"part-of".equals(rel) && !"funded-by".equals(rel)) {
-                    seen.add(w.externalIds().get(i).type() + "\u0000" + keys.get(i));
-                }
-            }
             return WorkChange.changed(s);
         });
     }
