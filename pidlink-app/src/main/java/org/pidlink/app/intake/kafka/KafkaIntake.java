@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a redelivered message is recognized and skipped (and intake's content hash makes a re-sent record a no-op
  * anyway).
  */
-final class KafkaIntake implements BatchMessageListener<String, byte[]> {
+public final class KafkaIntake implements BatchMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntake.class);
 
@@ -38,7 +38,7 @@ final class KafkaIntake implements BatchMessageListener<String, byte[]> {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    KafkaIntake(Intake intake, DataSource dataSource, Clock clock) {
+    public KafkaIntake(Intake intake, DataSource dataSource, Clock clock) {
         this.intake = Objects.requireNonNull(intake, "intake");
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
