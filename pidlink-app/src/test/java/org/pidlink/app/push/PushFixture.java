@@ -79,6 +79,16 @@ final class PushFixture implements AutoCloseable {
                 new Random(42));
     }
 
+    /** The ORCID client of another instance: its own rate limiter object, sharing only the database. */
+    OrcidClient clientWithOwnLimiter() {
+        SharedRateLimiter ownLimiter = SharedRateLimiter.of(dataSource, clock, settings);
+        OrcidClient client = OrcidClient.builder(OrcidClientSettings.custom(URI.create(emulator.baseUrl()),
+                        member.clientId(), member.clientSecret()))
+                .rateLimiter(ownLimiter.forClient(member.clientId())).listener(audit).build();
+        opened.add(client);
+        return client;
+    }
+
     /** A researcher on the emulator who granted pidlink permission (auto-update on). */
     OrcidId connectedResearcher(String name) {
         OrcidId id = new OrcidId(emulator.control().createResearcher(ResearcherSpec.of(name, "Tester")).orcid());
