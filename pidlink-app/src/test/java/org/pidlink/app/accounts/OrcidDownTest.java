@@ -3,17 +3,14 @@ package org.pidlink.app.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.orcid.OrcidRegistrations;
-import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** ORCID does not answer: pidlink still serves, explains, and loses nothing. */
+/** ORCID goes down between its pages and pidlink's code exchange: a clear page, nothing half-done. */
 @DirtiesContext
 @TestPropertySource(properties = "pidlink.orcid.emulator.host=127.0.0.1")
 class OrcidDownTest extends AccountsTestSupport {
@@ -22,40 +19,32 @@ class OrcidDownTest extends AccountsTestSupport {
     Researchers researchers;
 
     @Autowired
-    TokenVault vault;
+    WritePermissions permissions;
 
-    @Autowired
-    Disconnections disconnections;
+    @Test
+    void codeExchangesFailCleanlyWhenOrcidGoesDownMidway() {
+        Person granting = newResearcher("Mid", "Grant");
+        WebSession grantingBrowser = new WebSession(port);
+        signIn(grantingBrowser, granting);
+        HttpResponse<String> grantBack = grantingBrowser.throughOrcid(
+                grantingBrowser.get("/oauth2/authorization/auto-update"), granting.email(), "authorize");
+        Person signingIn = newResearcher("Mid", "SignIn");
+        WebSession signingInBrowser = new WebSession(port);
+        HttpResponse<String> signInBack = signingInBrowser.throughOrcid(
+                signingInBrowser.get("/oauth2/authorization/orcid"), signingIn.email(), "authorize");
 
-    @BeforeEach
-    void orcidGoesDown() {
         orcid.close();
-    }
 
-    @Test
-    void signingInExplainsThatOrcidCannotBeReachedAndTheRestStillWorks() {
-        WebSession browser = new WebSession(port);
+        HttpResponse<String> grantPage = grantingBrowser.follow(grantBack);
+        assertThat(grantPage.statusCode()).isEqualTo(502);
+        assertThat(grantPage.body()).contains("ORCID did not answer").contains("Nothing was changed")
+                .doesNotContain("Exception");
+        assertThat(permissions.find(granting.orcid(), OrcidRegistrations.AUTO_UPDATE)).isEmpty();
 
-        HttpResponse<String> page = browser.follow(browser.get("/oauth2/authorization/orcid"));
-
-        assertThat(page.statusCode()).isEqualTo(502);
-        assertThat(page.body()).contains("ORCID cannot be reached").contains("Nothing was changed")
-                .doesNotContain("Exception").doesNotContain("at org.");
-        assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(browser.get("/actuator/health").body()).contains("\"status\":\"UP\"");
-    }
-
-    @Test
-    void disconnectingWhileOrcidIsDownStillErasesTheTokensAndSaysSo() {
-        OrcidId id = OrcidId.withCheckDigit("000000021234567");
-        Researcher researcher = researchers.signedIn(id, "Offline Researcher", false, Instant.now());
-        vault.store(researcher.id(), id, OrcidRegistrations.AUTO_UPDATE, "APP-TEST", "Offline Researcher",
-                new GrantedTokens("11111111-2222-3333-4444-555555555555", null, "/activities/update", null));
-
-        Disconnections.Outcome outcome = disconnections.disconnect(researcher, false);
-
-        assertThat(outcome.erased()).isEqualTo(1);
-        assertThat(outcome.unrevoked()).containsExactly(OrcidRegistrations.AUTO_UPDATE);
-        assertThat(vault.ofResearcher(researcher.id())).isEmpty();
+        HttpResponse<String> signInPage = signingInBrowser.follow(signInBack);
+        assertThat(signInPage.statusCode()).isEqualTo(502);
+        assertThat(signInPage.body()).contains("ORCID cannot be reached").doesNotContain("Exception");
+        assertThat(researchers.find(signingIn.orcid())).isEmpty();
+        assertThat(grantingBrowser.get("/settings").statusCode()).as("still signed in, nothing lost").isEqualTo(200);
     }
 }
