@@ -261,7 +261,8 @@ final class XmlViews {
         x.end();
     }
 
+    /** xs:dateTime with milliseconds, as ORCID writes them (JSON carries epoch milliseconds). */
     private static String instant(Instant i) {
-        return i.toString();
+        return i.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
 }
