@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled           run the background workers (tests and tools that drive the engine themselves turn
  *                          them off)
  * @param instanceId        this instance's name in leases; defaults to a random one per start
- * @param workers           threads writing in parallel, each for a different researcher
+ * @param workers           threads writing in parallel, each for a different researcher (enough to keep ORCID's
+ *                          24 calls a second in flight while each bulk call takes over half a second)
  * @param bulkSize          works per bulk {@code POST /works} (1 to 100)
  * @param lease             how long a researcher stays leased; a dead instance's work comes back after it
  * @param maxAttempts       attempts before a transient failure becomes permanent (an administrator can retry)
@@ -27,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PushProperties(
         @DefaultValue("true") boolean enabled,
         String instanceId,
-        @DefaultValue("8") int workers,
+        @DefaultValue("16") int workers,
         @DefaultValue("100") int bulkSize,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("8") int maxAttempts,
