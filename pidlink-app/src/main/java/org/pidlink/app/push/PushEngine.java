@@ -112,10 +112,11 @@ public final class PushEngine {
     }
 
     /**
-     * Runs the researcher's due work now, on the calling thread, until none is left or {@code timeout} passed:
+     * Runs the researcher's due work now, on the calling thread, until none is due or {@code timeout} passed:
      * used when a researcher disconnects and asked for her works to be removed while pidlink still holds her token.
      *
-     * @return true when no due work is left for the researcher
+     * @return true when nothing is queued for the researcher any more (false also when a write failed and waits
+     *         for a retry)
      */
     public boolean drain(OrcidId orcid, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -125,16 +126,16 @@ public final class PushEngine {
                 sleepQuietly(Duration.ofMillis(50));
                 continue;
             }
-            boolean empty = queue.nextBatch(orcid, 1).isEmpty();
-            if (!empty) {
+            boolean due = !queue.nextBatch(orcid, 1).isEmpty();
+            if (due) {
                 serve(orcid);
             }
             queue.release(orcid, settings.instanceId());
-            if (empty) {
-                return true;
+            if (!due) {
+                break;
             }
         }
-        return queue.nextBatch(orcid, 1).isEmpty();
+        return !queue.hasQueuedWork(orcid);
     }
 
     private static void sleepQuietly(Duration duration) {

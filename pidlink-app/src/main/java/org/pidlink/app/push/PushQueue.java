@@ -165,7 +165,13 @@ final class PushQueue implements ClaimQueueListener {
                 .param("limit", bulkSize).query((rs, n) -> claim(rs)).list();
     }
 
-    /** The claims of one researcher and client that still wait to be added and need a recovery read first. */
+    /** Whether any write is queued for the researcher, due or not. */
+    boolean hasQueuedWork(OrcidId orcid) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL)")
+                .param("orcid", orcid.value()).query(Boolean.class).single();
+    }
+
+    /** Whether any claim of the batch needs a recovery read before anything is written. */
     boolean needsRecovery(List<QueuedClaim> batch) {
         return batch.stream().anyMatch(QueuedClaim::needsRecovery);
     }

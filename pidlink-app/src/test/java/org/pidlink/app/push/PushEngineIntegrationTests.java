@@ -123,6 +123,28 @@ class PushEngineIntegrationTests {
     }
 
     @Test
+    void drainingOneResearcherRemovesHerWorksAtOnceAndSaysWhenSomethingIsLeft() {
+        OrcidId josiah = fx.connectedResearcher("Josiah");
+        OrcidId other = fx.connectedResearcher("Other");
+        fx.claim(josiah, 1);
+        fx.claim(josiah, 2);
+        long others = fx.claim(other, 3);
+        engine.runDueWork();
+
+        fx.claims.removeAllFromOrcid(josiah);
+        fx.claim(other, 4);
+        assertThat(engine.drain(josiah, Duration.ofSeconds(30))).isTrue();
+
+        assertThat(fx.worksOnOrcid(josiah)).isEmpty();
+        assertThat(fx.view(others).status()).isEqualTo(ClaimStatus.IN_ORCID);
+        assertThat(fx.worksOnOrcid(other)).as("only her queue was drained").hasSize(1);
+
+        fx.claims.assertClaim(josiah, doi(5), AUTO, Provenance.SEARCH_AND_LINK, work(doi(5), "Work 5"));
+        ORCID.control().faults(new Faults(1.0, List.of(500), 0, 0, 7L));
+        assertThat(engine.drain(josiah, Duration.ofSeconds(30))).isFalse();
+    }
+
+    @Test
     void a401PausesTheResearcherAndMakesNoFurtherCallsWithThatToken() {
         OrcidId josiah = fx.connectedResearcher("Josiah");
         long first = fx.claim(josiah, 1);
