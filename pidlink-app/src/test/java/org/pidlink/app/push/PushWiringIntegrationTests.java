@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.pidlink.app.accounts.AutoUpdateChanged;
+import org.pidlink.app.accounts.ResearcherDisconnected;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.GrantedAccess;
@@ -24,6 +26,7 @@ import org.pidlink.emulator.control.ResearcherSpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,6 +83,9 @@ class PushWiringIntegrationTests {
     @Autowired
     SpringTemplateEngine templates;
 
+    @Autowired
+    ApplicationEventPublisher events;
+
     @Test
     void theWorkersWriteAssertedClaimsAndAuditEveryCall() {
         assertThat(worker.running()).isTrue();
@@ -99,6 +105,26 @@ class PushWiringIntegrationTests {
                 + "AND status = 200 AND registration_id = 'auto-update'", Integer.class, researcher.value()))
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orcid_rate_bucket", Integer.class)).isPositive();
+    }
+
+    @Test
+    void turningAutoUpdateOnBackfillsAndDisconnectingWithRemovalDeletesTheWorksAtOnce() {
+        OrcidId researcher = new OrcidId(orcid.emulator().control()
+                .createResearcher(ResearcherSpec.of("Backfilled", "Researcher")).orcid());
+        String clientId = registrations.clientId(OrcidRegistrations.AUTO_UPDATE);
+        String token = orcid.emulator().control().token(researcher.value(), clientId, PushFixture.SCOPES).accessToken();
+        access.grant(researcher, OrcidRegistrations.AUTO_UPDATE, token, false);
+        long id = claims.assertClaim(researcher, PushFixture.doi(4), OrcidRegistrations.AUTO_UPDATE,
+                Provenance.AUTO_UPDATE, PushFixture.work(PushFixture.doi(4), "Found in metadata")).claimId();
+        assertThat(claims.find(id).orElseThrow().status()).isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
+
+        access.grant(researcher, OrcidRegistrations.AUTO_UPDATE, token, true);
+        events.publishEvent(new AutoUpdateChanged(researcher, true));
+        awaitTrue(() -> claims.find(id).orElseThrow().status() == ClaimStatus.IN_ORCID);
+
+        events.publishEvent(new ResearcherDisconnected(researcher, true));
+        assertThat(orcid.emulator().control().works(researcher.value())).isEmpty();
+        assertThat(claims.find(id).orElseThrow().status()).isEqualTo(ClaimStatus.DELETED_FROM_ORCID);
     }
 
     @Test
