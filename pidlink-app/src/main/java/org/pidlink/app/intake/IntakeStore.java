@@ -2,9 +2,7 @@ package org.pidlink.app.intake;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import org.pidlink.app.intake.RecordEvaluator.Evaluation;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.core.metadata.RejectedIdentifier;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -191,63 +188,80 @@ final class IntakeStore {
         return List.copyOf(ids);
     }
 
+    /** One statement for all DOIs of the submission: arrays, not a batch of single-row updates. */
     private void writeStates(Map<String, DoiState> changed, String source, Instant now) {
         if (changed.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, DoiState>> rows = new ArrayList<>(changed.entrySet());
-        jdbc.batchUpdate("""
-                UPDATE intake_doi SET content_hash = ?, orcids = ?, skip_reason = ?, source = ?, received_at = ?,
-                                      changed_at = ?
-                WHERE doi = ?""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                DoiState state = rows.get(i).getValue();
-                ps.setString(1, state.contentHash());
-                ps.setArray(2, ps.getConnection().createArrayOf("text", state.orcids().toArray()));
-                ps.setString(3, state.skipReason());
-                ps.setString(4, source);
-                ps.setTimestamp(5, ps(now));
-                ps.setTimestamp(6, ps(now));
-                ps.setString(7, rows.get(i).getKey());
-            }
-
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
+        int n = changed.size();
+        String[] dois = new String[n];
+        String[] hashes = new String[n];
+        String[] orcids = new String[n];
+        String[] reasons = new String[n];
+        int i = 0;
+        for (Map.Entry<String, DoiState> e : changed.entrySet()) {
+            dois[i] = e.getKey();
+            hashes[i] = e.getValue().contentHash();
+            orcids[i] = String.join(",", e.getValue().orcids());
+            reasons[i] = e.getValue().skipReason();
+            i++;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    UPDATE intake_doi AS d SET content_hash = u.h, orcids = string_to_array(u.o, ','),
+                           skip_reason = u.s, source = ?, received_at = ?, changed_at = ?
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(doi, h, o, s)
+                    WHERE d.doi = u.doi""");
+            ps.setString(1, source);
+            ps.setTimestamp(2, ps(now));
+            ps.setTimestamp(3, ps(now));
+            ps.setArray(4, connection.createArrayOf("text", dois));
+            ps.setArray(5, connection.createArrayOf("text", hashes));
+            ps.setArray(6, connection.createArrayOf("text", orcids));
+            ps.setArray(7, connection.createArrayOf("text", reasons));
+            return ps;
         });
     }
 
+    /** One statement for all tasks, inserted in their order (ids follow it: the worker keeps that order). */
     private void writeTasks(List<Task> tasks, Instant now) {
         if (tasks.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                INSERT INTO intake_task (doi, orcid, action, work_json, work_hash, reason, partition, enqueued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Task task = tasks.get(i);
-                ps.setString(1, task.doi());
-                ps.setString(2, task.orcid());
-                ps.setString(3, task.action());
-                if (task.payload() == null) {
-                    ps.setNull(4, Types.VARCHAR);
-                    ps.setNull(5, Types.VARCHAR);
-                } else {
-                    ps.setString(4, task.payload().json());
-                    ps.setString(5, task.payload().canonicalHash());
-                }
-                ps.setString(6, task.reason());
-                ps.setInt(7, partition(task.orcid()));
-                ps.setTimestamp(8, ps(now));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return tasks.size();
-            }
+        int n = tasks.size();
+        String[] dois = new String[n];
+        String[] orcids = new String[n];
+        String[] actions = new String[n];
+        String[] json = new String[n];
+        String[] hashes = new String[n];
+        String[] reasons = new String[n];
+        Integer[] partitions = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Task task = tasks.get(i);
+            dois[i] = task.doi();
+            orcids[i] = task.orcid();
+            actions[i] = task.action();
+            json[i] = task.payload() == null ? null : task.payload().json();
+            hashes[i] = task.payload() == null ? null : task.payload().canonicalHash();
+            reasons[i] = task.reason();
+            partitions[i] = partition(task.orcid());
+        }
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO intake_task (doi, orcid, action, work_json, work_hash, reason, partition, enqueued_at)
+                    SELECT d, o, a, j, h, r, p, ?
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+                         WITH ORDINALITY AS t(d, o, a, j, h, r, p, n)
+                    ORDER BY n""");
+            ps.setTimestamp(1, ps(now));
+            ps.setArray(2, connection.createArrayOf("text", dois));
+            ps.setArray(3, connection.createArrayOf("text", orcids));
+            ps.setArray(4, connection.createArrayOf("text", actions));
+            ps.setArray(5, connection.createArrayOf("text", json));
+            ps.setArray(6, connection.createArrayOf("text", hashes));
+            ps.setArray(7, connection.createArrayOf("text", reasons));
+            ps.setArray(8, connection.createArrayOf("int4", partitions));
+            return ps;
         });
     }
 

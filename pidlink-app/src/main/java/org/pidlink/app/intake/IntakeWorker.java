@@ -191,7 +191,7 @@ public final class IntakeWorker implements AutoCloseable {
         Instant now = clock.instant();
         jdbc.update("""
                 UPDATE intake_task SET attempts = attempts + 1, last_error = ?,
-                       not_before = ? + least(interval '1 second' * power(2, least(attempts, 20)), ?::interval)
+                       not_before = CAST(? AS timestamptz) + least(interval '1 second' * power(2, least(attempts, 20)), ?::interval)
                 WHERE id = ?""", truncate(e.toString()), Timestamp.from(now), MAX_BACKOFF.toSeconds() + " seconds",
                 id);
     }

@@ -61,8 +61,15 @@ final class NotificationPermissionClient {
         record NotPremium(String reason) implements Outcome {
         }
 
-        /** The researcher does not want notifications (409/9032) or the record takes none (deprecated, locked). */
-        record Refused(String reason) implements Outcome {
+        /**
+         * Not sent, and sending again will not help: the researcher does not want notifications (409/9032), the
+         * record takes none (deprecated, locked: 409), or ORCID does not know the iD (404) or the request (400).
+         */
+        record Refused(int status, String reason) implements Outcome {
+
+            boolean optedOut() {
+                return status == 409;
+            }
         }
 
         /** Worth another try later (network, 5xx, 503 rate limit). */
@@ -106,7 +113,7 @@ final class NotificationPermissionClient {
             return new Outcome.NotPremium("ORCID refused the notification (403): " + message);
         }
         if (status == 409 || status == 404 || status == 400) {
-            return new Outcome.Refused("ORCID refused the notification (" + status + "): " + message);
+            return new Outcome.Refused(status, "ORCID refused the notification (" + status + "): " + message);
         }
         return new Outcome.Retry("ORCID answered " + status + ": " + message);
     }

@@ -163,11 +163,11 @@ public final class PermissionNotifications implements AutoCloseable {
                         Timestamp.from(now.plus(RECHECK_PREMIUM)), notPremium.reason(), orcid.value());
                 log.info("Permission requests through the ORCID inbox are not sent: {}", notPremium.reason());
             }
-            case Outcome.Refused refused -> finish(orcid, "OPTED_OUT", refused.reason());
+            case Outcome.Refused refused -> finish(orcid, refused.optedOut() ? "OPTED_OUT" : "FAILED", refused.reason());
             case Outcome.Retry retry -> {
                 jdbc.update("""
                         UPDATE permission_notification SET attempts = attempts + 1, last_error = ?,
-                               due_at = ? + least(interval '1 minute' * power(2, least(attempts, 12)), interval '6 hours')
+                               due_at = CAST(? AS timestamptz) + least(interval '1 minute' * power(2, least(attempts, 12)), interval '6 hours')
                         WHERE orcid = ?""", retry.reason(), Timestamp.from(now), orcid.value());
                 log.warn("Permission request to {} failed, will retry: {}", orcid, retry.reason());
             }

@@ -1,0 +1,95 @@
+package org.pidlink.bench.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.pidlink.app.PidlinkApplication;
+import org.pidlink.app.intake.api.ApiKeys;
+import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole pidlink, as {@code ./pidlink serve} runs it (embedded PostgreSQL, embedded ORCID emulator), started
+ * in this JVM on free ports with an empty database, for end-to-end benchmarks over real HTTP.
+ */
+public final class RunningPidlink implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+    private final String apiKey;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private RunningPidlink(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.baseUrl = "http://localhost:" + port;
+        this.apiKey = context.getBean(ApiKeys.class).create("bench", "benchmark", "bench").key();
+    }
+
+    /** Starts pidlink with these properties added to the defaults. */
+    public static RunningPidlink start(Map<String, Object> extra) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("pidlink-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("pidlink.orcid.emulator.port", "0");
+        properties.put("pidlink.data-dir", dataDir.toString());
+        properties.put("pidlink.clean", "true");
+        properties.put("pidlink.intake.demo-key", "false");
+        properties.put("logging.level.root", "warn");
+        properties.put("spring.main.banner-mode", "off");
+        properties.putAll(extra);
+        // As command-line arguments: they win over application.yml, as they do for ./pidlink serve.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new RunningPidlink(new SpringApplicationBuilder(PidlinkApplication.class).run(args));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public EmbeddedOrcid orcid() {
+        return context.getBean(EmbeddedOrcid.class);
+    }
+
+    /** {@code POST /api/v1/dois}; answers the HTTP status and body. */
+    public HttpResponse<String> postDois(byte[] body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/dois"))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

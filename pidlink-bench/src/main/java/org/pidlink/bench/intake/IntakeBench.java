@@ -1,0 +1,147 @@
+package org.pidlink.bench.intake;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.pidlink.bench.app.BenchRecords;
+import org.pidlink.bench.app.RunningPidlink;
+
+/**
+ * {@code ./pidlink bench intake [--records N] [--batch B] [--clients C]}: DOI records accepted per second through
+ * {@code POST /api/v1/dois} into the intake queue, on the whole running pidlink (embedded PostgreSQL, the intake
+ * worker turning the queue into claims at the same time). Each record is DataCite REST JSON naming two ORCID iDs
+ * (so each queues two claim tasks), sent as JSON Lines, B records a request, by C clients in parallel. Every
+ * answer must be 202 with every record accepted. Prints one JSON line with {@code recordsPerSecond}.
+ * Goal: at least 2,000 records/s.
+ */
+public final class IntakeBench {
+
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
+
+    private IntakeBench() {
+    }
+
+    record Options(int records, int batch, int clients, int warmup) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        if (options == null) {
+            return;
+        }
+        System.out.println(run(options));
+        System.exit(0);
+    }
+
+    static Options parse(String[] args) {
+        int records = 20_000;
+        int batch = 200;
+        int clients = 4;
+        int warmup = 4_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--records" -> records = positive(args, ++i);
+                case "--batch" -> batch = positive(args, ++i);
+                case "--clients" -> clients = positive(args, ++i);
+                case "--warmup" -> warmup = positive(args, ++i);
+                case "--help", "-h" -> {
+                    System.out.println("Usage: ./pidlink bench intake [--records N (20000)] [--batch B (200)] "
+                            + "[--clients C (4)] [--warmup W (4000)]");
+                    return null;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        return new Options(records, batch, clients, warmup);
+    }
+
+    static int positive(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a number");
+        }
+        int value = Integer.parseInt(args[i]);
+        if (value < 1) {
+            throw new IllegalArgumentException(args[i - 1] + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    static String run(Options options) throws Exception {
+        // Permission requests would go to iDs the emulator does not know; they are not part of what is measured.
+        try (RunningPidlink pidlink = RunningPidlink.start(Map.of("pidlink.intake.notifications.enabled", "false"))) {
+            send(pidlink, bodies(options.warmup(), options.batch()), options.clients());
+            List<byte[]> bodies = bodies(options.records(), options.batch());
+            long started = System.nanoTime();
+            long accepted = send(pidlink, bodies, options.clients());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (accepted != (long) bodies.size() * options.batch() && accepted != options.records()) {
+                throw new IllegalStateException("only " + accepted + " of " + options.records() + " records accepted");
+            }
+            return String.format(Locale.ROOT, "{\"benchmark\":\"intake\",\"records\":%d,\"batch\":%d,\"clients\":%d,"
+                            + "\"seconds\":%.3f,\"recordsPerSecond\":%.1f,\"goal\":2000}",
+                    accepted, options.batch(), options.clients(), seconds, accepted / seconds);
+        }
+    }
+
+    private static List<byte[]> bodies(int records, int batch) {
+        List<byte[]> bodies = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        int inBody = 0;
+        for (int r = 0; r < records; r++) {
+            String doi = "10.5072/intake-bench." + UUID.randomUUID();
+            body.append(BenchRecords.dataciteJsonLine(doi, "Measurements " + r,
+                    List.of(BenchRecords.randomOrcid(), BenchRecords.randomOrcid()))).append('\n');
+            if (++inBody == batch || r == records - 1) {
+                bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
+                body.setLength(0);
+                inBody = 0;
+            }
+        }
+        return bodies;
+    }
+
+    private static long send(RunningPidlink pidlink, List<byte[]> bodies, int clients) throws Exception {
+        ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>(bodies);
+        AtomicLong accepted = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                jobs.add(pool.submit(() -> {
+                    byte[] body;
+                    while ((body = queue.poll()) != null) {
+                        HttpResponse<String> response = pidlink.postDois(body, "application/x-ndjson");
+                        if (response.statusCode() != 202) {
+                            throw new IllegalStateException("POST /api/v1/dois answered " + response.statusCode()
+                                    + ": " + response.body());
+                        }
+                        Matcher m = ACCEPTED.matcher(response.body());
+                        if (!m.find()) {
+                            throw new IllegalStateException("no accepted count in " + response.body());
+                        }
+                        accepted.addAndGet(Long.parseLong(m.group(1)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return accepted.get();
+    }
+}
