@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.pidlink.emulator.http.Json;
 import org.pidlink.emulator.state.EmulatorState;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,16 +21,14 @@ public final class EmulatorContext {
 
     private final EmulatorState state;
     private final EmulatorSettings settings;
-    private final JsonMapper json;
     private volatile String baseUrl;
     private volatile IdTokenIssuer idTokenIssuer = IdTokenIssuer.NONE;
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    EmulatorContext(EmulatorState state, EmulatorSettings settings, JsonMapper json) {
+    EmulatorContext(EmulatorState state, EmulatorSettings settings) {
         this.state = state;
         this.settings = settings;
-        this.json = json;
     }
 
     public EmulatorState state() {
@@ -44,8 +43,9 @@ public final class EmulatorContext {
         return settings;
     }
 
+    /** The JVM-wide mapper ({@link Json}), built on the first call: keep {@code ctx::json}, call it when needed. */
     public JsonMapper json() {
-        return json;
+        return Json.mapper();
     }
 
     /** {@code http://127.0.0.1:PORT}, known once the server is bound; ORCID's hosts map onto this one origin. */

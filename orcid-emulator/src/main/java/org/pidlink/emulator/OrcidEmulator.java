@@ -16,7 +16,6 @@ import org.pidlink.emulator.traffic.FaultInjector;
 import org.pidlink.emulator.traffic.RateLimiter;
 import org.pidlink.emulator.traffic.RequestLog;
 import org.pidlink.emulator.traffic.TrafficStats;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running ORCID emulator: the JDK HTTP server on virtual threads, one {@link EmulatorState}, the modules'
@@ -39,8 +38,7 @@ public final class OrcidEmulator implements AutoCloseable {
     private OrcidEmulator(EmulatorSettings settings) throws IOException {
         this.settings = settings;
         this.state = new EmulatorState(settings.clock());
-        JsonMapper json = JsonMapper.builder().build();
-        this.context = new EmulatorContext(state, settings, json);
+        this.context = new EmulatorContext(state, settings);
         RateLimiter limiter = new RateLimiter(settings.clock(), settings.rateLimit());
         FaultInjector faults = new FaultInjector();
         TrafficStats stats = new TrafficStats();
@@ -49,7 +47,7 @@ public final class OrcidEmulator implements AutoCloseable {
 
         boolean loaded = false;
         if (settings.stateFile() != null && Files.exists(settings.stateFile())) {
-            StateFile.load(state, json, settings.stateFile());
+            StateFile.load(state, context.json(), settings.stateFile());
             loaded = true;
         }
         if (settings.seedDefaults() && !loaded) {

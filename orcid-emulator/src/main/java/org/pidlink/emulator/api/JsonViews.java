@@ -3,6 +3,7 @@ package org.pidlink.emulator.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.state.StoredWork;
@@ -19,22 +20,22 @@ final class JsonViews {
 
     static final String HOST = "orcid.org";
 
-    private final JsonMapper json;
+    private final Supplier<JsonMapper> json;
     private final ExternalIdNormalizer normalizer;
     private final Function<String, String> clientName;
 
-    JsonViews(JsonMapper json, ExternalIdNormalizer normalizer, Function<String, String> clientName) {
+    JsonViews(Supplier<JsonMapper> json, ExternalIdNormalizer normalizer, Function<String, String> clientName) {
         this.json = json;
         this.normalizer = normalizer;
         this.clientName = clientName;
     }
 
     byte[] bytes(ObjectNode n) {
-        return json.writeValueAsBytes(n);
+        return json.get().writeValueAsBytes(n);
     }
 
     ObjectNode error(OrcidError e) {
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.put("response-code", e.responseCode());
         n.put("developer-message", e.developerMessage());
         n.put("user-message", e.userMessage());
@@ -45,7 +46,7 @@ final class JsonViews {
 
     ObjectNode work(StoredWork s, String orcid, boolean withPath) {
         Work w = s.work();
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.set("created-date", date(s.createdDate()));
         n.set("last-modified-date", date(s.lastModifiedDate()));
         n.set("source", source(s.sourceClientId()));
@@ -99,7 +100,7 @@ final class JsonViews {
 
     ObjectNode summary(StoredWork s, String orcid) {
         Work w = s.work();
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.put("put-code", s.putCode());
         n.set("created-date", date(s.createdDate()));
         n.set("last-modified-date", date(s.lastModifiedDate()));
@@ -117,7 +118,7 @@ final class JsonViews {
     }
 
     ObjectNode works(List<WorkGroups.Group> groups, String orcid) {
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         Instant last = null;
         for (WorkGroups.Group g : groups) {
             if (last == null || g.lastModified().isAfter(last)) {
@@ -141,7 +142,7 @@ final class JsonViews {
 
     /** Items are {@link StoredWork}s or {@link OrcidError}s, in order. */
     ObjectNode bulk(List<Object> items, String orcid, boolean withPath) {
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         ArrayNode list = n.putArray("bulk");
         for (Object item : items) {
             ObjectNode e = list.addObject();
@@ -156,7 +157,7 @@ final class JsonViews {
 
     ObjectNode record(Researcher r, List<WorkGroups.Group> groups) {
         String orcid = r.orcid();
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         ObjectNode id = n.putObject("orcid-identifier");
         id.put("uri", "https://" + HOST + "/" + orcid);
         id.put("path", orcid);
@@ -184,7 +185,7 @@ final class JsonViews {
     }
 
     ObjectNode activities(Researcher r, List<WorkGroups.Group> groups) {
-        ObjectNode activities = json.createObjectNode();
+        ObjectNode activities = json.get().createObjectNode();
         activities.set("last-modified-date", date(r.lastModified()));
         activities.set("works", works(groups, r.orcid()));
         activities.put("path", "/" + r.orcid() + "/activities");
@@ -194,7 +195,7 @@ final class JsonViews {
     // ---- parts -------------------------------------------------------------------------------------------
 
     private ObjectNode title(Work w) {
-        ObjectNode t = json.createObjectNode();
+        ObjectNode t = json.get().createObjectNode();
         t.set("title", valueOrNull(w.title()));
         t.set("subtitle", valueOrNull(w.subtitle()));
         if (w.translatedTitle() == null) {
@@ -211,7 +212,7 @@ final class JsonViews {
         if (d == null) {
             return null;
         }
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.set("year", valueOrNull(d.year()));
         n.set("month", valueOrNull(d.month()));
         n.set("day", valueOrNull(d.day()));
@@ -219,7 +220,7 @@ final class JsonViews {
     }
 
     ObjectNode externalIds(List<Work.ExternalId> ids) {
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         ArrayNode list = n.putArray("external-id");
         for (Work.ExternalId id : ids) {
             ObjectNode e = list.addObject();
@@ -245,7 +246,7 @@ final class JsonViews {
     }
 
     private ObjectNode source(String clientId) {
-        ObjectNode s = json.createObjectNode();
+        ObjectNode s = json.get().createObjectNode();
         s.putNull("source-orcid");
         ObjectNode c = s.putObject("source-client-id");
         c.put("uri", "https://" + HOST + "/client/" + clientId);
@@ -259,7 +260,7 @@ final class JsonViews {
     }
 
     private ObjectNode date(Instant i) {
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.put("value", i.toEpochMilli());
         return n;
     }
@@ -268,7 +269,7 @@ final class JsonViews {
         if (v == null) {
             return null;
         }
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.put("value", v);
         return n;
     }

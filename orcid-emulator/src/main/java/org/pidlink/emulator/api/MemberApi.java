@@ -66,8 +66,8 @@ public final class MemberApi implements EmulatorModule {
         this.works = new WorkService(state, errors, normalizer);
         WorkXmlReader.precompile();
         this.xml = new WorkXmlReader();
-        this.jsonReader = new WorkJsonReader(ctx.json());
-        this.jsonViews = new JsonViews(ctx.json(), normalizer, this::clientName);
+        this.jsonReader = new WorkJsonReader(ctx::json);
+        this.jsonViews = new JsonViews(ctx::json, normalizer, this::clientName);
         this.xmlViews = new XmlViews(normalizer, this::clientName);
 
         for (boolean pub : new boolean[] {false, true}) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -18,16 +19,26 @@ public final class OrcidErrors {
 
     public static final String MORE_INFO = "https://members.orcid.org/api/resources/troubleshooting";
 
-    private final Properties messages = new Properties();
-
     public OrcidErrors() {
-        try (InputStream in = OrcidErrors.class.getResourceAsStream("/orcid-source/i18n/api_en.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource /orcid-source/i18n/api_en.properties");
+    }
+
+    /** ORCID's message catalogue, read once per JVM (it never changes) on the first error. */
+    private static final class Catalogue {
+        static final Map<String, String> MESSAGES = load();
+
+        private static Map<String, String> load() {
+            Properties p = new Properties();
+            try (InputStream in = OrcidErrors.class.getResourceAsStream("/orcid-source/i18n/api_en.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource /orcid-source/i18n/api_en.properties");
+                }
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Map<String, String> m = new HashMap<>();
+            p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+            return Map.copyOf(m);
         }
     }
 
@@ -36,15 +47,16 @@ public final class OrcidErrors {
      * @param detail         the exception's message (appended as "Full validation error"), or null
      */
     public OrcidError error(int status, int code, String exceptionClass, String detail, Map<String, String> params) {
-        String dev = messages.getProperty("apiError." + code + ".developerMessage");
+        Map<String, String> messages = Catalogue.MESSAGES;
+        String dev = messages.get("apiError." + code + ".developerMessage");
         if (dev == null) {
             dev = exceptionClass == null ? "org.orcid.core.exception.OrcidCoreException" : exceptionClass;
         }
         if (detail != null) {
             dev = dev + " Full validation error: " + detail;
         }
-        String user = messages.getProperty("apiError." + code + ".userMessage", "");
-        String more = messages.getProperty("apiError." + code + ".moreInfo", MORE_INFO);
+        String user = messages.getOrDefault("apiError." + code + ".userMessage", "");
+        String more = messages.getOrDefault("apiError." + code + ".moreInfo", MORE_INFO);
         return new OrcidError(status, substitute(dev, params), substitute(user, params), code, more);
     }
 

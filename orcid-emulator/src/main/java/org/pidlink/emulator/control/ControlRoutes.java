@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
 import org.pidlink.emulator.http.HttpProblem;
@@ -29,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ControlRoutes implements EmulatorModule {
 
     private final EmulatorControl control;
-    private JsonMapper json;
+    private Supplier<JsonMapper> json;
     private EmulatorContext context;
 
     public ControlRoutes(EmulatorControl control) {
@@ -38,7 +39,7 @@ public final class ControlRoutes implements EmulatorModule {
 
     @Override
     public void register(Routes routes, EmulatorContext ctx) {
-        this.json = ctx.json();
+        this.json = ctx::json;
         this.context = ctx;
         routes.post("/_emulator/clients", RouteKind.CONTROL, guard(this::createClient));
         routes.get("/_emulator/clients", RouteKind.CONTROL, guard(r -> ok(control.state().clients().stream()
@@ -94,7 +95,7 @@ public final class ControlRoutes implements EmulatorModule {
         String orcid = text(b, "orcid", false);
         IssuedToken t = control.issueToken(orcid, text(b, "clientId", true), text(b, "scope", true));
         Researcher researcher = orcid == null ? null : control.state().researcher(orcid).orElseThrow();
-        ObjectNode n = TokenResponses.body(json, t, researcher, null, control.state().now());
+        ObjectNode n = TokenResponses.body(json.get(), t, researcher, null, control.state().now());
         return Response.json(200, n.toString());
     }
 
@@ -194,7 +195,7 @@ public final class ControlRoutes implements EmulatorModule {
     }
 
     private Response problem(int status, String title, String detail) {
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.put("type", "about:blank");
         n.put("title", title);
         n.put("status", status);
@@ -204,10 +205,10 @@ public final class ControlRoutes implements EmulatorModule {
 
     private JsonNode body(Request r) {
         if (r.body().length == 0) {
-            return json.createObjectNode();
+            return json.get().createObjectNode();
         }
         try {
-            JsonNode n = json.readTree(r.body());
+            JsonNode n = json.get().readTree(r.body());
             if (!n.isObject()) {
                 throw new HttpProblem(problem(400, "Bad Request", "the body must be a JSON object"));
             }
@@ -248,10 +249,10 @@ public final class ControlRoutes implements EmulatorModule {
     }
 
     private Response ok(Object value) {
-        return Response.json(200, json.writeValueAsBytes(value));
+        return Response.json(200, json.get().writeValueAsBytes(value));
     }
 
     private Response created(Object value) {
-        return Response.json(201, json.writeValueAsBytes(value));
+        return Response.json(201, json.get().writeValueAsBytes(value));
     }
 }

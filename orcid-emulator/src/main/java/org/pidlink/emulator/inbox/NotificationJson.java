@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.pidlink.emulator.inbox.PermissionNotification.AuthorizationUrl;
 import org.pidlink.emulator.inbox.PermissionNotification.ExternalId;
 import org.pidlink.emulator.inbox.PermissionNotification.Item;
@@ -29,16 +30,16 @@ final class NotificationJson {
     private static final Set<String> EXTERNAL_ID = Set.of("external-id-type", "external-id-value",
             "external-id-url", "external-id-relationship");
 
-    private final JsonMapper json;
+    private final Supplier<JsonMapper> json;
 
-    NotificationJson(JsonMapper json) {
+    NotificationJson(Supplier<JsonMapper> json) {
         this.json = json;
     }
 
     PermissionNotification read(byte[] body) {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = json.get().readTree(body);
         } catch (JacksonException e) {
             throw new InvalidNotification("not JSON: " + e.getOriginalMessage());
         }
@@ -107,21 +108,21 @@ final class NotificationJson {
     }
 
     byte[] write(StoredNotification n, String clientHost) {
-        return json.writeValueAsBytes(node(n, clientHost));
+        return json.get().writeValueAsBytes(node(n, clientHost));
     }
 
     byte[] writeList(List<StoredNotification> list, String clientHost) {
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = json.get().createObjectNode();
         ArrayNode a = root.putArray("notification");
         for (StoredNotification n : list) {
             a.add(node(n, clientHost));
         }
-        return json.writeValueAsBytes(root);
+        return json.get().writeValueAsBytes(root);
     }
 
     private ObjectNode node(StoredNotification s, String clientHost) {
         PermissionNotification c = s.content();
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = json.get().createObjectNode();
         n.put("notification-type", "permission");
         ObjectNode url = n.putObject("authorization-url");
         url.put("uri", c.authorizationUrl().uri());

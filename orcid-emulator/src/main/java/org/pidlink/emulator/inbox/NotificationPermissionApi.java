@@ -46,9 +46,9 @@ public final class NotificationPermissionApi implements EmulatorModule {
         this.context = ctx;
         this.inbox = Inbox.of(ctx);
         this.errors = new OrcidErrors();
-        this.gate = new PremiumApiGate(ctx.state(), errors, ctx.json());
+        this.gate = new PremiumApiGate(ctx.state(), errors, ctx::json);
         this.xml = new NotificationXml();
-        this.jsonBodies = new NotificationJson(ctx.json());
+        this.jsonBodies = new NotificationJson(ctx::json);
         this.identifiers = ExternalIdNormalizer.standard();
         routes.post(BASE, RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, 9016, this::create));
         routes.get(BASE, RouteKind.API, gate.guard(Scopes.PREMIUM_NOTIFICATION, 9016, this::list));

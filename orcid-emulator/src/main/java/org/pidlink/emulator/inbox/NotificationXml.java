@@ -3,7 +3,6 @@ package org.pidlink.emulator.inbox;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,12 +15,12 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import javax.xml.transform.stream.StreamSource;
 import org.pidlink.emulator.inbox.PermissionNotification.AuthorizationUrl;
 import org.pidlink.emulator.inbox.PermissionNotification.ExternalId;
 import org.pidlink.emulator.inbox.PermissionNotification.Item;
+import org.pidlink.emulator.works.HardenedXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -39,32 +38,22 @@ final class NotificationXml {
     static final String NS = "http://www.orcid.org/ns/notification";
     static final String COMMON = "http://www.orcid.org/ns/common";
     private static final String XSD = "orcid-model/notification_3.0/notification-permission-3.0.xsd";
-    private static final XMLOutputFactory OUT = XMLOutputFactory.newFactory();
-
-    private final Schema schema;
-    private final DocumentBuilderFactory factory;
 
     NotificationXml() {
-        try {
-            SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jrt");
-            URL xsd = NotificationXml.class.getResource(XSD);
-            if (xsd == null) {
-                throw new IllegalStateException("missing resource " + XSD);
-            }
-            schema = sf.newSchema(xsd);
-            factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-        } catch (SAXException | ParserConfigurationException e) {
-            throw new IllegalStateException("cannot set up the notification XML reader", e);
-        }
+    }
+
+    /**
+     * The compiled schema and the hardened parser factory are immutable once built, so one per JVM serves every
+     * emulator; they are built on the first notification, not at start (compiling takes far longer than
+     * starting an emulator, and most emulators never see a notification).
+     */
+    private static final class Compiled {
+        static final Schema SCHEMA = HardenedXml.compileSchema(NotificationXml.class, XSD);
+        static final DocumentBuilderFactory PARSERS = HardenedXml.domParsers();
+    }
+
+    private static final class Writers {
+        static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------
@@ -98,11 +87,15 @@ final class NotificationXml {
     /** Well-formed with no DTD (the parser refuses one), then valid against the schema, both with line numbers. */
     private Document parse(byte[] body) {
         try {
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            DocumentBuilder builder;
+            // A DocumentBuilderFactory is not guaranteed to be thread-safe; the builders it makes are used alone.
+            synchronized (Compiled.PARSERS) {
+                builder = Compiled.PARSERS.newDocumentBuilder();
+            }
             // DefaultHandler throws on fatal errors and keeps the JDK from printing them to stderr.
             builder.setErrorHandler(new DefaultHandler());
             Document doc = builder.parse(new ByteArrayInputStream(body));
-            Validator validator = schema.newValidator();
+            Validator validator = Compiled.SCHEMA.newValidator();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             // With no ErrorHandler set, a Validator throws on every error (javax.xml.validation.Validator).
@@ -168,7 +161,7 @@ final class NotificationXml {
     private static byte[] document(Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         try {
-            XMLStreamWriter w = OUT.createXMLStreamWriter(bytes, "UTF-8");
+            XMLStreamWriter w = Writers.FACTORY.createXMLStreamWriter(bytes, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.setPrefix("notification", NS);
             w.setPrefix("common", COMMON);

@@ -23,10 +23,10 @@ public final class IdTokens implements IdTokenIssuer {
 
     private final SigningKey key;
     private final EmulatorState state;
-    private final JsonMapper json;
+    private final Supplier<JsonMapper> json;
     private final Supplier<String> issuer;
 
-    public IdTokens(SigningKey key, EmulatorState state, JsonMapper json, Supplier<String> issuer) {
+    public IdTokens(SigningKey key, EmulatorState state, Supplier<JsonMapper> json, Supplier<String> issuer) {
         this.key = key;
         this.state = state;
         this.json = json;
@@ -35,7 +35,7 @@ public final class IdTokens implements IdTokenIssuer {
 
     /** This emulator's signer (one per instance, shared by the token endpoint and the implicit flow). */
     public static IdTokens of(EmulatorContext ctx) {
-        return ctx.shared(IdTokens.class, () -> new IdTokens(SigningKey.of(ctx), ctx.state(), ctx.json(), ctx::baseUrl));
+        return ctx.shared(IdTokens.class, () -> new IdTokens(SigningKey.of(ctx), ctx.state(), ctx::json, ctx::baseUrl));
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class IdTokens implements IdTokenIssuer {
     private ObjectNode claims(String clientId, Researcher researcher, String nonce, Instant authTime,
                               String accessToken) {
         long iat = state.now().getEpochSecond();
-        ObjectNode c = json.createObjectNode();
+        ObjectNode c = json.get().createObjectNode();
         if (accessToken != null) {
             c.put("at_hash", SigningKey.halfHash(accessToken));
         }

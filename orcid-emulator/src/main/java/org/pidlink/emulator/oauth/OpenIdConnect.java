@@ -1,5 +1,6 @@
 package org.pidlink.emulator.oauth;
 
+import java.util.function.Supplier;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
 import org.pidlink.emulator.http.Request;
@@ -23,14 +24,14 @@ public final class OpenIdConnect implements EmulatorModule {
 
     private EmulatorContext context;
     private EmulatorState state;
-    private JsonMapper json;
+    private Supplier<JsonMapper> json;
     private SigningKey key;
 
     @Override
     public void register(Routes routes, EmulatorContext ctx) {
         this.context = ctx;
         this.state = ctx.state();
-        this.json = ctx.json();
+        this.json = ctx::json;
         this.key = SigningKey.of(ctx);
         ctx.idTokenIssuer(IdTokens.of(ctx));
         routes.get("/.well-known/openid-configuration", RouteKind.OAUTH, this::discovery);
@@ -42,7 +43,7 @@ public final class OpenIdConnect implements EmulatorModule {
     /** ORCID's fields in ORCID's order, Jackson-pretty-printed as ORCID does. */
     Response discovery(Request r) {
         String base = context.baseUrl();
-        ObjectNode d = json.createObjectNode();
+        ObjectNode d = json.get().createObjectNode();
         array(d, "token_endpoint_auth_signing_alg_values_supported", "RS256");
         array(d, "id_token_signing_alg_values_supported", "RS256");
         d.put("userinfo_endpoint", base + "/oauth/userinfo");
@@ -59,7 +60,7 @@ public final class OpenIdConnect implements EmulatorModule {
         array(d, "token_endpoint_auth_methods_supported", "client_secret_post", "client_secret_basic");
         array(d, "grant_types_supported", "authorization_code", "implicit", "refresh_token");
         d.put("issuer", base);
-        return Response.json(200, json.writerWithDefaultPrettyPrinter().writeValueAsString(d));
+        return Response.json(200, json.get().writerWithDefaultPrettyPrinter().writeValueAsString(d));
     }
 
     private static void array(ObjectNode n, String field, String... values) {
@@ -70,9 +71,9 @@ public final class OpenIdConnect implements EmulatorModule {
     }
 
     Response jwks(Request r) {
-        ObjectNode set = json.createObjectNode();
+        ObjectNode set = json.get().createObjectNode();
         set.putArray("keys").add(key.publicJwk());
-        return Response.json(200, json.writeValueAsString(set));
+        return Response.json(200, json.get().writeValueAsString(set));
     }
 
     /** Bearer header, else an {@code access_token} parameter; any failure is ORCID's 403 access_denied. */
@@ -85,13 +86,13 @@ public final class OpenIdConnect implements EmulatorModule {
             // Note ORCID's hyphen in "error-description" (orcid-api.md §2.6).
             return Response.json(403, "{\"error\":\"access_denied\",\"error-description\":\"access_token is invalid\"}");
         }
-        ObjectNode u = json.createObjectNode();
+        ObjectNode u = json.get().createObjectNode();
         u.put("id", "https://orcid.org/" + researcher.orcid());
         u.put("sub", researcher.orcid());
         u.put("name", researcher.creditName());
         u.put("family_name", researcher.familyName());
         u.put("given_name", researcher.givenNames());
-        return Response.json(200, json.writeValueAsString(u));
+        return Response.json(200, json.get().writeValueAsString(u));
     }
 
     static String bearer(Request r) {

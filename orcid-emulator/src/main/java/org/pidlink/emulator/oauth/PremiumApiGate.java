@@ -2,6 +2,7 @@ package org.pidlink.emulator.oauth;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -33,7 +34,7 @@ public final class PremiumApiGate {
 
     private final EmulatorState state;
     private final OrcidErrors errors;
-    private final JsonMapper json;
+    private final Supplier<JsonMapper> json;
 
     /** One API call that passed the gate. */
     public record Call(Request request, MediaType out, Token token, Researcher researcher) {
@@ -45,7 +46,7 @@ public final class PremiumApiGate {
         Response handle(Call call);
     }
 
-    public PremiumApiGate(EmulatorState state, OrcidErrors errors, JsonMapper json) {
+    public PremiumApiGate(EmulatorState state, OrcidErrors errors, Supplier<JsonMapper> json) {
         this.state = state;
         this.errors = errors;
         this.json = json;
@@ -106,13 +107,13 @@ public final class PremiumApiGate {
     /** ORCID's error body in the negotiated type. */
     public Response render(MediaType out, OrcidError e) {
         if (out == MediaType.JSON) {
-            ObjectNode n = json.createObjectNode();
+            ObjectNode n = json.get().createObjectNode();
             n.put("response-code", e.responseCode());
             n.put("developer-message", e.developerMessage());
             n.put("user-message", e.userMessage());
             n.put("error-code", e.errorCode());
             n.put("more-info", e.moreInfo());
-            return Response.of(e.responseCode(), out.contentType(), json.writeValueAsBytes(n));
+            return Response.of(e.responseCode(), out.contentType(), json.get().writeValueAsBytes(n));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try {

@@ -10,6 +10,7 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.pidlink.emulator.EmulatorContext;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,19 +24,19 @@ public final class SigningKey {
 
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final JsonMapper json;
+    private final Supplier<JsonMapper> json;
     private volatile Material material;
 
     private record Material(KeyPair pair, String kid, String n, String e) {
     }
 
-    public SigningKey(JsonMapper json) {
+    public SigningKey(Supplier<JsonMapper> json) {
         this.json = json;
     }
 
     /** This emulator's key. */
     public static SigningKey of(EmulatorContext ctx) {
-        return ctx.shared(SigningKey.class, () -> new SigningKey(ctx.json()));
+        return ctx.shared(SigningKey.class, () -> new SigningKey(ctx::json));
     }
 
     private Material material() {
@@ -83,7 +84,7 @@ public final class SigningKey {
     /** The public key as ORCID publishes it: kty, e, use, kid, n (no {@code alg}, orcid-api.md §2.6). */
     public ObjectNode publicJwk() {
         Material m = material();
-        ObjectNode k = json.createObjectNode();
+        ObjectNode k = json.get().createObjectNode();
         k.put("kty", "RSA");
         k.put("e", m.e());
         k.put("use", "sig");
@@ -95,11 +96,11 @@ public final class SigningKey {
     /** A compact RS256 JWS of {@code claims} with the header {@code {"kid":…,"alg":"RS256"}}. */
     public String sign(ObjectNode claims) {
         Material m = material();
-        ObjectNode header = json.createObjectNode();
+        ObjectNode header = json.get().createObjectNode();
         header.put("kid", m.kid());
         header.put("alg", "RS256");
-        String input = B64URL.encodeToString(json.writeValueAsBytes(header)) + "."
-                + B64URL.encodeToString(json.writeValueAsBytes(claims));
+        String input = B64URL.encodeToString(json.get().writeValueAsBytes(header)) + "."
+                + B64URL.encodeToString(json.get().writeValueAsBytes(claims));
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
             s.initSign(m.pair().getPrivate());

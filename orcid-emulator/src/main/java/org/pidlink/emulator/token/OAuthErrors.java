@@ -1,14 +1,12 @@
 package org.pidlink.emulator.token;
 
 import org.pidlink.emulator.http.HttpProblem;
+import org.pidlink.emulator.http.Json;
 import org.pidlink.emulator.http.Response;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** OAuth-layer error bodies (orcid-api.md §2.2, §2.4): {@code {"error":…,"error_description":…}}. */
 public final class OAuthErrors {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OAuthErrors() {
     }
@@ -18,7 +16,7 @@ public final class OAuthErrors {
     }
 
     public static Response response(int status, String error, String description) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.mapper().createObjectNode();
         if (error.equals("invalid_client")) {
             // Observed key order for this one on the sandbox (orcid-api.md §2.2).
             body.put("error_description", description);
@@ -27,6 +25,6 @@ public final class OAuthErrors {
             body.put("error", error);
             body.put("error_description", description);
         }
-        return Response.json(status, JSON.writeValueAsBytes(body)).withHeader("Cache-Control", "no-store");
+        return Response.json(status, Json.mapper().writeValueAsBytes(body)).withHeader("Cache-Control", "no-store");
     }
 }

@@ -29,8 +29,9 @@ final class WebhookDelivery implements AutoCloseable {
 
     private final EmulatorState state;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on the first callback: an HttpClient starts a selector thread, which most emulators never need. */
+    private HttpClient http;
+    private boolean closed;
     private final Deque<DeliveryAttempt> attempts = new ArrayDeque<>();
     private volatile RetryPolicy policy = RetryPolicy.EMULATOR;
 
@@ -90,7 +91,7 @@ final class WebhookDelivery implements AutoCloseable {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(hook.callbackUrl()))
                     .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build();
-            HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http().send(request, HttpResponse.BodyHandlers.discarding());
             return new DeliveryAttempt(hook.orcid, hook.uri, hook.clientId, attempt, r.statusCode(), null, state.now());
         } catch (InterruptedException e) {
             throw e;
@@ -116,9 +117,27 @@ final class WebhookDelivery implements AutoCloseable {
         attempts.clear();
     }
 
+    private synchronized HttpClient http() {
+        if (closed) {
+            throw new IllegalStateException("the emulator is stopping");
+        }
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
-        http.close();
+        HttpClient client;
+        synchronized (this) {
+            closed = true;
+            client = http;
+        }
+        if (client != null) {
+            client.close();
+        }
     }
 }

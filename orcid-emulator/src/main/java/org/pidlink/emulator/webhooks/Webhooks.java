@@ -46,7 +46,7 @@ public final class Webhooks implements EmulatorModule {
         }
         this.context = ctx;
         this.errors = new OrcidErrors();
-        this.gate = new PremiumApiGate(ctx.state(), errors, ctx.json());
+        this.gate = new PremiumApiGate(ctx.state(), errors, ctx::json);
         this.delivery = new WebhookDelivery(ctx.state());
         ctx.onClose(delivery);
         ctx.state().addListener(new StateListener() {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,15 +47,15 @@ public final class WorkJsonReader {
             Map.entry("ContributorAttributes", Set.of("contributor-sequence", "contributor-role")),
             Map.entry("Country", Set.of("value", "visibility")));
 
-    private final JsonMapper json;
+    private final Supplier<JsonMapper> json;
 
-    public WorkJsonReader(JsonMapper json) {
+    public WorkJsonReader(Supplier<JsonMapper> json) {
         this.json = json;
     }
 
     public JsonNode tree(byte[] body) throws JsonBodyException {
         try {
-            JsonNode n = json.readTree(body);
+            JsonNode n = json.get().readTree(body);
             if (n == null || n.isMissingNode()) {
                 throw new JsonBodyException("No content to map due to end-of-input");
             }

@@ -3,16 +3,13 @@ package org.pidlink.emulator.works;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -36,17 +33,7 @@ public final class WorkXmlReader {
     private final Queue<ValidatorHandler> validatorPool = new ConcurrentLinkedQueue<>();
 
     public WorkXmlReader() {
-        try {
-            this.parsers = SAXParserFactory.newInstance();
-            parsers.setNamespaceAware(true);
-            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            parsers.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            parsers.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            parsers.setXIncludeAware(false);
-        } catch (SAXException | ParserConfigurationException e) {
-            throw new IllegalStateException("cannot set up the work XML reader", e);
-        }
+        this.parsers = HardenedXml.saxParsers();
     }
 
     /**
@@ -64,23 +51,7 @@ public final class WorkXmlReader {
      * start many); compiling it takes far longer than starting an emulator.
      */
     private static final class CompiledWorkSchema {
-        static final Schema INSTANCE = compile();
-
-        private static Schema compile() {
-            try {
-                SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-                sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                // Imports are relative files inside our own resources.
-                sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jrt");
-                URL xsd = WorkXmlReader.class.getResource(WORK_XSD);
-                if (xsd == null) {
-                    throw new IllegalStateException("missing resource " + WORK_XSD);
-                }
-                return sf.newSchema(xsd);
-            } catch (SAXException e) {
-                throw new IllegalStateException("cannot compile " + WORK_XSD, e);
-            }
-        }
+        static final Schema INSTANCE = HardenedXml.compileSchema(WorkXmlReader.class, WORK_XSD);
     }
 
     public Schema workSchema() {
