@@ -225,12 +225,13 @@ public final class PushEngine {
                     switch (ok.value().get(i)) {
                         case OrcidResult.Ok<Long> created ->
                                 written.add(new PushQueue.Written(claim.id(), created.value(), claim.payloadHash()));
-                        case OrcidResult.Failed<Long> failed -> failed(target, List.of(claim), failed.error());
+                        case OrcidResult.Failed<Long> failed ->
+                                failed(target, Action.ADD, List.of(claim), failed.error());
                     }
                 }
                 queue.written(written);
             }
-            case OrcidResult.Failed<List<OrcidResult<Long>>> failed -> failed(target, batch, failed.error());
+            case OrcidResult.Failed<List<OrcidResult<Long>>> failed -> failed(target, Action.ADD, batch, failed.error());
         }
     }
 
@@ -242,7 +243,7 @@ public final class PushEngine {
         switch (result) {
             case OrcidResult.Ok<?> ok ->
                     queue.written(List.of(new PushQueue.Written(claim.id(), putCode, claim.payloadHash())));
-            case OrcidResult.Failed<?> failed -> failed(target, List.of(claim), failed.error());
+            case OrcidResult.Failed<?> failed -> failed(target, Action.UPDATE, List.of(claim), failed.error());
         }
     }
 
@@ -253,7 +254,7 @@ public final class PushEngine {
         observer.answered(target.orcid(), Action.DELETE, List.of(claim.id()));
         switch (result) {
             case OrcidResult.Ok<Void> ok -> queue.deleted(claim.id());
-            case OrcidResult.Failed<Void> failed -> failed(target, List.of(claim), failed.error());
+            case OrcidResult.Failed<Void> failed -> failed(target, Action.DELETE, List.of(claim), failed.error());
         }
     }
 
@@ -266,7 +267,7 @@ public final class PushEngine {
                 () -> target.client().works().readWorks(target.orcid(), target.token()));
         observer.answered(target.orcid(), null, PushQueue.ids(batch));
         switch (result) {
-            case OrcidResult.Failed<List<WorkSummary>> failed -> failed(target, batch, failed.error());
+            case OrcidResult.Failed<List<WorkSummary>> failed -> failed(target, null, batch, failed.error());
             case OrcidResult.Ok<List<WorkSummary>> ok -> {
                 Map<String, Long> ours = ourPutCodesByDoi(ok.value(), target.client().clientId());
                 for (QueuedClaim claim : batch) {
@@ -328,36 +329,35 @@ public final class PushEngine {
 
     // ---- ORCID's answers ---------------------------------------------------------------------------------
 
-    private void failed(Target target, List<QueuedClaim> claimsOfCall, OrcidError error) {
+    /** {@code call} is what was sent: an addition, update or deletion, or null for the recovery read. */
+    private void failed(Target target, @Nullable Action call, List<QueuedClaim> claimsOfCall, OrcidError error) {
         String message = error.developerMessage();
         OrcidId orcid = target.orcid();
         switch (error) {
             case OrcidError.TokenRejected rejected -> {
                 // 401: the researcher revoked pidlink's permission; no further call with that token.
-                clearMarkersOfRefusedPost(claimsOfCall);
+                clearMarkersOfRefusedPost(call, claimsOfCall);
                 access.markRevoked(orcid, target.registrationId(), "ORCID rejected the token: " + message);
                 queue.hold(orcid, target.registrationId(), ClaimStatus.PERMISSION_REVOKED,
                         "the researcher revoked pidlink's permission on ORCID");
             }
             case OrcidError.ScopeMissing missing -> {
-                clearMarkersOfRefusedPost(claimsOfCall);
+                clearMarkersOfRefusedPost(call, claimsOfCall);
                 queue.hold(orcid, target.registrationId(), ClaimStatus.WAITING_FOR_PERMISSION,
                         "the researcher's permission does not allow pidlink to update works");
             }
             case OrcidError.RecordUnavailable unavailable -> {
-                clearMarkersOfRefusedPost(claimsOfCall);
+                clearMarkersOfRefusedPost(call, claimsOfCall);
                 queue.stopRecord(orcid, "the ORCID record is " + unavailable.state().name().toLowerCase(Locale.ROOT)
                         + ": nothing can be written to it", message);
             }
             case OrcidError.NotFound notFound -> {
-                for (QueuedClaim claim : claimsOfCall) {
-                    if (claim.action() == Action.ADD) {
-                        // A POST to a record that does not exist.
-                        clearMarkersOfRefusedPost(claimsOfCall);
-                        queue.stopRecord(orcid, "ORCID does not know this ORCID iD", message);
-                        return;
-                    }
-                    queue.removedByResearcher(claim.id(), message);
+                if (call == Action.UPDATE || call == Action.DELETE) {
+                    claimsOfCall.forEach(claim -> queue.removedByResearcher(claim.id(), message));
+                } else {
+                    // A POST to, or a read of, a record that does not exist.
+                    clearMarkersOfRefusedPost(call, claimsOfCall);
+                    queue.stopRecord(orcid, "ORCID does not know this ORCID iD", message);
                 }
             }
             case OrcidError.NotSource notSource -> {
@@ -400,11 +400,13 @@ public final class PushEngine {
         }
     }
 
-    /** ORCID refused the whole POST before writing anything: the crash-safety markers can go. */
-    private void clearMarkersOfRefusedPost(List<QueuedClaim> claimsOfCall) {
-        List<QueuedClaim> posts = claimsOfCall.stream().filter(c -> c.action() == Action.ADD).toList();
-        if (!posts.isEmpty()) {
-            queue.clearPostMarkers(posts);
+    /**
+     * ORCID refused the whole POST before writing anything: the crash-safety markers can go. After a refused
+     * recovery read they stay: the earlier POST may still have reached ORCID.
+     */
+    private void clearMarkersOfRefusedPost(@Nullable Action call, List<QueuedClaim> claimsOfCall) {
+        if (call == Action.ADD) {
+            queue.clearPostMarkers(claimsOfCall);
         }
     }
 

@@ -112,6 +112,33 @@ class PushClusterIntegrationTests {
     }
 
     @Test
+    void aRecoveryReadRefusedWith401KeepsTheCrashMarkersSoTheWorkIsStillNeverPostedTwice() {
+        OrcidId josiah = fx.connectedResearcher("Josiah");
+        long id = fx.claim(josiah, 1);
+        PushEngine dying = fx.engine("instance-a");
+        dying.observer((orcid, action, claimIds) -> {
+            throw new SimulatedCrash();
+        });
+        assertThatThrownBy(dying::runDueWork).isInstanceOf(SimulatedCrash.class);
+        ORCID.control().revoke(josiah.value(), fx.member.clientId());
+        fx.clock.advance(fx.settings.lease().plusSeconds(1));
+        PushEngine survivor = fx.engine("instance-b");
+
+        survivor.runDueWork();
+        assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.PERMISSION_REVOKED);
+        assertThat(fx.jdbc().queryForObject("SELECT post_attempted_hash IS NOT NULL FROM claim WHERE id = ?",
+                Boolean.class, id)).isTrue();
+
+        fx.access.grant(josiah, PushFixture.AUTO, fx.token(josiah), true);
+        fx.claims.permissionsChanged(josiah, PushFixture.AUTO);
+        survivor.runDueWork();
+
+        assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.IN_ORCID);
+        assertThat(fx.copiesOf(josiah, doi(1))).isEqualTo(1);
+        assertThat(fx.calls("POST", "/works")).isEqualTo(1);
+    }
+
+    @Test
     void twoInstancesShareTheQueueWithoutDuplicatesAndOneWriteInFlightPerRecord() throws Exception {
         // A little latency so that overlapping writes would show if the leases did not prevent them.
         ORCID.control().faults(new Faults(0, List.of(500), 3, 0, null));
