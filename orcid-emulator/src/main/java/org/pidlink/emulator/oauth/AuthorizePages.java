@@ -193,7 +193,7 @@ public final class AuthorizePages implements EmulatorModule {
     private Response approve(AuthorizationRequest a, Session session) {
         if (!a.implicit()) {
             String code = state.issueAuthorizationCode(a.client().clientId(), session.orcid(), a.scopes(),
-                    a.redirectUriParam(), a.nonce());
+                    a.redirectUriParam(), a.nonce(), session.authTime());
             return Response.redirect(RedirectUris.withQuery(a.redirectUri(), params("code", code, "state", a.state())));
         }
         Researcher researcher = state.researcher(session.orcid())

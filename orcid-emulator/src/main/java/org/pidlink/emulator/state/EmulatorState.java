@@ -247,11 +247,12 @@ public final class EmulatorState {
      */
     public String issueAuthorizationCode(String clientId, String orcid, String scope, String redirectUri,
                                          String nonce) {
-        return issueAuthorizationCode(clientId, orcid, Scopes.parse(scope), redirectUri, nonce);
+        return issueAuthorizationCode(clientId, orcid, Scopes.parse(scope), redirectUri, nonce, null);
     }
 
+    /** @param authTime when the researcher signed in; null: now (a code issued without a sign-in) */
     public String issueAuthorizationCode(String clientId, String orcid, Set<String> scopes, String redirectUri,
-                                         String nonce) {
+                                         String nonce, Instant authTime) {
         Instant now = now();
         while (true) {
             StringBuilder sb = new StringBuilder(6);
@@ -260,7 +261,7 @@ public final class EmulatorState {
             }
             String code = sb.toString();
             AuthorizationCode c = new AuthorizationCode(Hashing.sha256(code), clientId, orcid, scopes, redirectUri,
-                    nonce, now, now.plus(CODE_LIFETIME), false);
+                    nonce, now, now.plus(CODE_LIFETIME), authTime, false);
             if (codes.putIfAbsent(c.codeHash(), c) == null) {
                 return code;
             }

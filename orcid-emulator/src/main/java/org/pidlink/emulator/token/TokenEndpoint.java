@@ -97,9 +97,9 @@ public final class TokenEndpoint implements EmulatorModule {
         Researcher researcher = state.researcher(c.orcid())
                 .orElseThrow(() -> OAuthErrors.problem(400, "invalid_grant", INVALID_PARAMS));
         IssuedToken issued = state.issueToken(client.clientId(), c.orcid(), c.scopes(),
-                EmulatorState.DEFAULT_EXPIRES_IN_SECONDS, c.codeHash(), c.issuedAt());
+                EmulatorState.DEFAULT_EXPIRES_IN_SECONDS, c.codeHash(), c.authTime());
         String idToken = c.scopes().contains(Scopes.OPENID)
-                ? context.idTokenIssuer().issue(client.clientId(), researcher, c.nonce(), c.issuedAt()) : null;
+                ? context.idTokenIssuer().issue(client.clientId(), researcher, c.nonce(), c.authTime()) : null;
         return ok(TokenResponses.body(context.json(), issued, researcher, idToken, now));
     }
 

@@ -9,12 +9,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pidlink.emulator.EmulatorSettings;
 import org.pidlink.emulator.Http;
+import org.pidlink.emulator.MutableClock;
+import org.pidlink.emulator.OrcidEmulator;
 import org.pidlink.emulator.control.ClientInfo;
 import org.pidlink.emulator.control.ClientSpec;
 import org.pidlink.emulator.control.ResearcherInfo;
@@ -112,6 +116,30 @@ class AuthorizeFlowTest {
         assertThat(userinfo.statusCode()).isEqualTo(200);
         assertThat(userinfo.body()).isEqualTo("{\"id\":\"https://orcid.org/" + r.orcid() + "\",\"sub\":\""
                 + r.orcid() + "\",\"name\":null,\"family_name\":\"Carberry\",\"given_name\":\"Josiah\"}");
+    }
+
+    @Test
+    void theIdTokensAuthTimeIsWhenTheResearcherSignedInNotWhenTheCodeWasIssued() throws Exception {
+        Instant signedIn = Instant.parse("2026-03-02T09:15:30Z");
+        MutableClock clock = new MutableClock(signedIn);
+        try (OrcidEmulator orcid = OrcidEmulator.start(EmulatorSettings.builder().noRateLimit().clock(clock).build())) {
+            ClientInfo first = orcid.control().createClient(ClientSpec.member("First", CALLBACK));
+            ClientInfo second = orcid.control().createClient(ClientSpec.member("Second", CALLBACK));
+            ResearcherInfo r = orcid.control().createResearcher(ResearcherSpec.of("Josiah", "Carberry").withPassword("s3cret"));
+            Browser browser = new Browser(orcid.baseUrl());
+            OAuthDance.signInAndDecide(browser, first, "openid", r, "s3cret", "authorize");
+
+            clock.advance(Duration.ofHours(2));
+            HttpResponse<String> consent = browser.get(authorizeUrl(second, "openid", ""));
+            assertThat(consent.body()).as("the session spares a second sign-in").doesNotContain("name=\"password\"");
+            String code = Browser.parameters(OAuthDance.finish(browser, consent, r, "s3cret", "authorize"), false).get("code");
+            clock.advance(Duration.ofMinutes(3));
+            JsonNode token = OAuthDance.exchange(orcid.baseUrl(), second, code);
+
+            JWTClaimsSet claims = SignedJWT.parse(token.get("id_token").asString()).getJWTClaimsSet();
+            assertThat(claims.getDateClaim("auth_time").toInstant()).isEqualTo(signedIn);
+            assertThat(claims.getIssueTime().toInstant()).isEqualTo(signedIn.plus(Duration.ofMinutes(123)));
+        }
     }
 
     @Test
