@@ -6,6 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The ORCID v3.0 work to write for a claim, as JSON (without put-code), and the canonical hash of its
  * content: two payloads with the same hash are the same work, so nothing is written when the hash equals
@@ -16,6 +20,8 @@ import java.util.Objects;
  */
 public record WorkPayload(String json, String canonicalHash) {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     public WorkPayload {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(canonicalHash, "canonicalHash");
@@ -24,6 +30,26 @@ public record WorkPayload(String json, String canonicalHash) {
         }
         if (canonicalHash.isBlank()) {
             throw new IllegalArgumentException("the canonical hash is blank");
+        }
+        requireWorkObject(json);
+    }
+
+    /**
+     * A payload that is not a JSON object, or that names a put-code, would fail the whole bulk request it rides in
+     * (or the POST would be refused): it is refused here, where the caller can still be told.
+     */
+    private static void requireWorkObject(String json) {
+        JsonNode work;
+        try {
+            work = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the work is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (work == null || !work.isObject()) {
+            throw new IllegalArgumentException("the work must be a JSON object");
+        }
+        if (work.hasNonNull("put-code")) {
+            throw new IllegalArgumentException("the work must not carry a put-code: the push engine manages put-codes");
         }
     }
 

@@ -186,6 +186,14 @@ class ClaimsIntegrationTests {
         assertThat(Set.of(ClaimStatus.values())).hasSize(10);
     }
 
+    @Test
+    void refusesPayloadsThatWouldSpoilABulkRequest() {
+        assertThatThrownBy(() -> WorkPayload.ofCanonicalJson("{\"title\":")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> WorkPayload.ofCanonicalJson("[1]")).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> WorkPayload.ofCanonicalJson("{\"put-code\":12}")).hasMessageContaining("put-code");
+    }
+
     private void markWritten(long id, String hash) {
         jdbc.update("UPDATE claim SET put_code = 1001, written_hash = ?, queued_action = NULL, due_at = NULL, "
                 + "status = 'IN_ORCID' WHERE id = ?", hash, id);
