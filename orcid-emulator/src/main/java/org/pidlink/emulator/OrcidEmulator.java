@@ -45,14 +45,6 @@ public final class OrcidEmulator implements AutoCloseable {
         RequestLog log = new RequestLog(10_000);
         this.control = new EmulatorControl(state, limiter, faults, stats, log);
 
-        boolean loaded = false;
-        if (settings.stateFile() != null && Files.exists(settings.stateFile())) {
-            StateFile.load(state, context.json(), settings.stateFile());
-            loaded = true;
-        }
-        if (settings.seedDefaults() && !loaded) {
-            DefaultSeed.apply(control);
-        }
         for (EmulatorModule m : EmulatorModules.all()) {
             long t0 = System.nanoTime();
             m.register(routes, context);
@@ -64,6 +56,15 @@ public final class OrcidEmulator implements AutoCloseable {
         }
         if (settings.controlApi()) {
             new ControlRoutes(control).register(routes, context);
+        }
+        // After the modules: they add their own parts of the state (inbox, webhooks) to what the file holds.
+        boolean loaded = false;
+        if (settings.stateFile() != null && Files.exists(settings.stateFile())) {
+            StateFile.load(state, context.json(), settings.stateFile());
+            loaded = true;
+        }
+        if (settings.seedDefaults() && !loaded) {
+            DefaultSeed.apply(control);
         }
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 1024);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();

@@ -12,6 +12,9 @@ import java.util.function.UnaryOperator;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.state.EmulatorState;
 import org.pidlink.emulator.state.StateListener;
+import org.pidlink.emulator.state.StateSection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The researchers' ORCID inboxes: permission notifications by put-code, and who opted out of them. One per
@@ -33,6 +36,40 @@ public final class Inbox {
                 optedOut.clear();
             }
         });
+        state.addSection(new Section());
+    }
+
+    /** The inbox in the state file: notifications with their dates, who opted out, the put-code sequence. */
+    record Saved(long lastPutCode, List<StoredNotification> notifications, List<String> optedOut) {
+    }
+
+    private final class Section implements StateSection {
+        @Override
+        public String name() {
+            return "inbox";
+        }
+
+        @Override
+        public Object snapshot() {
+            List<StoredNotification> all = new ArrayList<>(byPutCode.values());
+            all.sort(Comparator.comparingLong(StoredNotification::putCode));
+            return new Saved(putCodes.get(), all, optedOut.stream().sorted().toList());
+        }
+
+        @Override
+        public void restore(JsonNode saved, JsonMapper json) {
+            Saved s = json.treeToValue(saved, Saved.class);
+            byPutCode.clear();
+            optedOut.clear();
+            if (s.notifications() != null) {
+                s.notifications().forEach(n -> byPutCode.put(n.putCode(), n));
+            }
+            if (s.optedOut() != null) {
+                optedOut.addAll(s.optedOut());
+            }
+            long highest = byPutCode.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+            putCodes.set(Math.max(s.lastPutCode(), highest));
+        }
     }
 
     public static Inbox of(EmulatorContext ctx) {

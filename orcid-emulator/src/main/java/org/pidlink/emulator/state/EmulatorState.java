@@ -41,6 +41,7 @@ public final class EmulatorState {
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final AtomicLong putCodes = new AtomicLong(1000);
     private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, StateSection> sections = new ConcurrentHashMap<>();
 
     public EmulatorState(Clock clock) {
         this.clock = clock;
@@ -56,6 +57,13 @@ public final class EmulatorState {
 
     public void addListener(StateListener listener) {
         listeners.add(listener);
+    }
+
+    /** Adds a module's own state to what the state file saves and loads. */
+    public void addSection(StateSection section) {
+        if (sections.putIfAbsent(section.name(), section) != null) {
+            throw new IllegalStateException("a state section named " + section.name() + " is registered already");
+        }
     }
 
     // ---- clients -------------------------------------------------------------------------------------------
@@ -363,6 +371,10 @@ public final class EmulatorState {
 
     Map<String, String> refreshMap() {
         return accessByRefresh;
+    }
+
+    Map<String, StateSection> sectionMap() {
+        return sections;
     }
 
     AtomicLong putCodeCounter() {

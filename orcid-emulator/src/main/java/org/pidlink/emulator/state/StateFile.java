@@ -8,18 +8,22 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Saves the state to a JSON file and loads it back (clients, researchers with their works, tokens; secrets as
- * hashes). Authorization codes are not saved: they are short-lived by design. Writes go through a temporary
+ * hashes; and the modules' {@link StateSection}s, e.g. inbox notifications and webhooks, under
+ * {@code sections}). Authorization codes are not saved: they are short-lived by design. Writes go through a temporary
  * file and an atomic move, so a crash never leaves half a file.
  */
 public final class StateFile {
 
     /** The file's shape. */
     record Snapshot(int version, long lastPutCode, List<Client> clients, List<SavedResearcher> researchers,
-                    List<Token> tokens) {
+                    List<Token> tokens, Map<String, JsonNode> sections) {
     }
 
     record SavedResearcher(String orcid, String givenNames, String familyName, String creditName, String email,
@@ -36,8 +40,10 @@ public final class StateFile {
             rs.add(new SavedResearcher(r.orcid(), r.givenNames(), r.familyName(), r.creditName(), r.email(),
                     r.passwordHash(), r.state(), r.primaryOrcid(), r.defaultVisibility(), r.lastModified(), r.works()));
         }
+        Map<String, JsonNode> sections = new TreeMap<>();
+        state.sectionMap().forEach((name, section) -> sections.put(name, json.valueToTree(section.snapshot())));
         Snapshot s = new Snapshot(1, state.putCodeCounter().get(), List.copyOf(state.clientMap().values()), rs,
-                List.copyOf(state.tokenMap().values()));
+                List.copyOf(state.tokenMap().values()), sections);
         try {
             Path abs = file.toAbsolutePath();
             if (abs.getParent() != null) {
@@ -77,5 +83,13 @@ public final class StateFile {
             state.refreshMap().put(t.refreshHash(), t.accessHash());
         }
         state.putCodeCounter().set(Math.max(state.putCodeCounter().get(), s.lastPutCode()));
+        // Files written before sections existed have none; a section nobody registers now is ignored.
+        Map<String, JsonNode> saved = s.sections() == null ? Map.of() : s.sections();
+        state.sectionMap().forEach((name, section) -> {
+            JsonNode node = saved.get(name);
+            if (node != null && !node.isNull()) {
+                section.restore(node, json);
+            }
+        });
     }
 }

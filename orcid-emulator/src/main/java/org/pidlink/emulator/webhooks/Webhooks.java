@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,9 @@ import org.pidlink.emulator.oauth.PremiumApiGate;
 import org.pidlink.emulator.oauth.PremiumApiGate.Call;
 import org.pidlink.emulator.state.Scopes;
 import org.pidlink.emulator.state.StateListener;
+import org.pidlink.emulator.state.StateSection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhooks (orcid-api.md §6): {@code PUT /{orcid}/webhook/{url-encoded callback}} with a {@code /webhook} token
@@ -51,7 +56,7 @@ public final class Webhooks implements EmulatorModule {
         ctx.onClose(delivery);
         ctx.state().addListener(new StateListener() {
             @Override
-            public void recordChanged(String orcid, java.time.Instant at) {
+            public void recordChanged(String orcid, Instant at) {
                 for (Webhook h : hooks.values()) {
                     if (h.orcid.equals(orcid)) {
                         delivery.changed(h);
@@ -66,6 +71,7 @@ public final class Webhooks implements EmulatorModule {
                 delivery.clear();
             }
         });
+        ctx.state().addSection(new Section());
         routes.put("/{orcid}/webhook/{uri*}", RouteKind.API, gate.guard(Scopes.WEBHOOK, 9011, this::put));
         routes.delete("/{orcid}/webhook/{uri*}", RouteKind.API, gate.guard(Scopes.WEBHOOK, 9011, this::delete));
     }
@@ -107,6 +113,42 @@ public final class Webhooks implements EmulatorModule {
             return uri;
         } catch (URISyntaxException e) {
             throw errors.exception(400, 9012, "Webhook uri: " + uri + " is syntactically incorrect");
+        }
+    }
+
+    /**
+     * A webhook in the state file: who registered which callback for which record, and when it was last called.
+     * Deliveries under way are not saved; the next change of the record calls the webhook again.
+     */
+    record Saved(String orcid, String uri, String clientId, Instant created, Instant lastSent) {
+    }
+
+    private final class Section implements StateSection {
+        @Override
+        public String name() {
+            return "webhooks";
+        }
+
+        @Override
+        public Object snapshot() {
+            return hooks.values().stream()
+                    .map(h -> new Saved(h.orcid, h.uri, h.clientId, h.created, h.lastSent()))
+                    .sorted(Comparator.comparing(Saved::orcid).thenComparing(Saved::uri))
+                    .toList();
+        }
+
+        @Override
+        public void restore(JsonNode saved, JsonMapper json) {
+            hooks.values().forEach(Webhook::remove);
+            hooks.clear();
+            for (JsonNode node : saved) {
+                Saved s = json.treeToValue(node, Saved.class);
+                Webhook h = new Webhook(s.orcid(), s.uri(), s.clientId(), s.created());
+                if (s.lastSent() != null) {
+                    h.sent(s.lastSent());
+                }
+                hooks.put(key(s.orcid(), s.uri()), h);
+            }
         }
     }
 
