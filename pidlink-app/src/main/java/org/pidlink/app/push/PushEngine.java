@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -52,6 +53,7 @@ public final class PushEngine {
     private final OrcidCallAudit audit;
     private final Claims claims;
     private final Backoff backoff;
+    private final AtomicLong leases = new AtomicLong();
     private volatile PushObserver observer = PushObserver.NONE;
 
     public PushEngine(DataSource dataSource, Clock clock, PushSettings settings, RegisteredClients clients,
@@ -100,14 +102,15 @@ public final class PushEngine {
      * @return false when nothing was due
      */
     public boolean runOnce() {
-        Optional<OrcidId> leased = queue.leaseNext(settings.instanceId(), settings.lease());
+        String owner = nextLeaseOwner();
+        Optional<OrcidId> leased = queue.leaseNext(owner, settings.lease());
         if (leased.isEmpty()) {
             return false;
         }
         OrcidId orcid = leased.get();
         // No finally: an Error (an instance dying) must leave the lease to expire, as a real crash would.
-        serve(orcid);
-        queue.release(orcid, settings.instanceId());
+        serve(orcid, owner);
+        queue.release(orcid, owner);
         return true;
     }
 
@@ -121,16 +124,17 @@ public final class PushEngine {
     public boolean drain(OrcidId orcid, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            if (!queue.lease(orcid, settings.instanceId(), settings.lease())) {
+            String owner = nextLeaseOwner();
+            if (!queue.lease(orcid, owner, settings.lease())) {
                 // Another worker is serving her right now; her turn comes back shortly.
                 sleepQuietly(Duration.ofMillis(50));
                 continue;
             }
             boolean due = !queue.nextBatch(orcid, 1).isEmpty();
             if (due) {
-                serve(orcid);
+                serve(orcid, owner);
             }
-            queue.release(orcid, settings.instanceId());
+            queue.release(orcid, owner);
             if (!due) {
                 break;
             }
@@ -151,7 +155,12 @@ public final class PushEngine {
         queue.rescheduleAll();
     }
 
-    private void serve(OrcidId orcid) {
+    /** Each lease has its own owner, so that even threads of one instance can never release each other's. */
+    private String nextLeaseOwner() {
+        return settings.instanceId() + "#" + leases.incrementAndGet();
+    }
+
+    private void serve(OrcidId orcid, String owner) {
         List<QueuedClaim> batch = queue.nextBatch(orcid, settings.bulkSize());
         if (batch.isEmpty()) {
             return;
@@ -184,7 +193,7 @@ public final class PushEngine {
                     token = granted.accessToken();
                 }
             }
-            Target target = new Target(orcid, client.get(), token);
+            Target target = new Target(orcid, client.get(), token, owner);
             if (queue.needsRecovery(batch)) {
                 recover(target, batch.stream().filter(QueuedClaim::needsRecovery).toList());
                 return;
@@ -203,7 +212,7 @@ public final class PushEngine {
         }
     }
 
-    private record Target(OrcidId orcid, RegisteredClient client, String token) {
+    private record Target(OrcidId orcid, RegisteredClient client, String token, String leaseOwner) {
         String registrationId() {
             return client.registrationId();
         }
@@ -319,6 +328,8 @@ public final class PushEngine {
                 && result instanceof OrcidResult.Failed<T> failed
                 && failed.error() instanceof OrcidError.RateLimited; retry++) {
             rateLimiter.slowDown(target.client().rateLimitKey());
+            // Retries take time: keep the researcher leased, so no other instance writes to her record meanwhile.
+            queue.renewLease(target.orcid(), target.leaseOwner(), settings.lease());
             result = audit.forClaims(target.registrationId(), ids, call);
         }
         if (result instanceof OrcidResult.Failed<T> failed && failed.error() instanceof OrcidError.RateLimited) {

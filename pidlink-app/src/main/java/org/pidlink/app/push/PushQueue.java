@@ -109,6 +109,13 @@ final class PushQueue implements ClaimQueueListener {
                 .param("orcid", orcid.value()).update() == 1;
     }
 
+    /** Extends this instance's lease of the researcher from now. */
+    void renewLease(OrcidId orcid, String owner, Duration lease) {
+        jdbc.sql("UPDATE push_researcher SET lease_until = :until WHERE orcid = :orcid AND lease_owner = :owner")
+                .param("until", ts(clock.instant().plus(lease))).param("orcid", orcid.value()).param("owner", owner)
+                .update();
+    }
+
     /** Gives the researcher back, served now, with their next due time recomputed. */
     void release(OrcidId orcid, String owner) {
         tx.executeWithoutResult(status -> {
