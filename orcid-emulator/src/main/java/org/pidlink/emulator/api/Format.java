@@ -6,9 +6,10 @@ import java.util.Locale;
  * ORCID's media types and content negotiation (orcid-api.md §1): XML is {@code application/vnd.orcid+xml}
  * (qs 0.5), {@code application/orcid+xml} (0.3), {@code application/xml}; JSON is
  * {@code application/vnd.orcid+json} (0.4), {@code application/orcid+json} (0.2), {@code application/json}.
- * No Accept, or {@code *}{@code /*}, gives XML.
+ * No Accept, or {@code *}{@code /*}, gives XML. One negotiation for every ORCID API the emulator serves (member
+ * and public API, webhooks, notification-permission), as ORCID's one Jersey application does.
  */
-enum Format {
+public enum Format {
     XML, JSON;
 
     private static final String[][] TYPES = {
@@ -21,9 +22,9 @@ enum Format {
      * first, then the more specific media range (an exact type beats {@code application/*}, which beats
      * {@code *}{@code /*}), then the server's qs.
      */
-    static Negotiated negotiate(String accept) {
+    public static Negotiated negotiate(String accept) {
         if (accept == null || accept.isBlank()) {
-            return new Negotiated(XML, "application/vnd.orcid+xml");
+            return Negotiated.DEFAULT;
         }
         Negotiated best = null;
         double[] bestKey = null;
@@ -69,7 +70,7 @@ enum Format {
     }
 
     /** The body format of a write, or null when the Content-Type is not one of ORCID's (415). */
-    static Format ofContentType(String contentType) {
+    public static Format ofContentType(String contentType) {
         if (contentType == null) {
             return null;
         }
@@ -82,8 +83,13 @@ enum Format {
         return null;
     }
 
-    record Negotiated(Format format, String mediaType) {
-        String contentType() {
+    /** The response's format and the media type it is labelled with (the acceptable one ORCID ranks first). */
+    public record Negotiated(Format format, String mediaType) {
+
+        /** What ORCID answers with when nothing else is asked for, and errors when nothing is acceptable (406). */
+        public static final Negotiated DEFAULT = new Negotiated(XML, "application/vnd.orcid+xml");
+
+        public String contentType() {
             return mediaType + ";charset=UTF-8";
         }
     }

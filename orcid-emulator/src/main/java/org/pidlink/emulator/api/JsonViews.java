@@ -34,16 +34,6 @@ final class JsonViews {
         return json.get().writeValueAsBytes(n);
     }
 
-    ObjectNode error(OrcidError e) {
-        ObjectNode n = json.get().createObjectNode();
-        n.put("response-code", e.responseCode());
-        n.put("developer-message", e.developerMessage());
-        n.put("user-message", e.userMessage());
-        n.put("error-code", e.errorCode());
-        n.put("more-info", e.moreInfo());
-        return n;
-    }
-
     ObjectNode work(StoredWork s, String orcid, boolean withPath) {
         Work w = s.work();
         ObjectNode n = json.get().createObjectNode();
@@ -149,7 +139,7 @@ final class JsonViews {
             if (item instanceof StoredWork s) {
                 e.set("work", work(s, orcid, withPath));
             } else {
-                e.set("error", error((OrcidError) item));
+                e.set("error", OrcidErrorBody.json(json.get(), (OrcidError) item));
             }
         }
         return n;

@@ -105,7 +105,7 @@ public final class MemberApi implements EmulatorModule {
     private RouteHandler api(boolean publicApi, boolean write, CallHandler h) {
         return request -> {
             Format.Negotiated out = Format.negotiate(request.header("Accept"));
-            Format.Negotiated errorOut = out == null ? new Format.Negotiated(Format.XML, "application/vnd.orcid+xml") : out;
+            Format.Negotiated errorOut = out == null ? Format.Negotiated.DEFAULT : out;
             try {
                 Token token = bearer(request, publicApi);
                 if (out == null) {
@@ -119,7 +119,7 @@ public final class MemberApi implements EmulatorModule {
                 }
                 return h.handle(call);
             } catch (ApiException e) {
-                Response resp = render(errorOut, e.error());
+                Response resp = OrcidErrorBody.response(errorOut, e.error(), context.json());
                 for (var hd : e.headers().entrySet()) {
                     resp = resp.withHeader(hd.getKey(), hd.getValue());
                 }
@@ -492,11 +492,6 @@ public final class MemberApi implements EmulatorModule {
 
     private Response ok(Call call, byte[] body) {
         return Response.of(200, call.out().contentType(), body);
-    }
-
-    private Response render(Format.Negotiated out, OrcidError e) {
-        byte[] body = out.format() == Format.JSON ? jsonViews.bytes(jsonViews.error(e)) : xmlViews.error(e);
-        return Response.of(e.responseCode(), out.contentType(), body);
     }
 
 }

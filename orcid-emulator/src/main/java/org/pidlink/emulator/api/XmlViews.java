@@ -30,12 +30,6 @@ final class XmlViews {
         this.clientName = clientName;
     }
 
-    byte[] error(OrcidError e) {
-        XmlOut x = new XmlOut();
-        writeError(x, e);
-        return x.toBytes();
-    }
-
     byte[] work(StoredWork s, String orcid, boolean withPath) {
         XmlOut x = new XmlOut();
         writeWork(x, s, orcid, withPath);
@@ -61,7 +55,7 @@ final class XmlViews {
             if (item instanceof StoredWork s) {
                 writeWork(x, s, orcid, withPath);
             } else {
-                writeError(x, (OrcidError) item);
+                OrcidErrorBody.xml(x, (OrcidError) item);
             }
         }
         x.end();
@@ -108,16 +102,6 @@ final class XmlViews {
     }
 
     // ---- parts -------------------------------------------------------------------------------------------
-
-    private void writeError(XmlOut x, OrcidError e) {
-        x.start(ERROR, "error");
-        x.leaf(ERROR, "response-code", Integer.toString(e.responseCode()));
-        x.leaf(ERROR, "developer-message", e.developerMessage());
-        x.leaf(ERROR, "user-message", e.userMessage());
-        x.leaf(ERROR, "error-code", Integer.toString(e.errorCode()));
-        x.leaf(ERROR, "more-info", e.moreInfo());
-        x.end();
-    }
 
     private void writeWorks(XmlOut x, List<WorkGroups.Group> groups, String orcid) {
         x.start(ACTIVITIES, "works").attr("path", "/" + orcid + "/works");

@@ -8,13 +8,13 @@ import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
 import org.pidlink.emulator.api.ApiException;
+import org.pidlink.emulator.api.Format;
 import org.pidlink.emulator.api.OrcidErrors;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteKind;
 import org.pidlink.emulator.http.Routes;
 import org.pidlink.emulator.inbox.PermissionNotification.AuthorizationUrl;
 import org.pidlink.emulator.inbox.PermissionNotification.Item;
-import org.pidlink.emulator.oauth.MediaType;
 import org.pidlink.emulator.oauth.PremiumApiGate;
 import org.pidlink.emulator.oauth.PremiumApiGate.Call;
 import org.pidlink.emulator.state.Client;
@@ -57,13 +57,13 @@ public final class NotificationPermissionApi implements EmulatorModule {
     }
 
     Response create(Call call) {
-        MediaType in = MediaType.ofContentType(call.request().header("Content-Type"));
+        Format in = Format.ofContentType(call.request().header("Content-Type"));
         if (in == null) {
             throw errors.exception(415, 9001, "HTTP 415 Unsupported Media Type");
         }
         PermissionNotification n;
         try {
-            if (in == MediaType.XML) {
+            if (in == Format.XML) {
                 n = xml.read(call.request().body());
             } else {
                 n = jsonBodies.read(call.request().body());
@@ -149,7 +149,7 @@ public final class NotificationPermissionApi implements EmulatorModule {
         String clientId = call.token().clientId();
         List<StoredNotification> mine = inbox.of(call.researcher().orcid()).stream()
                 .filter(n -> n.sourceClientId().equals(clientId)).toList();
-        byte[] body = call.out() == MediaType.JSON ? jsonBodies.writeList(mine, CLIENT_HOST)
+        byte[] body = call.out().format() == Format.JSON ? jsonBodies.writeList(mine, CLIENT_HOST)
                 : xml.writeList(mine, CLIENT_HOST);
         return Response.of(200, call.out().contentType(), body);
     }
@@ -187,7 +187,7 @@ public final class NotificationPermissionApi implements EmulatorModule {
     }
 
     private Response render(Call call, int status, StoredNotification n) {
-        byte[] body = call.out() == MediaType.JSON ? jsonBodies.write(n, CLIENT_HOST) : xml.write(n, CLIENT_HOST);
+        byte[] body = call.out().format() == Format.JSON ? jsonBodies.write(n, CLIENT_HOST) : xml.write(n, CLIENT_HOST);
         return Response.of(status, call.out().contentType(), body);
     }
 

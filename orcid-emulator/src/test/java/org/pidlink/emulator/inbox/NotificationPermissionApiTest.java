@@ -98,7 +98,8 @@ class NotificationPermissionApiTest {
 
         HttpResponse<String> json = s.http().get(s.base() + "/" + putCode, "Authorization", "Bearer " + s.token(),
                 "Accept", "application/json");
-        assertThat(json.headers().firstValue("Content-Type")).hasValue("application/vnd.orcid+json;charset=UTF-8");
+        // Labelled with the type asked for, as ORCID's JAX-RS resources (and the member API) answer.
+        assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
         JsonNode n = JSON.readTree(json.body());
         assertThat(n.get("notification-type").asString()).isEqualTo("permission");
         assertThat(n.get("put-code").asLong()).isEqualTo(putCode);
