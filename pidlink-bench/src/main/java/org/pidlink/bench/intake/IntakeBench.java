@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.pidlink.bench.app.BenchArgs;
 import org.pidlink.bench.app.BenchRecords;
 import org.pidlink.bench.app.RunningPidlink;
 
@@ -52,10 +53,10 @@ public final class IntakeBench {
         int warmup = 4_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--records" -> records = positive(args, ++i);
-                case "--batch" -> batch = positive(args, ++i);
-                case "--clients" -> clients = positive(args, ++i);
-                case "--warmup" -> warmup = positive(args, ++i);
+                case "--records" -> records = BenchArgs.positive(args, ++i);
+                case "--batch" -> batch = BenchArgs.positive(args, ++i);
+                case "--clients" -> clients = BenchArgs.positive(args, ++i);
+                case "--warmup" -> warmup = BenchArgs.positive(args, ++i);
                 case "--help", "-h" -> {
                     System.out.println("Usage: ./pidlink bench intake [--records N (20000)] [--batch B (200)] "
                             + "[--clients C (4)] [--warmup W (4000)]");
@@ -65,17 +66,6 @@ public final class IntakeBench {
             }
         }
         return new Options(records, batch, clients, warmup);
-    }
-
-    static int positive(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a number");
-        }
-        int value = Integer.parseInt(args[i]);
-        if (value < 1) {
-            throw new IllegalArgumentException(args[i - 1] + " must be at least 1, got " + value);
-        }
-        return value;
     }
 
     static String run(Options options) throws Exception {

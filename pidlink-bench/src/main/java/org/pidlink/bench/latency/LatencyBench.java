@@ -1,0 +1,218 @@
+package org.pidlink.bench.latency;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.pidlink.app.orcid.DemoResearchers;
+import org.pidlink.bench.app.BenchArgs;
+import org.pidlink.bench.app.BenchRecords;
+import org.pidlink.bench.app.RunningPidlink;
+import org.pidlink.emulator.OrcidEmulator;
+import org.pidlink.emulator.control.ResearcherSpec;
+import org.pidlink.emulator.state.StateListener;
+import org.pidlink.emulator.state.StoredWork;
+
+/**
+ * {@code ./pidlink bench latency [--dois N] [--rate R] [--researchers K]}: the auto-update latency, from the 202
+ * answer of {@code POST /api/v1/dois} to the work existing on ORCID. The whole pidlink runs (REST, intake, claims,
+ * push engine) against its embedded ORCID emulator, which enforces ORCID's limit (24 requests/s, burst 40).
+ * K researchers connect through the real sign-in and permission pages with auto-update on; N DataCite XML
+ * records, each naming one of them, are posted at R per second (open loop: a slow answer does not slow the
+ * sending); the emulator tells when each work is created. Prints one JSON line with {@code p50Ms}, {@code p95Ms},
+ * {@code p99Ms}, {@code maxMs}. Goal: p95 ≤ 1,000 ms below the rate limit.
+ */
+public final class LatencyBench {
+
+    private static final Duration SETTLE = Duration.ofSeconds(120);
+
+    private LatencyBench() {
+    }
+
+    record Options(int dois, double rate, int researchers) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        if (options == null) {
+            return;
+        }
+        System.out.println(run(options));
+        System.exit(0);
+    }
+
+    static Options parse(String[] args) {
+        int dois = 1000;
+        double rate = 20;
+        int researchers = 20;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dois" -> dois = BenchArgs.positive(args, ++i);
+                case "--rate" -> rate = BenchArgs.positiveNumber(args, ++i);
+                case "--researchers" -> researchers = BenchArgs.positive(args, ++i);
+                case "--help", "-h" -> {
+                    System.out.println("Usage: ./pidlink bench latency [--dois N (1000)] [--rate R per second (20)] "
+                            + "[--researchers K (20)]");
+                    return null;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        return new Options(dois, rate, researchers);
+    }
+
+    /** One DOI's journey: when pidlink answered 202, when the work appeared on ORCID. */
+    private static final class Journey {
+        final String orcid;
+        volatile long acceptedAt;
+        volatile long seenAt;
+
+        Journey(String orcid) {
+            this.orcid = orcid;
+        }
+    }
+
+    static String run(Options options) throws Exception {
+        try (RunningPidlink pidlink = RunningPidlink.start(Map.of())) {
+            OrcidEmulator emulator = pidlink.orcid().emulator();
+            emulator.control().rateLimit(24, 40);
+            List<String> researchers = connect(pidlink, emulator, options.researchers());
+
+            Map<String, Journey> journeys = new ConcurrentHashMap<>();
+            Map<String, List<String>> pendingByOrcid = new ConcurrentHashMap<>();
+            LinkedBlockingQueue<Change> changes = new LinkedBlockingQueue<>();
+            emulator.state().addListener(new StateListener() {
+                @Override
+                public void recordChanged(String orcid, Instant at) {
+                    changes.add(new Change(orcid, System.nanoTime()));
+                }
+            });
+            Thread watcher = Thread.ofPlatform().daemon().name("latency-watcher")
+                    .start(() -> watch(emulator, changes, journeys, pendingByOrcid));
+
+            AtomicInteger failures = new AtomicInteger();
+            AtomicLong sent = new AtomicLong();
+            ExecutorService posters = Executors.newVirtualThreadPerTaskExecutor();
+            long interval = (long) (1e9 / options.rate());
+            long start = System.nanoTime();
+            for (int i = 0; i < options.dois(); i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String orcid = researchers.get(i % researchers.size());
+                String doi = "10.5072/latency-bench." + UUID.randomUUID();
+                Journey journey = new Journey(orcid);
+                journeys.put(doi, journey);
+                pendingByOrcid.computeIfAbsent(orcid, o -> Collections.synchronizedList(new ArrayList<>())).add(doi);
+                byte[] body = BenchRecords.dataciteXml(doi, "Measurements " + i, List.of(orcid))
+                        .getBytes(StandardCharsets.UTF_8);
+                posters.submit(() -> {
+                    HttpResponse<String> response = pidlink.postDois(body, "application/xml");
+                    journey.acceptedAt = System.nanoTime();
+                    if (response.statusCode() != 202 || !response.body().contains("\"accepted\":1")) {
+                        failures.incrementAndGet();
+                        System.err.println("POST answered " + response.statusCode() + ": " + response.body());
+                    }
+                    sent.incrementAndGet();
+                });
+            }
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (System.nanoTime() < deadline && journeys.values().stream().anyMatch(j -> j.seenAt == 0)) {
+                changes.add(new Change(null, 0));
+                Thread.sleep(100);
+            }
+            posters.shutdown();
+            watcher.interrupt();
+            return report(options, journeys, failures.get(), sendSeconds);
+        }
+    }
+
+    private record Change(String orcid, long at) {
+    }
+
+    /** Marks the DOIs whose work exists now on a changed record; a null change sweeps every record. */
+    private static void watch(OrcidEmulator emulator, LinkedBlockingQueue<Change> changes,
+                              Map<String, Journey> journeys, Map<String, List<String>> pendingByOrcid) {
+        try {
+            while (true) {
+                Change change = changes.take();
+                long at = change.orcid() == null ? System.nanoTime() : change.at();
+                for (String orcid : change.orcid() == null ? List.copyOf(pendingByOrcid.keySet())
+                        : List.of(change.orcid())) {
+                    List<String> pending = pendingByOrcid.get(orcid);
+                    if (pending == null || pending.isEmpty()) {
+                        continue;
+                    }
+                    for (StoredWork work : emulator.control().works(orcid)) {
+                        for (var id : work.work().externalIds()) {
+                            Journey journey = "doi".equals(id.type()) ? journeys.get(id.value()) : null;
+                            if (journey != null && journey.seenAt == 0) {
+                                journey.seenAt = at;
+                                pending.remove(id.value());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> connect(RunningPidlink pidlink, OrcidEmulator emulator, int count) {
+        List<String> researchers = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            String email = "latency." + r + "." + UUID.randomUUID() + "@example.org";
+            String orcid = emulator.control().createResearcher(ResearcherSpec.of("Researcher" + r, "Latency")
+                    .withEmail(email).withPassword(DemoResearchers.PASSWORD)).orcid();
+            new BrowserSession(pidlink.baseUrl()).connectWithAutoUpdate(email, DemoResearchers.PASSWORD);
+            researchers.add(orcid);
+        }
+        return researchers;
+    }
+
+    private static String report(Options options, Map<String, Journey> journeys, int failures, double sendSeconds) {
+        List<Long> latencies = new ArrayList<>();
+        int missing = 0;
+        for (Journey journey : journeys.values()) {
+            if (journey.seenAt == 0 || journey.acceptedAt == 0) {
+                missing++;
+            } else {
+                // The work can appear a moment before the client has read the 202: that is no delay at all.
+                latencies.add(Math.max(0, journey.seenAt - journey.acceptedAt));
+            }
+        }
+        Collections.sort(latencies);
+        return String.format(Locale.ROOT, "{\"benchmark\":\"latency\",\"dois\":%d,\"rate\":%.1f,\"researchers\":%d,"
+                        + "\"sendSeconds\":%.1f,\"measured\":%d,\"missing\":%d,\"failedPosts\":%d,"
+                        + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"goalP95Ms\":1000}",
+                options.dois(), options.rate(), options.researchers(), sendSeconds, latencies.size(), missing,
+                failures, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+                latencies.isEmpty() ? Double.NaN : latencies.getLast() / 1e6);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+    }
+}
