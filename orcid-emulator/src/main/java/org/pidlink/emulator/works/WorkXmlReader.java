@@ -41,7 +41,12 @@ public final class WorkXmlReader {
      * the first validation waits if it is not done yet.
      */
     public static void precompile() {
-        Thread.ofPlatform().daemon().name("work-xsd-compiler").start(() -> {
+        Thread ignored = BackgroundCompile.THREAD;
+    }
+
+    /** Started by the first {@link #precompile()} in a JVM only: later emulators find the schema compiled. */
+    private static final class BackgroundCompile {
+        static final Thread THREAD = Thread.ofPlatform().daemon().name("work-xsd-compiler").start(() -> {
             Schema ignored = CompiledWorkSchema.INSTANCE;
         });
     }
