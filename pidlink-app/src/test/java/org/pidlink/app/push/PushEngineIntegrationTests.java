@@ -8,6 +8,7 @@ import static org.pidlink.app.push.PushFixture.work;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -361,6 +362,33 @@ class PushEngineIntegrationTests {
         assertThat(fx.calls("GET", "/works")).isEqualTo(1);
         assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.IN_ORCID);
         assertThat(fx.copiesOf(josiah, doi(1))).isEqualTo(1);
+    }
+
+    @Test
+    void aTimedOutPostThatOrcidCarriedOutAnywayIsFoundByTheRecoveryRead() {
+        OrcidId josiah = fx.connectedResearcher("Josiah");
+        long id = fx.claim(josiah, 1);
+        // ORCID is slow: it stores the work, but only after pidlink stopped waiting.
+        ORCID.control().faults(new Faults(0, List.of(500), 700, 0, 7L));
+
+        fx.engineWithTimeout("impatient", Duration.ofMillis(200)).runDueWork();
+        ClaimView timedOut = fx.view(id);
+        assertThat(timedOut.status()).isEqualTo(ClaimStatus.FAILED_WILL_RETRY);
+        assertThat(timedOut.statusReason()).contains("did not answer in time");
+
+        ORCID.control().faults(Faults.NONE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fx.worksOnOrcid(josiah).isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        assertThat(fx.worksOnOrcid(josiah)).as("ORCID carried out the POST after the timeout").hasSize(1);
+        fx.clock.set(timedOut.nextAttemptAt());
+        engine.runDueWork();
+
+        assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.IN_ORCID);
+        assertThat(fx.copiesOf(josiah, doi(1))).isEqualTo(1);
+        assertThat(fx.calls("POST", "/works")).isEqualTo(1);
+        assertThat(fx.calls("GET", "/works")).isEqualTo(1);
     }
 
     @Test

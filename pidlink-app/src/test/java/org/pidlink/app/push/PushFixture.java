@@ -79,6 +79,19 @@ final class PushFixture implements AutoCloseable {
                 new Random(42));
     }
 
+    /** An engine whose ORCID client gives up on an answer after {@code timeout}. */
+    PushEngine engineWithTimeout(String instanceId, Duration timeout) {
+        OrcidClient impatient = OrcidClient.builder(OrcidClientSettings.custom(URI.create(emulator.baseUrl()),
+                        member.clientId(), member.clientSecret()).withTimeouts(Duration.ofSeconds(5), timeout))
+                .rateLimiter(rateLimiter.forClient(member.clientId())).listener(audit).build();
+        opened.add(impatient);
+        RegisteredClient registered = new RegisteredClient(AUTO, member.clientId(), member.clientId(),
+                impatient.works());
+        return new PushEngine(dataSource, clock, settings.withInstanceId(instanceId),
+                id -> id.equals(AUTO) ? Optional.of(registered) : Optional.empty(), access, rateLimiter, audit, claims,
+                new Random(11));
+    }
+
     /** The ORCID client of another instance: its own rate limiter object, sharing only the database. */
     OrcidClient clientWithOwnLimiter() {
         SharedRateLimiter ownLimiter = SharedRateLimiter.of(dataSource, clock, settings);
