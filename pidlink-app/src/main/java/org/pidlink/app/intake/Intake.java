@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.pidlink.app.intake.IntakeStore.Applied;
@@ -77,6 +78,11 @@ public final class Intake {
     /** The DOI was deleted at its registration agency: every work pidlink wrote for it leaves ORCID. */
     public IntakeReport deleted(Doi doi, String source) {
         return apply(List.of(new IntakeStore.Deleted(doi, "the DOI was deleted")), source, Set.of());
+    }
+
+    /** What pidlink last received for a DOI: the researchers it names, or why it is not written. */
+    public Optional<DoiStatus> status(Doi doi) {
+        return store.find(doi);
     }
 
     private IntakeReport apply(List<Received> items, String source, Set<String> formats) {

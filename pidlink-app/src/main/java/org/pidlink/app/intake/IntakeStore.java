@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -263,6 +264,20 @@ final class IntakeStore {
             ps.setArray(8, connection.createArrayOf("int4", partitions));
             return ps;
         });
+    }
+
+    /** What pidlink last received for a DOI, if anything. */
+    Optional<DoiStatus> find(Doi doi) {
+        return jdbc.query("""
+                SELECT doi, orcids, skip_reason, source, received_at, changed_at FROM intake_doi
+                WHERE doi = ? AND content_hash IS NOT NULL""", (rs, n) -> {
+            Array orcids = rs.getArray("orcids");
+            Timestamp changed = rs.getTimestamp("changed_at");
+            return new DoiStatus(rs.getString("doi"),
+                    orcids == null ? List.of() : List.of((String[]) orcids.getArray()), rs.getString("skip_reason"),
+                    rs.getString("source"), rs.getTimestamp("received_at").toInstant(),
+                    changed == null ? null : changed.toInstant());
+        }, doi.value()).stream().findFirst();
     }
 
     static int partition(String orcid) {

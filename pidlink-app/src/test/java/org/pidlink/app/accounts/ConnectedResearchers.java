@@ -38,13 +38,41 @@ public final class ConnectedResearchers {
         return new Person(new OrcidId(info.orcid()), email);
     }
 
-    /** Signs in, grants the auto-update permission and sets auto-update as asked. */
-    public void connect(Person person, boolean autoUpdate) {
+    /** The emulator's demo researcher Josiah Carberry, pidlink's administrator in the emulator preset. */
+    public static Person demoAdministrator() {
+        return new Person(DemoResearchers.JOSIAH.orcid(), DemoResearchers.JOSIAH.email());
+    }
+
+    /** Signs in with ORCID (the researcher must exist in the emulator). */
+    public void signIn(Person person) {
         WebSession browser = new WebSession(pidlinkPort);
         sessions.put(person.orcid(), browser);
-        HttpResponse<String> back = browser.throughOrcid(browser.get("/oauth2/authorization/orcid"), person.email(),
-                "authorize");
-        browser.follow(back);
+        browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/orcid"), person.email(), "authorize"));
+    }
+
+    /** A pidlink page as the signed-in researcher sees it (after redirects). */
+    public HttpResponse<String> page(Person person, String path) {
+        return browser(person).follow(browser(person).get(path));
+    }
+
+    /** Submits a form of {@code page} (with its CSRF token) to {@code action}; answers the page after redirects. */
+    public HttpResponse<String> submit(Person person, HttpResponse<String> page, String action,
+                                       Map<String, String> fields) {
+        return browser(person).follow(browser(person).submit(page, action, fields));
+    }
+
+    private WebSession browser(Person person) {
+        WebSession browser = sessions.get(person.orcid());
+        if (browser == null) {
+            throw new IllegalStateException(person.orcid() + " has not signed in in this test");
+        }
+        return browser;
+    }
+
+    /** Signs in, grants the auto-update permission and sets auto-update as asked. */
+    public void connect(Person person, boolean autoUpdate) {
+        signIn(person);
+        WebSession browser = browser(person);
         String registration = OrcidRegistrations.AUTO_UPDATE;
         browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/" + registration), person.email(),
                 "authorize"));
@@ -53,10 +81,7 @@ public final class ConnectedResearchers {
 
     /** Switches auto-update in the researcher's settings page (she must have connected). */
     public void setAutoUpdate(Person person, boolean on) {
-        WebSession browser = sessions.get(person.orcid());
-        if (browser == null) {
-            throw new IllegalStateException(person.orcid() + " has not connected in this test");
-        }
+        WebSession browser = browser(person);
         HttpResponse<String> page = browser.get("/settings");
         HttpResponse<String> saved = browser.follow(browser.submit(page, "/settings",
                 Map.of("autoUpdate", Boolean.toString(on), "accessLevel", "READ_WRITE", "publicProfile", "false")));

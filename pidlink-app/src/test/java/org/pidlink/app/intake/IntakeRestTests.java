@@ -145,6 +145,16 @@ class IntakeRestTests extends IntakeTestSupport {
     }
 
     @Test
+    void unknownEndpointsAnswerAProblemToo() {
+        HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/nothing-here")).header("X-API-Key", key).GET());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("GET /api/v1/nothing-here");
+    }
+
+    @Test
     void callersNeedAValidUnrevokedKey() {
         byte[] body = sharedBytes("metadata/datacite/xml/official/affiliation-v4.xml");
 

@@ -2,24 +2,34 @@ package org.pidlink.app.intake.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.DoiOutcome;
+import org.pidlink.app.intake.DoiStatus;
 import org.pidlink.app.intake.Intake;
 import org.pidlink.app.intake.IntakeProperties;
 import org.pidlink.app.intake.IntakeReport;
 import org.pidlink.app.intake.api.ApiKeyFilter.ApiKeyAuthentication;
 import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.core.identifiers.ParseResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,17 +37,22 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/dois}: DOI metadata in (DataCite XML or JSON, Crossref XML or JSON; one record, a list, or
  * JSON Lines), 202 out with what became of each DOI. {@code DELETE /api/v1/dois/{doi}}: the DOI was deleted.
+ * {@code GET /api/v1/dois/{doi}}: what pidlink made of it, researcher by researcher.
  * The request does no network call: claims are made by the intake worker and written by the push engine.
  */
 @RestController
 class IntakeController {
 
     private final Intake intake;
+    private final Claims claims;
     private final long maxRequestBytes;
+    private final String registrationId;
 
-    IntakeController(Intake intake, IntakeProperties properties) {
+    IntakeController(Intake intake, Claims claims, IntakeProperties properties) {
         this.intake = intake;
+        this.claims = claims;
         this.maxRequestBytes = properties.maxRequestBytes();
+        this.registrationId = properties.registrationId();
     }
 
     @PostMapping("/api/v1/dois")
@@ -81,17 +96,50 @@ class IntakeController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report.dois().size() == 1 ? outcome : report);
     }
 
+    /** What pidlink made of a DOI: the researchers it names and where each one's work stands. */
+    @GetMapping("/api/v1/dois/{*doi}")
+    ResponseEntity<?> status(@PathVariable("doi") String path) {
+        String value = path.startsWith("/") ? path.substring(1) : path;
+        if (!(Doi.tryParse(value) instanceof ParseResult.Valid<Doi> doi)) {
+            return problem(HttpStatus.BAD_REQUEST, "Not a DOI", "'" + value + "' is not a DOI", Map.of());
+        }
+        Optional<DoiStatus> status = intake.status(doi.value());
+        if (status.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "Unknown DOI", "pidlink has received no metadata for "
+                    + doi.value().value(), Map.of());
+        }
+        List<ResearcherStatus> researchers = new ArrayList<>();
+        for (String orcid : status.get().orcids()) {
+            Optional<ClaimView> claim = claims.forResearcher(new OrcidId(orcid)).stream()
+                    .filter(c -> c.doi().equals(doi.value().value()) && c.registrationId().equals(registrationId))
+                    .findFirst();
+            researchers.add(new ResearcherStatus(orcid, claim.map(c -> c.status().name().toLowerCase(Locale.ROOT))
+                    .orElse("being processed"), claim.map(ClaimView::statusReason).orElse(null)));
+        }
+        return ResponseEntity.ok(new DoiView(status.get(), researchers));
+    }
+
+    /** A researcher's work for the DOI: its claim's status, in ORCID or why not. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ResearcherStatus(String orcid, String status, String reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DoiView(String doi, String skipReason, String source, Instant receivedAt, Instant changedAt,
+                   List<ResearcherStatus> researchers) {
+        DoiView(DoiStatus s, List<ResearcherStatus> researchers) {
+            this(s.doi(), s.skipReason(), s.source(), s.receivedAt(), s.changedAt(), researchers);
+        }
+    }
+
     private static String source(Authentication caller) {
         return caller instanceof ApiKeyAuthentication key ? "api:" + key.getPrincipal().source() : "api";
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
                                                          Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("about:blank"));
-        properties.forEach(problem::setProperty);
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        ResponseEntity<ProblemDetail> response = ApiFallbacks.problem(status, title, detail);
+        properties.forEach(response.getBody()::setProperty);
+        return response;
     }
 }
