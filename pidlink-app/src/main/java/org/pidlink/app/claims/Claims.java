@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -42,8 +43,19 @@ public final class Claims {
     private final Clock clock;
     private final WriteAccessSource access;
     private final ClaimQueueListener queue;
+    private final UnaryOperator<String> sameClient;
 
     public Claims(DataSource dataSource, Clock clock, WriteAccessSource access, ClaimQueueListener queue) {
+        this(dataSource, clock, access, queue, UnaryOperator.identity());
+    }
+
+    /**
+     * @param sameClient maps a registration to the one whose ORCID client it uses (when two registrations share a
+     *                   client, one work on the record must have one claim, holding both provenances)
+     */
+    public Claims(DataSource dataSource, Clock clock, WriteAccessSource access, ClaimQueueListener queue,
+            UnaryOperator<String> sameClient) {
+        this.sameClient = Objects.requireNonNull(sameClient, "sameClient");
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -59,11 +71,11 @@ public final class Claims {
      * researcher's permission, or auto-update is off and only auto-update asserted it. A work the researcher
      * removed is not added again.
      */
-    public ClaimResult assertClaim(OrcidId orcid, Doi doi, String registrationId, Provenance provenance,
+    public ClaimResult assertClaim(OrcidId orcid, Doi doi, String registration, Provenance provenance,
             WorkPayload payload) {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(payload, "payload");
-        requireRegistration(registrationId);
+        String registrationId = registrationKey(registration);
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
             Optional<Long> inserted = jdbc.sql("""
@@ -133,8 +145,8 @@ public final class Claims {
      * longer findable, a filter now excludes it). When no provenance remains, the work is deleted from ORCID
      * (or the claim simply forgotten when it was never written).
      */
-    public void withdraw(OrcidId orcid, Doi doi, String registrationId, Provenance provenance, String reason) {
-        requireRegistration(registrationId);
+    public void withdraw(OrcidId orcid, Doi doi, String registration, Provenance provenance, String reason) {
+        String registrationId = registrationKey(registration);
         tx.executeWithoutResult(status -> {
             Row row = findRow(orcid, doi, registrationId, true);
             if (row == null) {
@@ -275,7 +287,8 @@ public final class Claims {
      *
      * @param registrationId the registration whose permission changed, or {@code null} for all of them
      */
-    public void permissionsChanged(OrcidId orcid, @Nullable String registrationId) {
+    public void permissionsChanged(OrcidId orcid, @Nullable String registration) {
+        String registrationId = registration == null ? null : registrationKey(registration);
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
             List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " " + """
@@ -420,9 +433,11 @@ public final class Claims {
         return Timestamp.from(instant);
     }
 
-    private static void requireRegistration(String registrationId) {
+    /** The registration a claim is kept under: registrations that share one ORCID client share their claims. */
+    private String registrationKey(String registrationId) {
         if (registrationId == null || registrationId.isBlank()) {
             throw new IllegalArgumentException("registrationId is blank");
         }
+        return Objects.requireNonNull(sameClient.apply(registrationId), "registration key");
     }
 }

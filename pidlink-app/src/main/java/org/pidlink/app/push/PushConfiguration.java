@@ -59,7 +59,8 @@ class PushConfiguration {
     }
 
     @Bean
-    Claims claims(DataSource dataSource, WriteAccessSource access, ObjectProvider<PushWorker> worker) {
+    Claims claims(DataSource dataSource, WriteAccessSource access, ObjectProvider<PushWorker> worker,
+            OrcidRegistrations registrations) {
         ClaimQueueListener schedule = PushEngine.queueListener(dataSource, clock);
         return new Claims(dataSource, clock, access, new ClaimQueueListener() {
             @Override
@@ -73,7 +74,7 @@ class PushConfiguration {
                 schedule.syncRequested(orcid);
                 worker.ifAvailable(PushWorker::wake);
             }
-        });
+        }, registrations::canonical);
     }
 
     @Bean

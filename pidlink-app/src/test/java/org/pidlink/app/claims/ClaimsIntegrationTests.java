@@ -74,6 +74,23 @@ class ClaimsIntegrationTests {
     }
 
     @Test
+    void registrationsSharingOneOrcidClientShareTheirClaims() {
+        Claims shared = new Claims(DB.dataSource(), clock, access, PushEngine.queueListener(DB.dataSource(), clock),
+                registration -> "search-link".equals(registration) ? AUTO : registration);
+        access.grant(JOSIAH, AUTO, "token", true);
+
+        shared.assertClaim(JOSIAH, DOI, AUTO, Provenance.AUTO_UPDATE, work("Data"));
+        shared.assertClaim(JOSIAH, DOI, "search-link", Provenance.SEARCH_AND_LINK, work("Data"));
+
+        assertThat(shared.forResearcher(JOSIAH)).singleElement().satisfies(c -> {
+            assertThat(c.registrationId()).isEqualTo(AUTO);
+            assertThat(c.provenance()).containsExactlyInAnyOrder(Provenance.AUTO_UPDATE, Provenance.SEARCH_AND_LINK);
+        });
+        shared.withdraw(JOSIAH, DOI, "search-link", Provenance.SEARCH_AND_LINK, "unlinked");
+        assertThat(shared.forResearcher(JOSIAH).getFirst().provenance()).containsExactly(Provenance.AUTO_UPDATE);
+    }
+
+    @Test
     void waitsForPermissionWhenNotConnectedOrRevokedOrAutoUpdateIsOff() {
         assertThat(claims.assertClaim(JOSIAH, DOI, AUTO, Provenance.AUTO_UPDATE, work("Data")).status())
                 .isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
