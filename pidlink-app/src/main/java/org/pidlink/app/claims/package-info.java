@@ -13,7 +13,10 @@
  * <li>{@code permissionsChanged(orcid, registrationId)}: re-evaluates held and queued claims after a permission
  * or auto-update change (the accounts events call it).</li>
  * </ul>
- * Values: {@link org.pidlink.app.claims.Provenance}, {@link org.pidlink.app.claims.ClaimStatus},
+ * A registration is {@code auto-update} or {@code search-link}; when both use one ORCID client, the app keys their
+ * claims by the shared registration, so one work on the record has one claim holding every provenance.
+ *
+ * <p>Values: {@link org.pidlink.app.claims.Provenance}, {@link org.pidlink.app.claims.ClaimStatus},
  * {@link org.pidlink.app.claims.WorkPayload}, {@link org.pidlink.app.claims.ClaimResult},
  * {@link org.pidlink.app.claims.ClaimView}. Whether a claim may be written comes from a
  * {@link org.pidlink.app.claims.WriteAccessSource}.
