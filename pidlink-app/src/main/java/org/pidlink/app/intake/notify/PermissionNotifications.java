@@ -163,7 +163,10 @@ public final class PermissionNotifications implements AutoCloseable {
                         Timestamp.from(now.plus(RECHECK_PREMIUM)), notPremium.reason(), orcid.value());
                 log.info("Permission requests through the ORCID inbox are not sent: {}", notPremium.reason());
             }
-            case Outcome.Refused refused -> finish(orcid, refused.optedOut() ? "OPTED_OUT" : "FAILED", refused.reason());
+            case Outcome.Refused refused -> {
+                finish(orcid, refused.optedOut() ? "OPTED_OUT" : "FAILED", refused.reason());
+                log.info("No permission request for {}: {}", orcid, refused.reason());
+            }
             case Outcome.Retry retry -> {
                 jdbc.update("""
                         UPDATE permission_notification SET attempts = attempts + 1, last_error = ?,
