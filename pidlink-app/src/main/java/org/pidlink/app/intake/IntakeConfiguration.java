@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.pidlink.app.admin.TypeMappings;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.api.ApiKeys;
 import org.pidlink.app.intake.notify.PermissionNotifications;
@@ -25,8 +26,9 @@ class IntakeConfiguration {
     }
 
     @Bean
-    Intake intake(DataSource dataSource, IntakeProperties properties, IntakeWorker worker) {
-        return new Intake(MetadataReader.standard(), RecordEvaluator.standard(properties.includeContributors()),
+    Intake intake(DataSource dataSource, IntakeProperties properties, IntakeWorker worker, TypeMappings typeMappings) {
+        return new Intake(MetadataReader.standard(),
+                RecordEvaluator.standard(typeMappings::current, properties.includeContributors()),
                 new IntakeStore(dataSource, Clock.systemUTC()), worker::wake);
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.core.identifiers.OrcidId;
@@ -33,20 +34,24 @@ final class RecordEvaluator {
 
     private final SkipRules skipRules;
     private final WorkMapper.Settings mapperSettings;
-    private final WorkMapper mapper;
+    private final Supplier<TypeMapping> types;
     private final boolean includeContributors;
 
-    RecordEvaluator(SkipRules skipRules, TypeMapping types, WorkMapper.Settings mapperSettings,
+    /** @param types the type mapping in force, asked once per record (administrators may replace it) */
+    RecordEvaluator(SkipRules skipRules, Supplier<TypeMapping> types, WorkMapper.Settings mapperSettings,
                     boolean includeContributors) {
         this.skipRules = Objects.requireNonNull(skipRules, "skipRules");
         this.mapperSettings = Objects.requireNonNull(mapperSettings, "mapperSettings");
-        this.mapper = new WorkMapper(types, mapperSettings);
+        this.types = Objects.requireNonNull(types, "types");
         this.includeContributors = includeContributors;
     }
 
     static RecordEvaluator standard(boolean includeContributors) {
-        return new RecordEvaluator(SkipRules.defaults(), TypeMapping.defaults(), WorkMapper.Settings.defaults(),
-                includeContributors);
+        return standard(TypeMapping::defaults, includeContributors);
+    }
+
+    static RecordEvaluator standard(Supplier<TypeMapping> types, boolean includeContributors) {
+        return new RecordEvaluator(SkipRules.defaults(), types, WorkMapper.Settings.defaults(), includeContributors);
     }
 
     Evaluation evaluate(DoiRecord record) {
@@ -61,6 +66,7 @@ final class RecordEvaluator {
             return new Evaluation(record, found, null, null, Map.of(), hash("no-orcid"));
         }
         Map<OrcidId, WorkPayload> works = new LinkedHashMap<>();
+        WorkMapper mapper = new WorkMapper(types.get(), mapperSettings);
         try {
             // The work differs between researchers only when its contributor list is cut (each keeps their own
             // entry), so one mapping serves everyone on all but the largest author lists.
