@@ -37,6 +37,9 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(properties.clusterDir())
                 .setCleanDataDirectory(properties.clean())
+                // Spring stops PostgreSQL when the context closes, after everything using the DataSource;
+                // zonky's own exit hook would stop it first, under running workers.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", properties.clean() ? "off" : "on")
                 .start();

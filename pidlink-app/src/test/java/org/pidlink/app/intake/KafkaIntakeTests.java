@@ -18,9 +18,15 @@ import org.pidlink.app.intake.kafka.KafkaIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** DOI metadata events from Kafka (an in-JVM broker): at least once, deduplicated. Issue 7. */
+/**
+ * DOI metadata events from Kafka (an in-JVM broker): at least once, deduplicated. Issue 7.
+ * The context (and its broker) is closed after this class: left to the JVM's exit, Kafka's own exit hook deletes
+ * the broker's log directory first and the broker's shutdown then stalls the test JVM.
+ */
+@DirtiesContext
 @EmbeddedKafka(partitions = 1, topics = KafkaIntakeTests.TOPIC)
 @TestPropertySource(properties = {
         "pidlink.intake.kafka.enabled=true",
