@@ -92,6 +92,7 @@ final class ErrorClassifier {
                 case 9018 -> new OrcidError.RecordUnavailable(problem, RecordState.LOCKED);
                 case 9044 -> new OrcidError.RecordUnavailable(problem, RecordState.DEACTIVATED);
                 case 9036 -> new OrcidError.RecordUnavailable(problem, RecordState.UNCLAIMED);
+                case 9032 -> new OrcidError.RecordUnavailable(problem, RecordState.NOTIFICATIONS_DECLINED);
                 case 9048 -> new OrcidError.WorkLimitReached(problem);
                 default -> new OrcidError.Unexpected(problem);
             };

@@ -6,8 +6,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entry point: one HTTP/1.1 connection pool shared by {@link #oauth()} and {@link #works()}. Create one per
- * ORCID environment and keep it for the application's life; close it to release its connections.
+ * The entry point: one HTTP/1.1 connection pool shared by {@link #oauth()}, {@link #works()} and
+ * {@link #notifications()}. Create one per ORCID environment and keep it for the application's life; close it to
+ * release its connections.
  *
  * <pre>{@code
  * OrcidClient orcid = OrcidClient.builder(OrcidClientSettings.sandbox(id, secret))
@@ -21,6 +22,7 @@ public final class OrcidClient implements AutoCloseable {
     private final HttpClient http;
     private final OrcidOAuthClient oauth;
     private final OrcidWorksClient works;
+    private final OrcidNotificationsClient notifications;
 
     private OrcidClient(Builder builder) {
         this.settings = builder.settings;
@@ -34,6 +36,7 @@ public final class OrcidClient implements AutoCloseable {
         OrcidHttp exchange = new OrcidHttp(http, builder.rateLimiter, builder.listener);
         this.oauth = new OrcidOAuthClient(settings, exchange, mapper);
         this.works = new OrcidWorksClient(settings, exchange, mapper);
+        this.notifications = new OrcidNotificationsClient(settings, exchange, mapper);
     }
 
     public static OrcidClient create(OrcidClientSettings settings) {
@@ -50,6 +53,11 @@ public final class OrcidClient implements AutoCloseable {
 
     public OrcidWorksClient works() {
         return works;
+    }
+
+    /** ORCID's inbox: permission requests (needs a {@value OrcidNotificationsClient#SCOPE} token). */
+    public OrcidNotificationsClient notifications() {
+        return notifications;
     }
 
     public OrcidClientSettings settings() {

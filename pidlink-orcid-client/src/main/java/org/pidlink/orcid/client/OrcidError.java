@@ -98,7 +98,10 @@ public sealed interface OrcidError {
     record InvalidWork(OrcidProblem problem) implements OrcidError {
     }
 
-    /** 409 9007/9018/9044/9036 (301 on reads of a deprecated record): the record accepts no writes now. */
+    /**
+     * 409 9007/9018/9044/9036 (301 on reads of a deprecated record): the record accepts no writes now; 409/9032 on
+     * the notification API: the researcher takes no permission requests.
+     */
     record RecordUnavailable(OrcidProblem problem, RecordState state) implements OrcidError {
     }
 

@@ -1,6 +1,5 @@
 package org.pidlink.orcid.client;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.pidlink.core.identifiers.OrcidId;
@@ -28,7 +26,7 @@ public final class OrcidWorksClient {
     /** ORCID's limit for bulk writes (9006) and bulk reads (9042). */
     public static final int MAX_BULK = 100;
 
-    static final String MEDIA_TYPE = "application/vnd.orcid+json";
+    private static final String MEDIA_TYPE = MemberApi.MEDIA_TYPE;
 
     private final OrcidClientSettings settings;
     private final OrcidHttp http;
@@ -54,12 +52,7 @@ public final class OrcidWorksClient {
             if (response.statusCode() != 201) {
                 return failed(response, redactor);
             }
-            Optional<String> location = response.headers().firstValue("Location");
-            Long putCode = location.map(OrcidWorksClient::putCodeIn).orElse(null);
-            if (putCode == null) {
-                throw new IllegalStateException("201 without a put-code in Location: " + location.orElse("(none)"));
-            }
-            return OrcidResult.ok(putCode);
+            return OrcidResult.ok(MemberApi.createdPutCode(response));
         }, pc -> pc);
     }
 
@@ -232,30 +225,10 @@ public final class OrcidWorksClient {
     }
 
     private HttpRequest.Builder request(OrcidId orcid, String path, String accessToken) {
-        Objects.requireNonNull(orcid, "orcid");
-        Objects.requireNonNull(accessToken, "accessToken");
-        return HttpRequest.newBuilder(URI.create(settings.apiBase() + "/v3.0/" + orcid.value() + path))
-                .timeout(settings.requestTimeout())
-                .header("Accept", MEDIA_TYPE)
-                .header("Authorization", "Bearer " + accessToken)
-                .header("User-Agent", settings.userAgent());
+        return MemberApi.request(settings, orcid, path, accessToken);
     }
 
     private static OrcidHttp.Call call(String method, String path, OrcidId orcid, Long putCode) {
-        return new OrcidHttp.Call(method, "/v3.0/{orcid}" + path, orcid, putCode, true);
-    }
-
-    /** {@code https://api.orcid.org/v3.0/0000-…/work/1234} → 1234. */
-    private static Long putCodeIn(String location) {
-        String path = URI.create(location.strip()).getPath();
-        if (path == null) {
-            return null;
-        }
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        try {
-            return Long.parseLong(trimmed.substring(trimmed.lastIndexOf('/') + 1));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return MemberApi.call(method, path, orcid, putCode);
     }
 }
