@@ -13,6 +13,7 @@ import org.pidlink.app.intake.notify.PermissionNotifications;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.control.ResearcherSpec;
+import org.pidlink.emulator.inbox.Inbox;
 import org.pidlink.emulator.traffic.Faults;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,5 +71,25 @@ class IntakeFailureTests extends IntakeTestSupport {
         notifications.sendDue();
         eventually(() -> assertThat(jdbc.queryForObject("SELECT status FROM permission_notification WHERE orcid = ?",
                 String.class, unknown)).isEqualTo("SENT"));
+    }
+
+    @Test
+    void aResearcherWhoTakesNoNotificationsIsNotAskedAgain() {
+        String declining = orcid.emulator().control().createResearcher(ResearcherSpec.of("Dora", "Declines")).orcid();
+        Inbox.of(orcid.emulator().context()).accept(declining, false);
+        String doi = TestRecords.newDoi();
+
+        accepted(post(AutoUpdateEndToEndTests.dataciteXml(doi, "Unwanted", new OrcidId(declining)), "application/xml"));
+        drainIntake();
+        notifications.sendDue();
+
+        eventually(() -> {
+            Map<String, Object> request = jdbc.queryForMap(
+                    "SELECT status, due_at, last_error FROM permission_notification WHERE orcid = ?", declining);
+            assertThat(request.get("status")).isEqualTo("OPTED_OUT");
+            assertThat(request.get("due_at")).isNull();
+            assertThat((String) request.get("last_error")).contains("409/9032");
+        });
+        assertThat(Inbox.of(orcid.emulator().context()).of(declining)).isEmpty();
     }
 }

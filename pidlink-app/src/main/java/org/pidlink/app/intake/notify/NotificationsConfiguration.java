@@ -1,9 +1,7 @@
 package org.pidlink.app.intake.notify;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -25,9 +23,8 @@ class NotificationsConfiguration {
     PermissionNotifications permissionNotifications(DataSource dataSource, Claims claims, Researchers researchers,
                                                     OrcidRegistrations registrations, IntakeProperties properties) {
         String registrationId = properties.registrationId();
-        NotificationPermissionClient client = new NotificationPermissionClient(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), registrations.apiBase(),
-                registrations.client(registrationId).oauth(), Clock.systemUTC());
+        PermissionRequestSender client = new PermissionRequestSender(registrations.client(registrationId),
+                Clock.systemUTC());
         return new PermissionNotifications(dataSource, Clock.systemUTC(), claims,
                 orcid -> researchers.find(orcid).isPresent(), client, properties.notifications());
     }

@@ -15,8 +15,8 @@ import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.AfterCommit;
 import org.pidlink.app.intake.IntakeProperties;
 import org.pidlink.app.intake.Signal;
-import org.pidlink.app.intake.notify.NotificationPermissionClient.Item;
-import org.pidlink.app.intake.notify.NotificationPermissionClient.Outcome;
+import org.pidlink.app.intake.notify.PermissionRequestSender.Item;
+import org.pidlink.app.intake.notify.PermissionRequestSender.Outcome;
 import org.pidlink.core.identifiers.OrcidId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public final class PermissionNotifications implements AutoCloseable {
     private final Clock clock;
     private final Claims claims;
     private final AccountCheck accounts;
-    private final NotificationPermissionClient client;
+    private final PermissionRequestSender client;
     private final IntakeProperties.Notifications settings;
     private final Signal signal = new Signal();
     private volatile URI connectUrl;
@@ -59,7 +59,7 @@ public final class PermissionNotifications implements AutoCloseable {
     }
 
     PermissionNotifications(DataSource dataSource, Clock clock, Claims claims, AccountCheck accounts,
-                            NotificationPermissionClient client, IntakeProperties.Notifications settings) {
+                            PermissionRequestSender client, IntakeProperties.Notifications settings) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
