@@ -1,7 +1,5 @@
 package org.pidlink.app.accounts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +18,8 @@ import java.util.stream.Collectors;
 /**
  * A browser without a screen: real HTTP against pidlink and the emulator, cookies kept per host (as a browser
  * does, also the {@code Secure} ones on localhost), redirects followed one by one so tests can stop at any step.
+ * Also used by the benchmarks (pidlink-app's test-jar), so it needs nothing but the JDK: failures are
+ * {@link AssertionError}s.
  */
 final class WebSession {
 
@@ -85,12 +85,16 @@ final class WebSession {
      * answers the consent page (if shown) with {@code decision}; returns ORCID's redirect back to pidlink.
      */
     HttpResponse<String> throughOrcid(HttpResponse<String> toOrcid, String email, String decision) {
-        assertThat(location(toOrcid)).contains("/oauth/authorize");
+        if (!location(toOrcid).contains("/oauth/authorize")) {
+            throw new AssertionError("expected a redirect to ORCID's /oauth/authorize, got " + location(toOrcid));
+        }
         String orcidHost = URI.create(location(toOrcid)).getHost();
         HttpResponse<String> page = followUntilLeaving(toOrcid, orcidHost);
         URI orcidBase = page.uri().resolve("/");
         for (int step = 0; step < 4 && !isRedirect(page); step++) {
-            assertThat(page.statusCode()).as("ORCID page %s", page.body()).isIn(200, 401);
+            if (page.statusCode() != 200 && page.statusCode() != 401) {
+                throw new AssertionError("ORCID page answered " + page.statusCode() + ": " + page.body());
+            }
             String authorization = hidden(page.body(), "authorization");
             Map<String, String> form = new LinkedHashMap<>();
             form.put("authorization", authorization);
@@ -102,7 +106,9 @@ final class WebSession {
             }
             page = post(orcidBase.resolve("/oauth/authorize").toString(), form);
         }
-        assertThat(isRedirect(page)).as("ORCID redirects back").isTrue();
+        if (!isRedirect(page)) {
+            throw new AssertionError("ORCID did not redirect back: " + page.statusCode() + " " + page.body());
+        }
         return page;
     }
 

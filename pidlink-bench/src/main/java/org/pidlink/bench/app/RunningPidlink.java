@@ -26,13 +26,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RunningPidlink implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final int port;
     private final String baseUrl;
     private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private RunningPidlink(ConfigurableApplicationContext context) {
         this.context = context;
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.baseUrl = "http://localhost:" + port;
         this.apiKey = context.getBean(ApiKeys.class).create("bench", "benchmark", "bench").key();
     }
@@ -58,6 +59,11 @@ public final class RunningPidlink implements AutoCloseable {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new RunningPidlink(new SpringApplicationBuilder(PidlinkApplication.class).run(args));
+    }
+
+    /** The HTTP port on localhost. */
+    public int port() {
+        return port;
     }
 
     public String baseUrl() {

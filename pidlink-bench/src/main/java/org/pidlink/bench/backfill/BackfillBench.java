@@ -30,6 +30,7 @@ import org.pidlink.app.push.PushSettings;
 import org.pidlink.app.push.PushWorker;
 import org.pidlink.app.push.RegisteredClient;
 import org.pidlink.app.push.SharedRateLimiter;
+import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.EmulatorSettings;
@@ -60,45 +61,17 @@ public final class BackfillBench {
     record Options(int researchers, int worksPerResearcher, int workers) {
     }
 
+    private static final List<BenchCommand.Option> OPTIONS = List.of(
+            BenchCommand.Option.whole("--researchers", "R", 100),
+            BenchCommand.Option.whole("--works-per-researcher", "W", 300),
+            // The emulator answers a bulk call in tens of milliseconds but shares this machine's CPU with the engine
+            // and PostgreSQL: fewer workers than the app's default keep 24 calls a second in flight without
+            // crowding it.
+            BenchCommand.Option.whole("--workers", "N", 8));
+
     public static void main(String[] args) throws Exception {
-        Options options = parse(args);
-        if (options == null) {
-            return;
-        }
-        System.out.println(toJson(run(options)));
-    }
-
-    static Options parse(String[] args) {
-        int researchers = 100;
-        int works = 300;
-        // The emulator answers a bulk call in tens of milliseconds but shares this machine's CPU with the engine
-        // and PostgreSQL: fewer workers than the app's default keep 24 calls a second in flight without crowding it.
-        int workers = 8;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--researchers" -> researchers = positive(args, ++i);
-                case "--works-per-researcher" -> works = positive(args, ++i);
-                case "--workers" -> workers = positive(args, ++i);
-                case "--help", "-h" -> {
-                    System.out.println("Usage: ./pidlink bench backfill [--researchers R (100)] "
-                            + "[--works-per-researcher W (300)] [--workers N (8)]");
-                    return null;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
-            }
-        }
-        return new Options(researchers, works, workers);
-    }
-
-    private static int positive(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a number");
-        }
-        int value = Integer.parseInt(args[i]);
-        if (value < 1) {
-            throw new IllegalArgumentException(args[i - 1] + " must be at least 1, got " + value);
-        }
-        return value;
+        BenchCommand.main("backfill", args, OPTIONS, v -> toJson(run(new Options(v.whole("--researchers"),
+                v.whole("--works-per-researcher"), v.whole("--workers")))));
     }
 
     static Map<String, Object> run(Options options) throws Exception {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.pidlink.bench.app.BenchArgs;
+import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.BenchRecords;
 import org.pidlink.bench.app.RunningPidlink;
 
@@ -37,35 +37,15 @@ public final class IntakeBench {
     record Options(int records, int batch, int clients, int warmup) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = parse(args);
-        if (options == null) {
-            return;
-        }
-        System.out.println(run(options));
-        System.exit(0);
-    }
+    private static final List<BenchCommand.Option> OPTIONS = List.of(
+            BenchCommand.Option.whole("--records", "N", 20_000),
+            BenchCommand.Option.whole("--batch", "B", 200),
+            BenchCommand.Option.whole("--clients", "C", 4),
+            BenchCommand.Option.whole("--warmup", "W", 4_000));
 
-    static Options parse(String[] args) {
-        int records = 20_000;
-        int batch = 200;
-        int clients = 4;
-        int warmup = 4_000;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--records" -> records = BenchArgs.positive(args, ++i);
-                case "--batch" -> batch = BenchArgs.positive(args, ++i);
-                case "--clients" -> clients = BenchArgs.positive(args, ++i);
-                case "--warmup" -> warmup = BenchArgs.positive(args, ++i);
-                case "--help", "-h" -> {
-                    System.out.println("Usage: ./pidlink bench intake [--records N (20000)] [--batch B (200)] "
-                            + "[--clients C (4)] [--warmup W (4000)]");
-                    return null;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
-            }
-        }
-        return new Options(records, batch, clients, warmup);
+    public static void main(String[] args) throws Exception {
+        BenchCommand.main("intake", args, OPTIONS, v -> run(new Options(v.whole("--records"), v.whole("--batch"),
+                v.whole("--clients"), v.whole("--warmup"))));
     }
 
     static String run(Options options) throws Exception {

@@ -18,12 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.pidlink.app.orcid.DemoResearchers;
-import org.pidlink.bench.app.BenchArgs;
+import org.pidlink.app.accounts.ConnectedResearchers;
+import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.BenchRecords;
 import org.pidlink.bench.app.RunningPidlink;
 import org.pidlink.emulator.OrcidEmulator;
-import org.pidlink.emulator.control.ResearcherSpec;
 import org.pidlink.emulator.state.StateListener;
 import org.pidlink.emulator.state.StoredWork;
 
@@ -46,33 +45,14 @@ public final class LatencyBench {
     record Options(int dois, double rate, int researchers) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = parse(args);
-        if (options == null) {
-            return;
-        }
-        System.out.println(run(options));
-        System.exit(0);
-    }
+    private static final List<BenchCommand.Option> OPTIONS = List.of(
+            BenchCommand.Option.whole("--dois", "N", 1000),
+            BenchCommand.Option.number("--rate", "R per second", 20),
+            BenchCommand.Option.whole("--researchers", "K", 20));
 
-    static Options parse(String[] args) {
-        int dois = 1000;
-        double rate = 20;
-        int researchers = 20;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--dois" -> dois = BenchArgs.positive(args, ++i);
-                case "--rate" -> rate = BenchArgs.positiveNumber(args, ++i);
-                case "--researchers" -> researchers = BenchArgs.positive(args, ++i);
-                case "--help", "-h" -> {
-                    System.out.println("Usage: ./pidlink bench latency [--dois N (1000)] [--rate R per second (20)] "
-                            + "[--researchers K (20)]");
-                    return null;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
-            }
-        }
-        return new Options(dois, rate, researchers);
+    public static void main(String[] args) throws Exception {
+        BenchCommand.main("latency", args, OPTIONS, v -> run(new Options(v.whole("--dois"), v.number("--rate"),
+                v.whole("--researchers"))));
     }
 
     /** One DOI's journey: when pidlink answered 202, when the work appeared on ORCID. */
@@ -90,7 +70,7 @@ public final class LatencyBench {
         try (RunningPidlink pidlink = RunningPidlink.start(Map.of())) {
             OrcidEmulator emulator = pidlink.orcid().emulator();
             emulator.control().rateLimit(24, 40);
-            List<String> researchers = connect(pidlink, emulator, options.researchers());
+            List<String> researchers = connect(pidlink, options.researchers());
 
             Map<String, Journey> journeys = new ConcurrentHashMap<>();
             Map<String, List<String>> pendingByOrcid = new ConcurrentHashMap<>();
@@ -176,14 +156,14 @@ public final class LatencyBench {
         }
     }
 
-    private static List<String> connect(RunningPidlink pidlink, OrcidEmulator emulator, int count) {
+    /** Researchers who sign in, grant auto-update's permission and switch it on through the real pages. */
+    private static List<String> connect(RunningPidlink pidlink, int count) {
+        ConnectedResearchers people = new ConnectedResearchers(pidlink.port(), pidlink.orcid());
         List<String> researchers = new ArrayList<>();
         for (int r = 0; r < count; r++) {
-            String email = "latency." + r + "." + UUID.randomUUID() + "@example.org";
-            String orcid = emulator.control().createResearcher(ResearcherSpec.of("Researcher" + r, "Latency")
-                    .withEmail(email).withPassword(DemoResearchers.PASSWORD)).orcid();
-            new BrowserSession(pidlink.baseUrl()).connectWithAutoUpdate(email, DemoResearchers.PASSWORD);
-            researchers.add(orcid);
+            ConnectedResearchers.Person person = people.newResearcher("Researcher" + r, "Latency");
+            people.connect(person, true);
+            researchers.add(person.orcid().value());
         }
         return researchers;
     }
