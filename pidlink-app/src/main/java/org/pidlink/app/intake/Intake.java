@@ -29,8 +29,15 @@ public final class Intake {
     private final RecordEvaluator evaluator;
     private final IntakeStore store;
     private final Runnable workQueued;
+    private final IntakeMetrics metrics;
 
     Intake(MetadataReader reader, RecordEvaluator evaluator, IntakeStore store, Runnable workQueued) {
+        this(reader, evaluator, store, workQueued, IntakeMetrics.none());
+    }
+
+    Intake(MetadataReader reader, RecordEvaluator evaluator, IntakeStore store, Runnable workQueued,
+           IntakeMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.store = Objects.requireNonNull(store, "store");
@@ -91,6 +98,8 @@ public final class Intake {
             // Once the tasks are visible: after the caller's transaction commits, when there is one.
             AfterCommit.run(workQueued);
         }
-        return IntakeReport.of(List.copyOf(formats), applied.outcomes());
+        IntakeReport report = IntakeReport.of(List.copyOf(formats), applied.outcomes());
+        metrics.record(source, report);
+        return report;
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** Wires intake: the REST/harvest/Kafka entry point, its store and its worker. */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
@@ -26,10 +28,11 @@ class IntakeConfiguration {
     }
 
     @Bean
-    Intake intake(DataSource dataSource, IntakeProperties properties, IntakeWorker worker, TypeMappings typeMappings) {
+    Intake intake(DataSource dataSource, IntakeProperties properties, IntakeWorker worker, TypeMappings typeMappings,
+                  MeterRegistry meters) {
         return new Intake(MetadataReader.standard(),
                 RecordEvaluator.standard(typeMappings::current, properties.includeContributors()),
-                new IntakeStore(dataSource, Clock.systemUTC()), worker::wake);
+                new IntakeStore(dataSource, Clock.systemUTC()), worker::wake, new IntakeMetrics(meters));
     }
 
     @Bean

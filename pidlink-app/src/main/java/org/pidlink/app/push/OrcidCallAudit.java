@@ -14,10 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 /**
  * Keeps every call to ORCID in {@code orcid_call}: method, path, status, ORCID error code, latency, time, and the
- * claims the call was made for. Install it as the ORCID client's {@link OrcidCallListener}; the push engine says
- * which claims a call serves with {@link #forClaims}. Thread-safe.
+ * claims the call was made for; and times it in the meter {@code pidlink.orcid.calls} (tagged by method, path
+ * template, status and ORCID error code only: no iD or put-code, so the number of series stays bounded). Install
+ * it as the ORCID client's {@link OrcidCallListener}; the push engine says which claims a call serves with
+ * {@link #forClaims}. Thread-safe.
  */
 public final class OrcidCallAudit implements OrcidCallListener {
 
@@ -25,9 +32,19 @@ public final class OrcidCallAudit implements OrcidCallListener {
 
     private final JdbcClient jdbc;
     private final ThreadLocal<CallContext> context = new ThreadLocal<>();
+    private final MeterRegistry meters;
+    private final Counter unavailable;
 
+    /** An audit without metrics (a registry without exporters drops what it is given). */
     public OrcidCallAudit(DataSource dataSource) {
+        this(dataSource, new CompositeMeterRegistry());
+    }
+
+    public OrcidCallAudit(DataSource dataSource, MeterRegistry meters) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.meters = meters;
+        this.unavailable = Counter.builder("pidlink.orcid.unavailable")
+                .description("ORCID answers 503 (rate limit or maintenance)").register(meters);
     }
 
     /** Runs {@code call} (one ORCID call on this thread) with its audit rows naming these claims. */
@@ -49,6 +66,7 @@ public final class OrcidCallAudit implements OrcidCallListener {
     public void onCall(OrcidCall call) {
         CallContext ctx = context.get();
         OrcidError error = call.error();
+        time(call);
         try {
             jdbc.sql("""
                     INSERT INTO orcid_call (called_at, method, path, status, error_code, latency_ms, orcid,
@@ -71,6 +89,18 @@ public final class OrcidCallAudit implements OrcidCallListener {
         } catch (RuntimeException e) {
             // The audit must never change the outcome of a write that already happened.
             log.warn("Could not record an ORCID call in the audit table: {}", e.toString());
+        }
+    }
+
+    private void time(OrcidCall call) {
+        Timer.builder("pidlink.orcid.calls").description("Calls to ORCID's API, by outcome")
+                .tag("method", call.method())
+                .tag("path", call.pathTemplate())
+                .tag("status", call.status() == 0 ? "none" : Integer.toString(call.status()))
+                .tag("error_code", call.errorCode() == 0 ? "none" : Integer.toString(call.errorCode()))
+                .register(meters).record(call.latency());
+        if (call.status() == 503) {
+            unavailable.increment();
         }
     }
 

@@ -20,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Wires claims and the push engine into the app: write access from the accounts feature, ORCID clients from the
  * {@code orcid} feature (which picks up this configuration's rate limiter and audit listener), the worker threads.
@@ -49,8 +51,8 @@ class PushConfiguration {
     }
 
     @Bean
-    OrcidCallAudit orcidCallAudit(DataSource dataSource) {
-        return new OrcidCallAudit(dataSource);
+    OrcidCallAudit orcidCallAudit(DataSource dataSource, MeterRegistry meters) {
+        return new OrcidCallAudit(dataSource, meters);
     }
 
     @Bean
@@ -88,9 +90,10 @@ class PushConfiguration {
 
     @Bean
     PushEngine pushEngine(DataSource dataSource, PushSettings settings, RegisteredClients clients,
-            WriteAccessSource access, SharedRateLimiter limiter, OrcidCallAudit audit, Claims claims) {
+            WriteAccessSource access, SharedRateLimiter limiter, OrcidCallAudit audit, Claims claims,
+            MeterRegistry meters) {
         return new PushEngine(dataSource, clock, settings, clients, access, limiter, audit, claims,
-                new SecureRandom());
+                new SecureRandom(), meters);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

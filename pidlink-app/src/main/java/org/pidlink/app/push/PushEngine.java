@@ -30,6 +30,10 @@ import org.pidlink.orcid.client.WorkSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 /**
  * Executes the queued writes: one turn leases the researcher who is next (see {@link PushQueue#leaseNext}),
  * makes one call to ORCID for them (a bulk addition of up to 100 works, an update, a deletion, or the read that
@@ -54,11 +58,25 @@ public final class PushEngine {
     private final Claims claims;
     private final Backoff backoff;
     private final AtomicLong leases = new AtomicLong();
+    private final Counter worksAdded;
+    private final Counter worksUpdated;
+    private final Counter worksDeleted;
     private volatile PushObserver observer = PushObserver.NONE;
 
     public PushEngine(DataSource dataSource, Clock clock, PushSettings settings, RegisteredClients clients,
             WriteAccessSource access, SharedRateLimiter rateLimiter, OrcidCallAudit audit, Claims claims,
             RandomGenerator random) {
+        this(dataSource, clock, settings, clients, access, rateLimiter, audit, claims, random,
+                new CompositeMeterRegistry());
+    }
+
+    /** Counts the works ORCID accepted in {@code pidlink.works}, tagged by action (added, updated, deleted). */
+    public PushEngine(DataSource dataSource, Clock clock, PushSettings settings, RegisteredClients clients,
+            WriteAccessSource access, SharedRateLimiter rateLimiter, OrcidCallAudit audit, Claims claims,
+            RandomGenerator random, MeterRegistry meters) {
+        this.worksAdded = worksCounter(meters, "added");
+        this.worksUpdated = worksCounter(meters, "updated");
+        this.worksDeleted = worksCounter(meters, "deleted");
         this.queue = new PushQueue(dataSource, clock);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -68,6 +86,11 @@ public final class PushEngine {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
+    }
+
+    private static Counter worksCounter(MeterRegistry meters, String action) {
+        return Counter.builder("pidlink.works").description("Works ORCID accepted from pidlink, by action")
+                .tag("action", action).register(meters);
     }
 
     /**
@@ -239,6 +262,7 @@ public final class PushEngine {
                     }
                 }
                 queue.written(written);
+                worksAdded.increment(written.size());
             }
             case OrcidResult.Failed<List<OrcidResult<Long>>> failed -> failed(target, Action.ADD, batch, failed.error());
         }
@@ -250,8 +274,10 @@ public final class PushEngine {
                 () -> target.client().works().updateWork(target.orcid(), target.token(), putCode, claim.workJson()));
         observer.answered(target.orcid(), Action.UPDATE, List.of(claim.id()));
         switch (result) {
-            case OrcidResult.Ok<?> ok ->
-                    queue.written(List.of(new PushQueue.Written(claim.id(), putCode, claim.payloadHash())));
+            case OrcidResult.Ok<?> ok -> {
+                queue.written(List.of(new PushQueue.Written(claim.id(), putCode, claim.payloadHash())));
+                worksUpdated.increment();
+            }
             case OrcidResult.Failed<?> failed -> failed(target, Action.UPDATE, List.of(claim), failed.error());
         }
     }
@@ -262,7 +288,10 @@ public final class PushEngine {
                 () -> target.client().works().deleteWork(target.orcid(), target.token(), putCode));
         observer.answered(target.orcid(), Action.DELETE, List.of(claim.id()));
         switch (result) {
-            case OrcidResult.Ok<Void> ok -> queue.deleted(claim.id());
+            case OrcidResult.Ok<Void> ok -> {
+                queue.deleted(claim.id());
+                worksDeleted.increment();
+            }
             case OrcidResult.Failed<Void> failed -> failed(target, Action.DELETE, List.of(claim), failed.error());
         }
     }
