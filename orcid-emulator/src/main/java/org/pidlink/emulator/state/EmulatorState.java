@@ -171,23 +171,11 @@ public final class EmulatorState {
         while (true) {
             // The 0009 block is where ORCID issues new iDs today.
             long n = 9_0000_0000_000L + (random.nextLong() & Long.MAX_VALUE) % 1_0000_0000_000L;
-            String digits15 = String.format("%015d", n);
-            String sixteen = digits15 + checkDigit(digits15);
-            String id = sixteen.substring(0, 4) + "-" + sixteen.substring(4, 8) + "-" + sixteen.substring(8, 12)
-                    + "-" + sixteen.substring(12);
+            String id = OrcidId.withCheckDigit(String.format("%015d", n)).value();
             if (!researchers.containsKey(id)) {
-                return new OrcidId(id).value();
+                return id;
             }
         }
-    }
-
-    static char checkDigit(String first15) {
-        int total = 0;
-        for (int i = 0; i < first15.length(); i++) {
-            total = (total + (first15.charAt(i) - '0')) * 2;
-        }
-        int result = (12 - total % 11) % 11;
-        return result == 10 ? 'X' : (char) ('0' + result);
     }
 
     // ---- tokens --------------------------------------------------------------------------------------------

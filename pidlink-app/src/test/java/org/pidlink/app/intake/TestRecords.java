@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.pidlink.core.identifiers.OrcidId;
 import tools.jackson.databind.json.JsonMapper;
 
 /** DOI metadata made up for a test: fresh DOIs, valid ORCID iDs, DataCite REST JSON. */
@@ -23,15 +24,8 @@ final class TestRecords {
 
     /** A random ORCID iD with a valid checksum (ISO 7064 11,2) in the range ORCID issues. */
     static String newOrcid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String digits = "0009" + String.format("%011d", random.nextLong(100_000_000L));
-        int total = 0;
-        for (char c : digits.toCharArray()) {
-            total = (total + (c - '0')) * 2;
-        }
-        int check = (12 - total % 11) % 11;
-        String all = digits + (check == 10 ? "X" : String.valueOf(check));
-        return all.substring(0, 4) + "-" + all.substring(4, 8) + "-" + all.substring(8, 12) + "-" + all.substring(12);
+        return OrcidId.withCheckDigit("0009" + String.format("%011d",
+                ThreadLocalRandom.current().nextLong(100_000_000L))).value();
     }
 
     /** A DataCite REST API single DOI ({@code {"data":{…}}}). */

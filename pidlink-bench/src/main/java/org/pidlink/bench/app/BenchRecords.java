@@ -3,6 +3,8 @@ package org.pidlink.bench.app;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.pidlink.core.identifiers.OrcidId;
+
 /** Made-up DOI metadata for benchmarks: DataCite XML and DataCite REST JSON naming given ORCID iDs. */
 public final class BenchRecords {
 
@@ -11,14 +13,8 @@ public final class BenchRecords {
 
     /** A random, valid ORCID iD in the range ORCID issues (0009-0000-…). */
     public static String randomOrcid() {
-        String digits = "0009" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000L));
-        int total = 0;
-        for (char c : digits.toCharArray()) {
-            total = (total + (c - '0')) * 2;
-        }
-        int check = (12 - total % 11) % 11;
-        String all = digits + (check == 10 ? "X" : String.valueOf(check));
-        return all.substring(0, 4) + "-" + all.substring(4, 8) + "-" + all.substring(8, 12) + "-" + all.substring(12);
+        return OrcidId.withCheckDigit("0009" + String.format("%011d",
+                ThreadLocalRandom.current().nextLong(100_000_000L))).value();
     }
 
     public static String dataciteXml(String doi, String title, List<String> creatorOrcids) {
