@@ -96,10 +96,16 @@ final class OrcidCallsCsv {
         return ids.toString();
     }
 
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. Null is empty. */
+    /**
+     * RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. Null is empty. Text that a
+     * spreadsheet would run as a formula (ORCID echoes request content in its messages) gets a leading apostrophe.
+     */
     static String field(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
         }
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
