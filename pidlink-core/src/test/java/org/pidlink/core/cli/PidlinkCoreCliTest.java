@@ -1,5 +1,6 @@
 package org.pidlink.core.cli;
 
+import org.pidlink.core.SharedDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pidlink.core.work.OrcidXsd;
-import org.pidlink.core.work.SharedDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

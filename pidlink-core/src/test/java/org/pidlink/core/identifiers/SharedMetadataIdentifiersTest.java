@@ -37,7 +37,7 @@ class SharedMetadataIdentifiersTest {
 
     @BeforeAll
     static void scanEveryFile() throws IOException {
-        metadata = SharedMetadata.metadataDir();
+        metadata = org.pidlink.core.SharedDir.path().resolve("metadata");
         IdentifierScanner scanner = new IdentifierScanner();
         orcids = new ArrayList<>();
         dois = new ArrayList<>();

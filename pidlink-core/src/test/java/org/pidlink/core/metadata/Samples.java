@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.pidlink.core.SharedDir;
 import java.util.stream.Stream;
 
 /** The shared sample metadata in {@code /work/shared/metadata}, found as the brief says. */
@@ -16,16 +18,7 @@ final class Samples {
     }
 
     static Path dir() {
-        String configured = System.getProperty("pidlink.shared.dir");
-        List<Path> candidates = configured != null
-                ? List.of(Path.of(configured), Path.of("../shared"), Path.of("../../shared"))
-                : List.of(Path.of("../shared"), Path.of("../../shared"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p.resolve("metadata"))) {
-                return p.resolve("metadata");
-            }
-        }
-        throw new IllegalStateException("shared sample directory not found; tried " + candidates);
+        return SharedDir.path().resolve("metadata");
     }
 
     static byte[] bytes(String relative) {

@@ -1,5 +1,6 @@
 package org.pidlink.core.work;
 
+import org.pidlink.core.SharedDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package org.pidlink.core.work;
 
+import org.pidlink.core.SharedDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,9 +1,12 @@
-package org.pidlink.core.work;
+package org.pidlink.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The read-only reference directory (ORCID's XSDs, real DOI metadata), as the build tells tests where it is. */
+/**
+ * The read-only reference directory (ORCID's XSDs, real DOI metadata), where the build tells tests it is
+ * ({@code pidlink.shared.dir}), else {@code ../shared} or {@code ../../shared}. The one place tests look for it.
+ */
 public final class SharedDir {
 
     private SharedDir() {
