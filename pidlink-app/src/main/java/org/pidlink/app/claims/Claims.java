@@ -178,6 +178,15 @@ public final class Claims {
                 .query((rs, n) -> view(rs)).optional();
     }
 
+    /**
+     * Every claim on {@code doi}, whatever its status, by researcher then registration: the inverse lookup's
+     * "which iDs are linked to this DOI".
+     */
+    public List<ClaimView> forDoi(Doi doi) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM claim WHERE doi = :doi ORDER BY orcid, registration_id, id")
+                .param("doi", doi.value()).query((rs, n) -> view(rs)).list();
+    }
+
     /** The researchers who claim {@code doi} and want it on their record. */
     public List<OrcidId> orcidsForDoi(Doi doi) {
         return jdbc.sql("SELECT DISTINCT orcid FROM claim WHERE doi = :doi AND wanted ORDER BY orcid")

@@ -1,0 +1,212 @@
+package org.pidlink.app.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.pidlink.app.accounts.ConnectedResearchers;
+import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.claims.Provenance;
+import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public inverse lookup over real HTTP, with researchers who connected through the emulator and works the
+ * push engine really wrote: both directions, the "in ORCID only" default, researchers who keep out of public
+ * lookups (hidden from the public, shown to an administrator), and bad identifiers as problem+json.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "pidlink.orcid.emulator.port=0")
+@ActiveProfiles("test")
+class LookupApiTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedOrcid orcid;
+
+    @Autowired
+    Claims claims;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void listsLinksBothWaysHidesResearchersWhoOptedOutAndShowsThemToAnAdministrator() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person ada = people.newResearcher("Ada", "Public");
+        people.connect(ada, true);
+        showInPublicLookups(people, ada, true);
+        Person bea = people.newResearcher("Bea", "Waiting");
+        people.connect(bea, false);
+        showInPublicLookups(people, bea, false);
+        Person carl = people.newResearcher("Carl", "Private");
+        people.connect(carl, true);
+        Doi doi = new Doi("10.5555/lookup-" + UUID.randomUUID());
+        claims.assertClaim(ada.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Ice cores"));
+        claims.assertClaim(bea.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.AUTO_UPDATE,
+                work(doi, "Ice cores"));
+        claims.assertClaim(carl.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Ice cores"));
+        eventually(() -> assertThat(List.of(status(ada.orcid(), doi), status(carl.orcid(), doi)))
+                .containsOnly(ClaimStatus.IN_ORCID));
+        assertThat(status(bea.orcid(), doi)).isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
+
+        JsonNode byDoi = ok(get("/api/v1/lookup/dois/" + doi.value()));
+        assertThat(byDoi.get("doi").asString()).isEqualTo(doi.value());
+        assertThat(byDoi.get("links")).singleElement().satisfies(link -> {
+            assertThat(link.get("orcid").asString()).isEqualTo(ada.orcid().value());
+            assertThat(link.get("name").asString()).isEqualTo("Ada Public");
+            assertThat(link.get("status").asString()).isEqualTo("in_orcid");
+            assertThat(link.get("inOrcid").asBoolean()).isTrue();
+            assertThat(texts(link.get("provenance"))).containsExactly("admin");
+        });
+        // Any spelling ORCID accepts finds the same DOI.
+        assertThat(ok(get("/api/v1/lookup/dois/doi:" + doi.value().toUpperCase())).get("links")).hasSize(1);
+        JsonNode everyStatus = ok(get("/api/v1/lookup/dois/" + doi.value() + "?all=true"));
+        assertThat(everyStatus.get("links").valueStream().map(l -> l.get("orcid").asString() + " "
+                + l.get("status").asString()))
+                .containsExactlyInAnyOrder(ada.orcid().value() + " in_orcid",
+                        bea.orcid().value() + " waiting_for_permission");
+
+        JsonNode byOrcid = ok(get("/api/v1/lookup/orcids/" + ada.orcid().value()));
+        assertThat(byOrcid.get("name").asString()).isEqualTo("Ada Public");
+        assertThat(byOrcid.get("links")).singleElement()
+                .satisfies(link -> assertThat(link.get("doi").asString()).isEqualTo(doi.value()));
+        assertThat(ok(get("/api/v1/lookup/orcids/" + bea.orcid().value())).get("links")).isEmpty();
+        assertThat(ok(get("/api/v1/lookup/orcids/" + bea.orcid().value() + "?all=true")).get("links")).hasSize(1);
+        HttpResponse<String> hidden = get("/api/v1/lookup/orcids/" + carl.orcid().value());
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("Carl");
+
+        Person admin = ConnectedResearchers.demoAdministrator();
+        people.signIn(admin);
+        JsonNode adminByDoi = ok(people.page(admin, "/api/v1/lookup/dois/" + doi.value()));
+        assertThat(adminByDoi.get("links").valueStream().map(l -> l.get("orcid").asString()))
+                .containsExactlyInAnyOrder(ada.orcid().value(), carl.orcid().value());
+        JsonNode adminByOrcid = ok(people.page(admin, "/api/v1/lookup/orcids/" + carl.orcid().value()));
+        assertThat(adminByOrcid.get("name").asString()).isEqualTo("Carl Private");
+        assertThat(adminByOrcid.get("links")).hasSize(1);
+        // A signed-in researcher who is not an administrator sees what the public sees.
+        assertThat(people.page(ada, "/api/v1/lookup/orcids/" + carl.orcid().value()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badIdentifiersAreProblemsNamingTheParameterAndTheReason() {
+        HttpResponse<String> badDoi = get("/api/v1/lookup/dois/11.1234/abc");
+        assertProblem(badDoi, "doi", Doi.NOT_A_DOI);
+        HttpResponse<String> noSuffix = get("/api/v1/lookup/dois/10.1234/");
+        assertProblem(noSuffix, "doi", Doi.NO_SUFFIX);
+        HttpResponse<String> badChecksum = get("/api/v1/lookup/orcids/0000-0002-1825-0098");
+        assertProblem(badChecksum, "orcid", OrcidId.BAD_CHECKSUM);
+        assertProblem(get("/api/v1/lookup/orcids/someone"), "orcid", OrcidId.NOT_AN_ORCID_ID);
+    }
+
+    @Test
+    void onlyReadingIsPublicTheRestOfTheApiStillNeedsAKey() {
+        assertThat(get("/api/v1/lookup/dois/10.5555/unknown-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+        HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/api/v1/lookup/dois/10.5555/x"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(post.statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/dois/10.5555/x").statusCode()).isEqualTo(401);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String parameter, String reason) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
+        assertThat(problem.get("reason").asString()).isEqualTo(reason);
+        assertThat(problem.get("detail").asString()).contains(parameter).contains(reason);
+    }
+
+    private static void showInPublicLookups(ConnectedResearchers people, Person person, boolean autoUpdate) {
+        HttpResponse<String> saved = people.submit(person, people.page(person, "/settings"), "/settings",
+                Map.of("autoUpdate", Boolean.toString(autoUpdate), "accessLevel", "READ_WRITE",
+                        "publicProfile", "true"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+    }
+
+    static WorkPayload work(Doi doi, String title) {
+        return WorkPayload.ofCanonicalJson("{\"title\":{\"title\":{\"value\":\"" + title + "\"}},\"type\":\"data-set\","
+                + "\"external-ids\":{\"external-id\":[{\"external-id-type\":\"doi\",\"external-id-value\":\""
+                + doi.value() + "\",\"external-id-relationship\":\"self\"}]}}");
+    }
+
+    private ClaimStatus status(OrcidId researcher, Doi doi) {
+        return claims.forResearcher(researcher).stream().filter(c -> c.doi().equals(doi.value())).findFirst()
+                .orElseThrow().status();
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void eventually(Runnable assertion) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
+        }
+    }
+}
