@@ -141,6 +141,77 @@ public final class Claims {
     }
 
     /**
+     * The researcher's ORCID record already holds a work for {@code doi}, read back from ORCID (the import):
+     * the link is recorded with {@code provenance} and nothing is written to ORCID for it.
+     * <ul>
+     * <li>A work of the claim's own ORCID client ({@code ourPutCode} given): the claim adopts its put-code, so a
+     * later assertion with other metadata updates that work instead of adding a second one; a write already
+     * waiting to add the work becomes an update.</li>
+     * <li>A work of another source ({@code ourPutCode} null): the claim is kept out of pidlink's writes, so pidlink
+     * never adds a copy of it (and a queued addition is cancelled); the researcher can still ask for pidlink's
+     * own copy with "put it back".</li>
+     * </ul>
+     * A claim pidlink may already have written (it holds a put-code or a POST may have reached ORCID), or one the
+     * researcher keeps out, only gains the provenance.
+     *
+     * @param payload what the read-back work says, stored as the claim's payload for a new claim
+     * @param source  who added the work on ORCID, for the status reason
+     * @return whether pidlink knew the work already (nothing but the provenance changed)
+     */
+    public boolean recordFoundOnOrcid(OrcidId orcid, Doi doi, String registration, Provenance provenance,
+            WorkPayload payload, @Nullable Long ourPutCode, String source) {
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(payload, "payload");
+        String registrationId = registrationKey(registration);
+        boolean ours = ourPutCode != null;
+        String reason = ours ? "found on the ORCID record (put-code " + ourPutCode + ")"
+                : "on the ORCID record from " + source + ": pidlink adds no copy of it";
+        return Objects.requireNonNull(tx.execute(status -> {
+            Instant now = clock.instant();
+            Optional<Long> inserted = jdbc.sql("""
+                    INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash,
+                                       put_code, status, status_reason, wanted, kept_out, created_at, updated_at,
+                                       written_at)
+                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :written, :pc, 'IN_ORCID',
+                            :reason, :ours, NOT :ours, :now, :now, :writtenAt)
+                    ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
+                    RETURNING id""")
+                    .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
+                    .param("prov", provenance.name()).param("json", payload.json())
+                    .param("hash", payload.canonicalHash()).param("written", ours ? payload.canonicalHash() : null)
+                    .param("pc", ourPutCode).param("reason", reason).param("ours", ours)
+                    .param("now", ts(now)).param("writtenAt", ours ? ts(now) : null)
+                    .query(Long.class).optional();
+            if (inserted.isPresent()) {
+                return false;
+            }
+            Row row = lockRow(orcid, doi, registrationId);
+            Set<Provenance> provenances = row.provenance.isEmpty() ? EnumSet.noneOf(Provenance.class)
+                    : EnumSet.copyOf(row.provenance);
+            boolean known = provenances.contains(provenance);
+            provenances.add(provenance);
+            jdbc.sql("UPDATE claim SET provenance = :prov::text[], updated_at = :now WHERE id = :id")
+                    .param("prov", pgArray(provenances)).param("now", ts(now)).param("id", row.id).update();
+            if (row.keptOut || row.putCode != null || row.postAttemptedHash != null) {
+                return known || row.keptOut || row.putCode != null;
+            }
+            if (ours) {
+                jdbc.sql("UPDATE claim SET put_code = :pc, recover = false WHERE id = :id")
+                        .param("pc", ourPutCode).param("id", row.id).update();
+                String action = row.wanted ? "UPDATE" : "DELETE";
+                setQueued(row.id, action, holdFor(orcid, registrationId, provenances, action), now, true);
+            } else {
+                jdbc.sql("""
+                        UPDATE claim SET kept_out = true, wanted = false, queued_action = NULL, due_at = NULL,
+                                         status = 'IN_ORCID', status_reason = :reason, attempts = 0, orcid_message = NULL
+                        WHERE id = :id""").param("reason", reason).param("id", row.id).update();
+            }
+            queue.queueChanged(orcid);
+            return false;
+        }));
+    }
+
+    /**
      * {@code provenance} no longer asserts the claim (the link was removed from the metadata, the DOI is no
      * longer findable, a filter now excludes it). When no provenance remains, the work is deleted from ORCID
      * (or the claim simply forgotten when it was never written).

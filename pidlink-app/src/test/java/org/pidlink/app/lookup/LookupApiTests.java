@@ -2,13 +2,8 @@ package org.pidlink.app.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +47,6 @@ class LookupApiTests {
 
     @Autowired
     Claims claims;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void listsLinksBothWaysHidesResearchersWhoOptedOutAndShowsThemToAnAdministrator() {
@@ -128,7 +121,8 @@ class LookupApiTests {
     @Test
     void onlyReadingIsPublicTheRestOfTheApiStillNeedsAKey() {
         assertThat(get("/api/v1/lookup/dois/10.5555/unknown-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
-        HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/api/v1/lookup/dois/10.5555/x"))
+        Http http = new Http(port);
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(http.uri("/api/v1/lookup/dois/10.5555/x"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(post.statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/dois/10.5555/x").statusCode()).isEqualTo(401);
@@ -172,22 +166,7 @@ class LookupApiTests {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Http(port).get(path);
     }
 
     static void eventually(Runnable assertion) {
