@@ -135,6 +135,18 @@ class WorksImportTests {
                 Integer.class, emil.orcid().value(), callsBefore)).isZero();
     }
 
+    @Test
+    void withoutAPermissionNothingIsReadAndTheResearcherIsToldWhy() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person fay = people.newResearcher("Fay", "Signedin");
+        people.signIn(fay);
+
+        HttpResponse<String> profile = importFromOrcid(people, fay);
+
+        assertThat(profile.body()).contains("id=\"import-error\"").contains("connect pidlink to ORCID first");
+        assertThat(claims.forResearcher(fay.orcid())).isEmpty();
+    }
+
     private HttpResponse<String> importFromOrcid(ConnectedResearchers people, Person person) {
         HttpResponse<String> profile = people.submit(person, people.page(person, "/profile"),
                 "/profile/import-from-orcid", Map.of());
