@@ -6,8 +6,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entry point: one HTTP/1.1 connection pool shared by {@link #oauth()}, {@link #works()} and
- * {@link #notifications()}. Create one per ORCID environment and keep it for the application's life; close it to
+ * The entry point: one HTTP/1.1 connection pool shared by {@link #oauth()}, {@link #works()},
+ * {@link #notifications()} and {@link #webhooks()}. Create one per ORCID environment and keep it for the application's life; close it to
  * release its connections.
  *
  * <pre>{@code
@@ -23,6 +23,7 @@ public final class OrcidClient implements AutoCloseable {
     private final OrcidOAuthClient oauth;
     private final OrcidWorksClient works;
     private final OrcidNotificationsClient notifications;
+    private final OrcidWebhooksClient webhooks;
 
     private OrcidClient(Builder builder) {
         this.settings = builder.settings;
@@ -37,6 +38,7 @@ public final class OrcidClient implements AutoCloseable {
         this.oauth = new OrcidOAuthClient(settings, exchange, mapper);
         this.works = new OrcidWorksClient(settings, exchange, mapper);
         this.notifications = new OrcidNotificationsClient(settings, exchange, mapper);
+        this.webhooks = new OrcidWebhooksClient(settings, exchange, mapper);
     }
 
     public static OrcidClient create(OrcidClientSettings settings) {
@@ -58,6 +60,11 @@ public final class OrcidClient implements AutoCloseable {
     /** ORCID's inbox: permission requests (needs a {@value OrcidNotificationsClient#SCOPE} token). */
     public OrcidNotificationsClient notifications() {
         return notifications;
+    }
+
+    /** ORCID's webhooks: callbacks when a record changes (needs a {@value OrcidWebhooksClient#SCOPE} token). */
+    public OrcidWebhooksClient webhooks() {
+        return webhooks;
     }
 
     public OrcidClientSettings settings() {
