@@ -30,13 +30,15 @@ public final class Intake {
     private final IntakeStore store;
     private final Runnable workQueued;
     private final IntakeMetrics metrics;
+    private final RecordsStored recordsStored;
 
     Intake(MetadataReader reader, RecordEvaluator evaluator, IntakeStore store, Runnable workQueued) {
-        this(reader, evaluator, store, workQueued, IntakeMetrics.none());
+        this(reader, evaluator, store, workQueued, IntakeMetrics.none(), (usable, gone) -> { });
     }
 
     Intake(MetadataReader reader, RecordEvaluator evaluator, IntakeStore store, Runnable workQueued,
-           IntakeMetrics metrics) {
+           IntakeMetrics metrics, RecordsStored recordsStored) {
+        this.recordsStored = Objects.requireNonNull(recordsStored, "recordsStored");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
@@ -94,6 +96,7 @@ public final class Intake {
 
     private IntakeReport apply(List<Received> items, String source, Set<String> formats) {
         Applied applied = store.apply(items, source);
+        tellRecordsStored(items);
         if (applied.tasks() > 0) {
             // Once the tasks are visible: after the caller's transaction commits, when there is one.
             AfterCommit.run(workQueued);
@@ -101,5 +104,25 @@ public final class Intake {
         IntakeReport report = IntakeReport.of(List.copyOf(formats), applied.outcomes());
         metrics.record(source, report);
         return report;
+    }
+
+    private void tellRecordsStored(List<Received> items) {
+        List<DoiRecord> usable = new ArrayList<>();
+        List<Doi> gone = new ArrayList<>();
+        for (Received item : items) {
+            switch (item) {
+                case IntakeStore.Read read when read.evaluation().rejection() != null -> {
+                }
+                case IntakeStore.Read read when read.evaluation().skipReason() != null ->
+                        gone.add(read.evaluation().record().doi());
+                case IntakeStore.Read read -> usable.add(read.evaluation().record());
+                case IntakeStore.Deleted deleted -> gone.add(deleted.doi());
+                case IntakeStore.Unreadable unreadable -> {
+                }
+            }
+        }
+        if (!usable.isEmpty() || !gone.isEmpty()) {
+            recordsStored.stored(usable, gone);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.api.ApiKeys;
 import org.pidlink.app.intake.notify.PermissionNotifications;
 import org.pidlink.core.metadata.MetadataReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +30,11 @@ class IntakeConfiguration {
 
     @Bean
     Intake intake(DataSource dataSource, IntakeProperties properties, IntakeWorker worker, TypeMappings typeMappings,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, ObjectProvider<RecordsStored> recordsStored) {
         return new Intake(MetadataReader.standard(),
                 RecordEvaluator.standard(typeMappings::current, properties.includeContributors()),
-                new IntakeStore(dataSource, Clock.systemUTC()), worker::wake, new IntakeMetrics(meters));
+                new IntakeStore(dataSource, Clock.systemUTC()), worker::wake, new IntakeMetrics(meters),
+                (usable, gone) -> recordsStored.orderedStream().forEach(r -> r.stored(usable, gone)));
     }
 
     @Bean
