@@ -72,11 +72,15 @@ public final class ConnectedResearchers {
     /** Signs in, grants the auto-update permission and sets auto-update as asked. */
     public void connect(Person person, boolean autoUpdate) {
         signIn(person);
-        WebSession browser = browser(person);
-        String registration = OrcidRegistrations.AUTO_UPDATE;
-        browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/" + registration), person.email(),
-                "authorize"));
+        grant(person, OrcidRegistrations.AUTO_UPDATE);
         setAutoUpdate(person, autoUpdate);
+    }
+
+    /** Grants one of pidlink's ORCID permissions on the emulator's consent page (she must have signed in). */
+    public void grant(Person person, String registrationId) {
+        WebSession browser = browser(person);
+        browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/" + registrationId), person.email(),
+                "authorize"));
     }
 
     /** Switches auto-update in the researcher's settings page (she must have connected). */

@@ -1,0 +1,113 @@
+package org.pidlink.app.searchlink;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.pidlink.app.accounts.Researcher;
+import org.pidlink.app.accounts.SignedIn;
+import org.pidlink.app.claims.ClaimResult;
+import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.app.searchlink.DoiIndex.QueryTooShortException;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.ParseResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** {@code /search}: the researcher searches the DOIs pidlink knows and claims hers by hand. */
+@Controller
+class SearchLinkController {
+
+    private final SearchLink searchLink;
+    private final SignedIn signedIn;
+    private final OrcidRegistrations registrations;
+
+    SearchLinkController(SearchLink searchLink, SignedIn signedIn, OrcidRegistrations registrations) {
+        this.searchLink = searchLink;
+        this.signedIn = signedIn;
+        this.registrations = registrations;
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(name = "q", required = false) @Nullable String query, Authentication authentication,
+            Model model, HttpServletResponse response) {
+        Researcher researcher = signedIn.researcher(authentication);
+        model.addAttribute("q", query == null ? "" : query);
+        model.addAttribute("minLength", DoiIndex.MIN_QUERY_LENGTH);
+        model.addAttribute("maxResults", DoiIndex.MAX_RESULTS);
+        model.addAttribute("grantUrl", grantUrl());
+        if (query != null && !query.isBlank()) {
+            try {
+                model.addAttribute("results", searchLink.search(researcher.orcid(), query));
+            } catch (QueryTooShortException e) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                model.addAttribute("queryError", e.getMessage());
+            }
+        }
+        return "searchlink/search";
+    }
+
+    @PostMapping("/search/claim")
+    String claim(@RequestParam("doi") String doi, @RequestParam(name = "q", defaultValue = "") String query,
+            Authentication authentication, RedirectAttributes flash) {
+        Researcher researcher = signedIn.researcher(authentication);
+        Optional<Doi> parsed = parse(doi, flash);
+        if (parsed.isPresent()) {
+            Optional<ClaimResult> result = searchLink.claim(researcher.orcid(), parsed.get());
+            if (result.isEmpty()) {
+                flash.addFlashAttribute("searchError", "pidlink has no metadata for " + parsed.get().value()
+                        + " that ORCID may show: it cannot be claimed");
+            } else if (waits(result.get().status())) {
+                flash.addFlashAttribute("searchMessage", "Claimed " + parsed.get().value()
+                        + ". It waits for your permission to add works to your ORCID record.");
+                flash.addFlashAttribute("needsPermission", true);
+            } else {
+                flash.addFlashAttribute("searchMessage", "Claimed " + parsed.get().value()
+                        + ": pidlink adds it to your ORCID record.");
+            }
+        }
+        return back(query, flash);
+    }
+
+    @PostMapping("/search/unclaim")
+    String unclaim(@RequestParam("doi") String doi, @RequestParam(name = "q", defaultValue = "") String query,
+            Authentication authentication, RedirectAttributes flash) {
+        Researcher researcher = signedIn.researcher(authentication);
+        Optional<Doi> parsed = parse(doi, flash);
+        if (parsed.isPresent()) {
+            searchLink.unclaim(researcher.orcid(), parsed.get());
+            flash.addFlashAttribute("searchMessage", "Unclaimed " + parsed.get().value()
+                    + ": pidlink removes it from your ORCID record unless something else links it to you.");
+        }
+        return back(query, flash);
+    }
+
+    private static boolean waits(ClaimStatus status) {
+        return status == ClaimStatus.WAITING_FOR_PERMISSION || status == ClaimStatus.PERMISSION_REVOKED;
+    }
+
+    private static Optional<Doi> parse(String doi, RedirectAttributes flash) {
+        ParseResult<Doi> parsed = Doi.tryParse(doi);
+        parsed.rejection().ifPresent(reason -> flash.addFlashAttribute("searchError",
+                "\"" + doi + "\" is not a DOI: " + reason));
+        return parsed.toOptional();
+    }
+
+    private String grantUrl() {
+        return "/oauth2/authorization/" + registrations.canonical(SearchLink.REGISTRATION);
+    }
+
+    private static String back(String query, RedirectAttributes flash) {
+        if (!query.isBlank()) {
+            flash.addAttribute("q", query);
+        }
+        return "redirect:/search";
+    }
+}

@@ -1,0 +1,277 @@
+package org.pidlink.app.searchlink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.pidlink.app.accounts.ConnectedResearchers;
+import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.claims.Provenance;
+import org.pidlink.app.intake.api.ApiKeys;
+import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
+import org.pidlink.emulator.state.StoredWork;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Search &amp; Link over real HTTP: DOIs enter through the intake API, a researcher signed in with ORCID (on the
+ * embedded emulator) searches them and claims one; the push engine writes it with the search-link client.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pidlink.orcid.emulator.port=0", "pidlink.intake.poll-interval=200ms"})
+@ActiveProfiles("test")
+class SearchLinkTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedOrcid orcid;
+
+    @Autowired
+    OrcidRegistrations registrations;
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void findsADoiByTitleWordsByAnySpellingOfItsDoiAndByCreatorName() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person ines = people.newResearcher("Ines", "Finder");
+        people.signIn(ines);
+        String word = "permafrost" + token();
+        String family = "Quill" + token();
+        Doi doi = newDoi();
+        Doi namingHer = newDoi();
+        postMetadata(doi, "Thawing " + word + " cores of the Yedoma", family + ", Ottoline", null);
+        postMetadata(namingHer, "Second " + word + " survey", "Finder, Ines", ines.orcid());
+
+        HttpResponse<String> byTitle = search(people, ines, word.substring(0, word.length() - 2) + " yedoma");
+        assertThat(byTitle.statusCode()).isEqualTo(200);
+        assertThat(rows(byTitle)).containsExactly(doi.value());
+        assertThat(row(byTitle, doi)).contains("Thawing " + word + " cores of the Yedoma").contains("2026")
+                .contains(family + ", Ottoline").contains("href=\"https://doi.org/" + doi.value() + "\"")
+                .doesNotContain("names-you").contains(">Claim</button>");
+        assertThat(rows(search(people, ines, word))).containsExactlyInAnyOrder(doi.value(), namingHer.value());
+        assertThat(row(search(people, ines, word), namingHer)).contains("Its metadata names your ORCID iD.");
+
+        for (String spelling : List.of(doi.value(), "https://doi.org/" + doi.value().toUpperCase(),
+                "doi:" + doi.value(), " http://dx.doi.org/" + doi.value() + " ")) {
+            assertThat(rows(search(people, ines, spelling))).as(spelling).containsExactly(doi.value());
+        }
+        assertThat(rows(search(people, ines, family.toLowerCase()))).containsExactly(doi.value());
+        assertThat(rows(search(people, ines, "Ottoline " + family))).containsExactly(doi.value());
+        assertThat(rows(search(people, ines, "Ottoline " + family + " nowhere" + token()))).isEmpty();
+
+        HttpResponse<String> tooShort = search(people, ines, "a'");
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("id=\"query-error\"").contains("at least 3 letters or digits");
+        // tsquery syntax typed by the user is only text.
+        assertThat(search(people, ines, "&|!():* " + word).statusCode()).isEqualTo(200);
+        assertThat(people.page(ines, "/profile").body()).contains("id=\"nav-search\"");
+    }
+
+    @Test
+    void aClaimIsWrittenByTheSearchLinkClientAndAnUnclaimDeletesIt() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person jon = people.newResearcher("Jon", "Claimer");
+        people.connect(jon, true);
+        people.grant(jon, OrcidRegistrations.SEARCH_LINK);
+        Doi doi = newDoi();
+        postMetadata(doi, "Tide gauges " + token(), "Someone, Else", null);
+
+        HttpResponse<String> page = search(people, jon, doi.value());
+        HttpResponse<String> claimed = people.submit(jon, page, "/search/claim",
+                Map.of("doi", "https://doi.org/" + doi.value(), "q", doi.value()));
+
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        assertThat(claimed.body()).contains("Claimed " + doi.value()).doesNotContain("id=\"grant-permission\"");
+        assertThat(row(claimed, doi)).contains("You claimed it").contains(">Unclaim</button>");
+        ClaimView claim = searchLinkClaim(jon.orcid(), doi).orElseThrow();
+        assertThat(claim.provenance()).containsExactly(Provenance.SEARCH_AND_LINK);
+        eventually(() -> assertThat(worksWithDoi(jon.orcid(), doi)).singleElement().satisfies(w -> {
+            assertThat(w.sourceClientId()).isEqualTo(registrations.clientId(OrcidRegistrations.SEARCH_LINK));
+            assertThat(w.work().title()).startsWith("Tide gauges");
+        }));
+        eventually(() -> assertThat(searchLinkClaim(jon.orcid(), doi).orElseThrow().status())
+                .isEqualTo(ClaimStatus.IN_ORCID));
+
+        HttpResponse<String> unclaimed = people.submit(jon, claimed, "/search/unclaim",
+                Map.of("doi", doi.value(), "q", doi.value()));
+
+        assertThat(unclaimed.body()).contains("Unclaimed " + doi.value());
+        assertThat(row(unclaimed, doi)).contains(">Claim</button>");
+        eventually(() -> assertThat(worksWithDoi(jon.orcid(), doi)).isEmpty());
+    }
+
+    @Test
+    void withoutTheSearchLinkPermissionTheClaimWaitsAndThePageSaysHowToGrantIt() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person kim = people.newResearcher("Kim", "Waiting");
+        people.connect(kim, true);
+        Doi doi = newDoi();
+        postMetadata(doi, "Cloud chambers " + token(), "Other, Person", null);
+
+        HttpResponse<String> claimed = people.submit(kim, search(people, kim, doi.value()), "/search/claim",
+                Map.of("doi", doi.value(), "q", doi.value()));
+
+        assertThat(claimed.body()).contains("waits for your permission")
+                .contains("id=\"grant-permission\" href=\"/oauth2/authorization/" + OrcidRegistrations.SEARCH_LINK);
+        ClaimView claim = searchLinkClaim(kim.orcid(), doi).orElseThrow();
+        assertThat(claim.status()).isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
+        assertThat(claim.provenance()).containsExactly(Provenance.SEARCH_AND_LINK);
+        assertThat(worksWithDoi(kim.orcid(), doi)).isEmpty();
+    }
+
+    @Test
+    void claimsNeedTheSessionsCsrfTokenAndAnotherResearcherCannotUnclaimHers() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person lea = people.newResearcher("Lea", "Owner");
+        Person max = people.newResearcher("Max", "Other");
+        people.signIn(lea);
+        people.signIn(max);
+        Doi doi = newDoi();
+        postMetadata(doi, "Salt marshes " + token(), "Owner, Lea", null);
+        HttpResponse<String> maxPage = search(people, max, doi.value());
+
+        // Max's page carries Max's CSRF token: in Lea's session it is refused.
+        HttpResponse<String> forged = people.submit(lea, maxPage, "/search/claim", Map.of("doi", doi.value()));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(searchLinkClaim(lea.orcid(), doi)).isEmpty();
+
+        people.submit(lea, search(people, lea, doi.value()), "/search/claim", Map.of("doi", doi.value()));
+        ClaimView before = searchLinkClaim(lea.orcid(), doi).orElseThrow();
+        HttpResponse<String> maxUnclaims = people.submit(max, maxPage, "/search/unclaim", Map.of("doi", doi.value()));
+
+        assertThat(maxUnclaims.statusCode()).isEqualTo(200);
+        ClaimView after = searchLinkClaim(lea.orcid(), doi).orElseThrow();
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.provenance()).containsExactly(Provenance.SEARCH_AND_LINK);
+        assertThat(after.status()).isEqualTo(before.status());
+        assertThat(searchLinkClaim(max.orcid(), doi)).isEmpty();
+    }
+
+    private HttpResponse<String> search(ConnectedResearchers people, Person person, String query) {
+        return people.page(person, "/search?q=" + java.net.URLEncoder.encode(query,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The DOIs of the result rows, in order. */
+    private static List<String> rows(HttpResponse<String> page) {
+        List<String> dois = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr class=\"result\" data-doi=\"([^\"]+)\"")
+                .matcher(page.body());
+        while (m.find()) {
+            dois.add(m.group(1));
+        }
+        return dois;
+    }
+
+    private static String row(HttpResponse<String> page, Doi doi) {
+        String body = page.body();
+        int start = body.indexOf("data-doi=\"" + doi.value() + "\"");
+        assertThat(start).as("a result row for " + doi).isNotNegative();
+        return body.substring(start, body.indexOf("</tr>", start));
+    }
+
+    private Optional<ClaimView> searchLinkClaim(OrcidId researcher, Doi doi) {
+        return claims.forResearcher(researcher).stream().filter(c -> c.doi().equals(doi.value()))
+                .filter(c -> c.registrationId().equals(registrations.canonical(OrcidRegistrations.SEARCH_LINK)))
+                .findFirst();
+    }
+
+    private List<StoredWork> worksWithDoi(OrcidId researcher, Doi doi) {
+        return orcid.emulator().control().works(researcher.value()).stream()
+                .filter(w -> w.work().externalIds().stream()
+                        .anyMatch(id -> id.type().equals("doi") && id.value().equalsIgnoreCase(doi.value())))
+                .toList();
+    }
+
+    private static Doi newDoi() {
+        return new Doi("10.5555/search-" + UUID.randomUUID());
+    }
+
+    /** Letters only, so that the word is one search word. */
+    private static String token() {
+        return UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    }
+
+    private void postMetadata(Doi doi, String title, String creatorName, OrcidId creator) {
+        Map<String, Object> person = new LinkedHashMap<>(Map.of("name", creatorName, "nameType", "Personal"));
+        if (creator != null) {
+            person.put("nameIdentifiers", List.of(Map.of("nameIdentifier", "https://orcid.org/" + creator.value(),
+                    "nameIdentifierScheme", "ORCID", "schemeUri", "https://orcid.org")));
+        }
+        Map<String, Object> attributes = Map.of("doi", doi.value(), "state", "findable",
+                "titles", List.of(Map.of("title", title)), "creators", List.of(person),
+                "publisher", "pidlink tests", "publicationYear", 2026,
+                "types", Map.of("resourceTypeGeneral", "Dataset", "resourceType", "Dataset"),
+                "url", "https://example.org/" + doi.value(), "updated", "2026-11-21T08:00:00Z");
+        String body = JSON.writeValueAsString(Map.of("data", Map.of("id", doi.value(), "type", "dois",
+                "attributes", attributes)));
+        String key = apiKeys.create("tests", null, "test").key();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dois"))
+                .header("Content-Type", "application/vnd.api+json").header("Authorization", "Bearer " + key)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void eventually(Runnable assertion) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        for (;;) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}
