@@ -212,6 +212,42 @@ public final class Claims {
     }
 
     /**
+     * Brings a claim in line with its researcher's ORCID record as read back after the record changed (ORCID's
+     * webhook); nothing is written to ORCID. The claim must still hold {@code putCodeSeen}, the put-code it had
+     * before the record was read, or nothing changes (a write since then knows better).
+     * <ul>
+     * <li>{@code putCodeOnOrcid} null: the researcher deleted the work on ORCID. The claim becomes
+     * {@link ClaimStatus#REMOVED_BY_RESEARCHER} and is kept out, exactly as when ORCID answers 404 to an update:
+     * pidlink does not add it again unless the researcher asks ("put it back").</li>
+     * <li>Otherwise the work of the claim's own ORCID client is on the record under another put-code: the claim
+     * adopts it, so later updates go to that work.</li>
+     * </ul>
+     *
+     * @return whether the claim changed
+     */
+    public boolean reconcileWithOrcid(long claimId, long putCodeSeen, @Nullable Long putCodeOnOrcid) {
+        Timestamp now = ts(clock.instant());
+        if (putCodeOnOrcid != null) {
+            return jdbc.sql("""
+                    UPDATE claim SET put_code = :adopted, status_reason = :reason, updated_at = :now
+                    WHERE id = :id AND put_code = :seen""")
+                    .param("adopted", putCodeOnOrcid)
+                    .param("reason", "found on the ORCID record under put-code " + putCodeOnOrcid)
+                    .param("now", now).param("id", claimId).param("seen", putCodeSeen)
+                    .update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE claim SET put_code = NULL, written_hash = NULL, post_attempted_hash = NULL,
+                    post_attempted_at = NULL, recover = false, kept_out = true, attempts = 0,
+                    queued_action = NULL, due_at = NULL, status = 'REMOVED_BY_RESEARCHER',
+                    status_reason = 'the researcher deleted the work on ORCID; use "Put it back" to add it again',
+                    orcid_message = :message, updated_at = :now
+                WHERE id = :id AND put_code = :seen""")
+                .param("message", "put-code " + putCodeSeen + " is no longer on the ORCID record")
+                .param("now", now).param("id", claimId).param("seen", putCodeSeen).update() == 1;
+    }
+
+    /**
      * {@code provenance} no longer asserts the claim (the link was removed from the metadata, the DOI is no
      * longer findable, a filter now excludes it). When no provenance remains, the work is deleted from ORCID
      * (or the claim simply forgotten when it was never written).
