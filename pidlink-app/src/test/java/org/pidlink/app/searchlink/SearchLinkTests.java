@@ -181,6 +181,28 @@ class SearchLinkTests {
         assertThat(searchLinkClaim(max.orcid(), doi)).isEmpty();
     }
 
+    @Test
+    void aDeletedDoiLeavesTheSearchAndCannotBeClaimed() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person nia = people.newResearcher("Nia", "Late");
+        people.signIn(nia);
+        Doi doi = newDoi();
+        postMetadata(doi, "Lost data " + token(), "Gone, Soon", null);
+        HttpResponse<String> page = search(people, nia, doi.value());
+        assertThat(rows(page)).containsExactly(doi.value());
+
+        HttpRequest delete = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dois/" + doi.value()))
+                .header("Authorization", "Bearer " + apiKeys.create("tests", null, "test").key()).DELETE().build();
+        assertThat(send(delete).statusCode()).isEqualTo(202);
+
+        assertThat(rows(search(people, nia, doi.value()))).isEmpty();
+        HttpResponse<String> claimed = people.submit(nia, page, "/search/claim", Map.of("doi", doi.value()));
+        assertThat(claimed.body()).contains("id=\"search-error\"").contains("cannot be claimed");
+        assertThat(searchLinkClaim(nia.orcid(), doi)).isEmpty();
+        HttpResponse<String> notADoi = people.submit(nia, page, "/search/claim", Map.of("doi", "not a doi"));
+        assertThat(notADoi.body()).contains("id=\"search-error\"").contains("is not a DOI");
+    }
+
     private HttpResponse<String> search(ConnectedResearchers people, Person person, String query) {
         return people.page(person, "/search?q=" + java.net.URLEncoder.encode(query,
                 java.nio.charset.StandardCharsets.UTF_8));
@@ -243,9 +265,13 @@ class SearchLinkTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dois"))
                 .header("Content-Type", "application/vnd.api+json").header("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = send(request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
