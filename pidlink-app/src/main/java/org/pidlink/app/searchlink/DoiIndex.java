@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,6 +29,7 @@ import org.pidlink.core.work.InvalidWorkException;
 import org.pidlink.core.work.OrcidWork;
 import org.pidlink.core.work.WorkJsonWriter;
 import org.pidlink.core.work.WorkMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,11 +46,13 @@ final class DoiIndex implements RecordsStored {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final TypeMappings types;
 
     DoiIndex(DataSource dataSource, Clock clock, TypeMappings types) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.types = Objects.requireNonNull(types, "types");
     }
@@ -62,6 +66,8 @@ final class DoiIndex implements RecordsStored {
     public void stored(List<DoiRecord> usable, List<Doi> gone) {
         WorkMapper mapper = new WorkMapper(types.current(), WorkMapper.Settings.defaults());
         List<Doi> removed = new ArrayList<>(gone);
+        List<Object[]> rows = new ArrayList<>(usable.size());
+        Timestamp now = Timestamp.from(clock.instant());
         for (DoiRecord record : usable) {
             OrcidWork work;
             try {
@@ -71,20 +77,21 @@ final class DoiIndex implements RecordsStored {
                 removed.add(record.doi());
                 continue;
             }
-            jdbc.sql("""
+            rows.add(new Object[] {record.doi().value(), work.title().title(),
+                    work.publicationDate() == null ? null : work.publicationDate().year(), creators(record),
+                    pgArray(orcids(record)), WorkJsonWriter.toJson(work), work.canonicalHash(), now});
+        }
+        if (!rows.isEmpty()) {
+            // One batch for a whole submission (a harvest page holds hundreds of records).
+            batch.batchUpdate("""
                     INSERT INTO search_doi (doi, title, publication_year, creators, orcids, work_json, work_hash,
                                             updated_at)
-                    VALUES (:doi, :title, :year, :creators, :orcids::text[], :json, :hash, :now)
+                    VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?)
                     ON CONFLICT (doi) DO UPDATE SET title = EXCLUDED.title,
                         publication_year = EXCLUDED.publication_year, creators = EXCLUDED.creators,
                         orcids = EXCLUDED.orcids, work_json = EXCLUDED.work_json, work_hash = EXCLUDED.work_hash,
-                        updated_at = EXCLUDED.updated_at""")
-                    .param("doi", record.doi().value()).param("title", work.title().title())
-                    .param("year", work.publicationDate() == null ? null : work.publicationDate().year())
-                    .param("creators", creators(record)).param("orcids", pgArray(orcids(record)))
-                    .param("json", WorkJsonWriter.toJson(work)).param("hash", work.canonicalHash())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
+                        updated_at = EXCLUDED.updated_at""", rows, new int[] {Types.VARCHAR, Types.VARCHAR,
+                    Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP});
         }
         if (!removed.isEmpty()) {
             jdbc.sql("DELETE FROM search_doi WHERE doi = ANY(:dois::text[])")
