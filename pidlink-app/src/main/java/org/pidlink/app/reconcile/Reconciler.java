@@ -1,0 +1,181 @@
+package org.pidlink.app.reconcile;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.pidlink.app.accounts.PermissionStatus;
+import org.pidlink.app.accounts.WritePermission;
+import org.pidlink.app.accounts.WritePermissions;
+import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
+import org.pidlink.core.identifiers.ParseResult;
+import org.pidlink.orcid.client.ExternalId;
+import org.pidlink.orcid.client.OrcidResult;
+import org.pidlink.orcid.client.WorkSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads a researcher's works back after ORCID said her record changed and reconciles her claims with them
+ * ({@link Claims#reconcileWithOrcid}); it never writes to ORCID. Callbacks come in bursts (one per change), so
+ * a researcher's reconciliation waits {@link ReconcileProperties#settle()} and runs once for all the callbacks
+ * that arrived meanwhile; one arriving while it runs makes it run once more afterwards. Researchers are
+ * reconciled concurrently, each never twice at once.
+ */
+@Service
+class Reconciler implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final OrcidRegistrations registrations;
+    private final WritePermissions permissions;
+    private final Claims claims;
+    private final Duration settle;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pidlink-reconcile-timer").factory());
+    private final ExecutorService workers =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pidlink-reconcile-", 0).factory());
+    /** Researchers with a reconciliation scheduled or running; true when another one is wanted after it. */
+    private final Map<OrcidId, Boolean> pending = new ConcurrentHashMap<>();
+
+    Reconciler(OrcidRegistrations registrations, WritePermissions permissions, Claims claims,
+               ReconcileProperties properties) {
+        this.registrations = registrations;
+        this.permissions = permissions;
+        this.claims = claims;
+        this.settle = properties.settle();
+    }
+
+    /** ORCID said the researcher's record changed. Returns at once. */
+    void recordChanged(OrcidId orcid) {
+        boolean[] schedule = {false};
+        pending.compute(orcid, (key, again) -> {
+            if (again == null) {
+                schedule[0] = true;
+                return false;
+            }
+            return true;
+        });
+        if (schedule[0]) {
+            schedule(orcid);
+        }
+    }
+
+    private void schedule(OrcidId orcid) {
+        try {
+            timer.schedule(() -> workers.execute(() -> run(orcid)), settle.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            pending.remove(orcid);
+        }
+    }
+
+    private void run(OrcidId orcid) {
+        pending.replace(orcid, false);
+        try {
+            reconcile(orcid);
+        } catch (RuntimeException e) {
+            log.warn("Reconciling {}'s claims with her ORCID record failed", orcid, e);
+        } finally {
+            if (pending.compute(orcid, (key, again) -> Boolean.TRUE.equals(again) ? false : null) != null) {
+                schedule(orcid);
+            }
+        }
+    }
+
+    /** Reconciles the researcher's written claims, registration by registration, each read with its own token. */
+    void reconcile(OrcidId orcid) {
+        // The claims first: a put-code they hold was on the record before the read began.
+        List<ClaimView> written = claims.forResearcher(orcid).stream().filter(c -> c.putCode() != null).toList();
+        for (String registration : registrations.distinct()) {
+            List<ClaimView> ofRegistration = written.stream()
+                    .filter(c -> registration.equals(registrations.canonical(c.registrationId()))).toList();
+            if (!ofRegistration.isEmpty()) {
+                readable(orcid, registration).ifPresent(permission -> reconcile(orcid, registration, permission,
+                        ofRegistration));
+            }
+        }
+    }
+
+    private Optional<WritePermission> readable(OrcidId orcid, String registration) {
+        return permissions.find(orcid, registration).filter(p -> p.status() == PermissionStatus.ACTIVE);
+    }
+
+    private void reconcile(OrcidId orcid, String registration, WritePermission permission, List<ClaimView> written) {
+        List<WorkSummary> works = switch (registrations.client(registration).works().readWorks(orcid,
+                permission.accessToken())) {
+            case OrcidResult.Ok<List<WorkSummary>> ok -> ok.value();
+            case OrcidResult.Failed<List<WorkSummary>> failed -> {
+                log.warn("Could not read {}'s works to reconcile them: {}", orcid, failed.error().problem().summary());
+                yield null;
+            }
+        };
+        if (works == null) {
+            return;
+        }
+        Set<Long> onRecord = new HashSet<>();
+        works.forEach(w -> onRecord.add(w.putCode()));
+        Set<Long> claimed = new HashSet<>();
+        written.forEach(c -> claimed.add(c.putCode()));
+        String clientId = registrations.clientId(registration);
+        int removed = 0;
+        int adopted = 0;
+        for (ClaimView claim : written) {
+            long putCode = claim.putCode();
+            if (onRecord.contains(putCode)) {
+                continue;
+            }
+            Long elsewhere = ourWorkFor(works, clientId, claim.doi(), claimed);
+            if (claims.reconcileWithOrcid(claim.id(), putCode, elsewhere)) {
+                if (elsewhere == null) {
+                    removed++;
+                } else {
+                    claimed.add(elsewhere);
+                    adopted++;
+                }
+            }
+        }
+        if (removed + adopted > 0) {
+            log.info("Reconciled {} with her ORCID record: {} works removed by her, {} put-codes adopted", orcid,
+                    removed, adopted);
+        }
+    }
+
+    /** The put-code of a work of our client on the record for {@code doi} that no claim holds yet, if any. */
+    private static @Nullable Long ourWorkFor(List<WorkSummary> works, String clientId, String doi, Set<Long> claimed) {
+        return works.stream()
+                .filter(w -> w.isFromClient(clientId) && !claimed.contains(w.putCode()) && hasSelfDoi(w, doi))
+                .map(WorkSummary::putCode).min(Long::compare).orElse(null);
+    }
+
+    private static boolean hasSelfDoi(WorkSummary work, String doi) {
+        for (ExternalId id : work.selfIds()) {
+            if ("doi".equalsIgnoreCase(id.type()) && Doi.tryParse(id.value()) instanceof ParseResult.Valid<Doi> valid
+                    && valid.value().value().equals(doi)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,281 @@
+package org.pidlink.app.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.pidlink.app.accounts.ConnectedResearchers;
+import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.accounts.WritePermissions;
+import org.pidlink.app.claims.ClaimResult;
+import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.claims.Provenance;
+import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
+import org.pidlink.emulator.state.StoredWork;
+import org.pidlink.emulator.webhooks.DeliveryAttempt;
+import org.pidlink.emulator.webhooks.Webhooks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Read back and reconcile against the embedded ORCID emulator, whose webhook callbacks reach this pidlink over
+ * real HTTP: granting registers a webhook, a work the researcher deletes on ORCID becomes "removed by the
+ * researcher" (and is not added again), a work of ours under another put-code is adopted, disconnecting
+ * unregisters, and a callback with an unknown secret changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pidlink.orcid.emulator.port=0", "pidlink.intake.poll-interval=200ms",
+                "pidlink.reconcile.settle=300ms"})
+@ActiveProfiles("test")
+class ReconcileTests {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedOrcid orcid;
+
+    @Autowired
+    OrcidRegistrations registrations;
+
+    @Autowired
+    WritePermissions permissions;
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void grantingRegistersAWebhookAndAWorkTheResearcherDeletesIsMarkedRemovedByHerAndNotAddedAgain() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person ada = people.newResearcher("Ada", "Deleter");
+        people.connect(ada, true);
+
+        String callback = eventually(() -> assertThat(webhooks().registered(ada.orcid().value())).singleElement()
+                .satisfies(uri -> assertThat(uri).startsWith("http://127.0.0.1:" + port + "/orcid/webhook/")))
+                .registered(ada.orcid().value()).getFirst();
+        String secret = callback.substring(callback.lastIndexOf('/') + 1);
+        assertThat(secret).as("256 random bits").hasSize(43);
+        Map<String, Object> stored = jdbc.queryForMap("SELECT token_hash, callback FROM orcid_webhook WHERE orcid = ?",
+                ada.orcid().value());
+        assertThat((byte[]) stored.get("token_hash")).isEqualTo(WebhookStore.hash(secret));
+        assertThat(new String((byte[]) stored.get("callback"), StandardCharsets.ISO_8859_1))
+                .as("the callback URL is sealed, not stored in plaintext").doesNotContain(secret);
+
+        Doi deleted = newDoi();
+        Doi kept = newDoi();
+        claims.assertClaim(ada.orcid(), deleted, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(deleted, "Ice"));
+        claims.assertClaim(ada.orcid(), kept, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(kept, "Snow"));
+        eventually(() -> assertThat(List.of(claim(ada.orcid(), deleted).status(), claim(ada.orcid(), kept).status()))
+                .containsOnly(ClaimStatus.IN_ORCID));
+        long deletedPutCode = claim(ada.orcid(), deleted).putCode();
+        long keptPutCode = claim(ada.orcid(), kept).putCode();
+        long callsBefore = lastCallId();
+
+        HttpResponse<String> removed = send(HttpRequest.newBuilder(URI.create(orcid.emulator().baseUrl()
+                + "/_emulator/researchers/" + ada.orcid().value() + "/works/" + deletedPutCode)).DELETE());
+        assertThat(removed.statusCode()).isEqualTo(204);
+
+        eventually(() -> assertThat(claim(ada.orcid(), deleted).status()).isEqualTo(ClaimStatus.REMOVED_BY_RESEARCHER));
+        ClaimView gone = claim(ada.orcid(), deleted);
+        assertThat(gone.putCode()).isNull();
+        assertThat(gone.queuedAction()).isNull();
+        assertThat(claim(ada.orcid(), kept).status()).isEqualTo(ClaimStatus.IN_ORCID);
+        assertThat(claim(ada.orcid(), kept).putCode()).isEqualTo(keptPutCode);
+        assertThat(webhooks().attempts()).filteredOn(a -> a.uri().equals(callback))
+                .extracting(DeliveryAttempt::status).contains(204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE id > ? AND orcid = ? AND method <> 'GET'",
+                Integer.class, callsBefore, ada.orcid().value())).as("reconciling writes nothing to ORCID").isZero();
+
+        ClaimResult again = claims.assertClaim(ada.orcid(), deleted, OrcidRegistrations.AUTO_UPDATE,
+                Provenance.AUTO_UPDATE, work(deleted, "Ice, revised"));
+        assertThat(again.status()).isEqualTo(ClaimStatus.REMOVED_BY_RESEARCHER);
+        assertThat(again.queued()).isFalse();
+        claims.syncNow(ada.orcid());
+        pause(Duration.ofSeconds(1));
+        assertThat(worksWithDoi(ada.orcid(), deleted)).as("not added again").isEmpty();
+        assertThat(claim(ada.orcid(), deleted).status()).isEqualTo(ClaimStatus.REMOVED_BY_RESEARCHER);
+    }
+
+    @Test
+    void aWorkOfOursUnderAnotherPutCodeIsAdopted() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person bea = people.newResearcher("Bea", "Moved");
+        people.connect(bea, true);
+        eventually(() -> assertThat(webhooks().registered(bea.orcid().value())).hasSize(1));
+        Doi doi = newDoi();
+        claims.assertClaim(bea.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Glaciers"));
+        eventually(() -> assertThat(claim(bea.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        long first = claim(bea.orcid(), doi).putCode();
+        // Let the callbacks of pidlink's own write, and the reconciliation they cause, pass first.
+        eventually(() -> assertThat(lastAttempt(bea.orcid())).isBefore(Instant.now().minusSeconds(2)));
+
+        // Say another installation of pidlink's client re-added the work after she deleted it.
+        orcid.emulator().control().deleteWork(bea.orcid().value(), first);
+        String token = permissions.find(bea.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow().accessToken();
+        long second = registrations.client(OrcidRegistrations.AUTO_UPDATE).works()
+                .createWork(bea.orcid(), token, work(doi, "Glaciers").json()).orElseThrow();
+
+        eventually(() -> assertThat(claim(bea.orcid(), doi).putCode()).isEqualTo(second));
+        assertThat(claim(bea.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID);
+        assertThat(worksWithDoi(bea.orcid(), doi)).extracting(StoredWork::putCode).containsExactly(second);
+    }
+
+    @Test
+    void disconnectingUnregistersTheWebhookAndItsCallbackIsThenUnknown() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person cai = people.newResearcher("Cai", "Leaving");
+        people.connect(cai, true);
+        String callback = eventually(() -> assertThat(webhooks().registered(cai.orcid().value())).hasSize(1))
+                .registered(cai.orcid().value()).getFirst();
+        String path = URI.create(callback).getPath();
+        assertThat(post(path).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> after = people.submit(cai, people.page(cai, "/settings"), "/settings/disconnect",
+                Map.of("removeWorks", "false"));
+        assertThat(after.statusCode()).isEqualTo(200);
+
+        eventually(() -> assertThat(webhooks().registered(cai.orcid().value())).isEmpty());
+        assertThat(post(path).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallbackWithAnUnknownSecretIsNotFoundAndChangesNothing() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person dan = people.newResearcher("Dan", "Guesser");
+        people.connect(dan, true);
+        eventually(() -> assertThat(webhooks().registered(dan.orcid().value())).hasSize(1));
+        Doi doi = newDoi();
+        claims.assertClaim(dan.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Firn"));
+        eventually(() -> assertThat(claim(dan.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        long putCode = claim(dan.orcid(), doi).putCode();
+        eventually(() -> assertThat(lastAttempt(dan.orcid())).isBefore(Instant.now().minusSeconds(2)));
+        // Deleted on ORCID, but the webhook is gone: only a forged callback could tell pidlink.
+        webhooksOff(dan.orcid());
+        orcid.emulator().control().deleteWork(dan.orcid().value(), putCode);
+        long callsBefore = lastCallId();
+
+        HttpResponse<String> forged = post("/orcid/webhook/" + UUID.randomUUID());
+
+        assertThat(forged.statusCode()).isEqualTo(404);
+        assertThat(forged.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        pause(Duration.ofSeconds(1));
+        assertThat(claim(dan.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID);
+        assertThat(claim(dan.orcid(), doi).putCode()).isEqualTo(putCode);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE id > ? AND orcid = ?", Integer.class,
+                callsBefore, dan.orcid().value())).as("ORCID not even read").isZero();
+    }
+
+    /** Removes the researcher's webhook on the emulator's side, as if ORCID had dropped it. */
+    private void webhooksOff(OrcidId researcher) {
+        String token = registrations.client(OrcidRegistrations.AUTO_UPDATE).oauth().clientCredentials("/webhook")
+                .orElseThrow().accessToken();
+        for (String uri : webhooks().registered(researcher.value())) {
+            registrations.client(OrcidRegistrations.AUTO_UPDATE).webhooks()
+                    .unregister(researcher, URI.create(uri), token).orElseThrow();
+        }
+    }
+
+    private Webhooks webhooks() {
+        return Webhooks.of(orcid.emulator().context());
+    }
+
+    private Instant lastAttempt(OrcidId researcher) {
+        return webhooks().attempts().stream().filter(a -> a.orcid().equals(researcher.value()))
+                .map(DeliveryAttempt::at).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
+    private static Doi newDoi() {
+        return new Doi("10.5555/reconcile-" + UUID.randomUUID());
+    }
+
+    private static WorkPayload work(Doi doi, String title) {
+        return WorkPayload.ofCanonicalJson("{\"title\":{\"title\":{\"value\":\"" + title + "\"}},\"type\":\"data-set\","
+                + "\"external-ids\":{\"external-id\":[{\"external-id-type\":\"doi\",\"external-id-value\":\""
+                + doi.value() + "\",\"external-id-relationship\":\"self\"}]}}");
+    }
+
+    private ClaimView claim(OrcidId researcher, Doi doi) {
+        return claims.forResearcher(researcher).stream().filter(c -> c.doi().equals(doi.value())).findFirst()
+                .orElseThrow(() -> new AssertionError("no claim of " + researcher + " for " + doi));
+    }
+
+    private List<StoredWork> worksWithDoi(OrcidId researcher, Doi doi) {
+        return orcid.emulator().control().works(researcher.value()).stream()
+                .filter(w -> w.work().externalIds().stream()
+                        .anyMatch(id -> id.type().equals("doi") && id.value().equalsIgnoreCase(doi.value())))
+                .toList();
+    }
+
+    private long lastCallId() {
+        Long id = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM orcid_call", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    private HttpResponse<String> post(String path) {
+        // As ORCID calls: an empty body, no content type, no credentials.
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Retries {@code assertion} for up to 30 s; returns the emulator's webhooks for chaining. */
+    private Webhooks eventually(Runnable assertion) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                assertion.run();
+                return webhooks();
+            } catch (AssertionError e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                pause(Duration.ofMillis(100));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
