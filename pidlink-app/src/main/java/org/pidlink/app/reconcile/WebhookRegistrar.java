@@ -3,8 +3,10 @@ package org.pidlink.app.reconcile;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,7 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.pidlink.app.accounts.PermissionStatus;
 import org.pidlink.app.accounts.ResearcherDisconnected;
+import org.pidlink.app.accounts.StoredPermission;
+import org.pidlink.app.accounts.TokenVault;
 import org.pidlink.app.accounts.WritePermissionGranted;
 import org.pidlink.app.orcid.OrcidPreset;
 import org.pidlink.app.orcid.OrcidRegistrations;
@@ -25,6 +30,7 @@ import org.pidlink.orcid.client.OrcidWebhooksClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -47,6 +53,7 @@ class WebhookRegistrar implements DisposableBean {
     private final ReconcileProperties properties;
     private final OrcidRegistrations registrations;
     private final WebhookStore store;
+    private final TokenVault vault;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService calls =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().name("pidlink-webhooks").factory());
@@ -55,10 +62,12 @@ class WebhookRegistrar implements DisposableBean {
     private final AtomicBoolean toldNoBaseUrl = new AtomicBoolean();
     private volatile @Nullable URI localBaseUrl;
 
-    WebhookRegistrar(ReconcileProperties properties, OrcidRegistrations registrations, WebhookStore store) {
+    WebhookRegistrar(ReconcileProperties properties, OrcidRegistrations registrations, WebhookStore store,
+                     TokenVault vault) {
         this.properties = properties;
         this.registrations = registrations;
         this.store = store;
+        this.vault = vault;
     }
 
     /** In the emulator preset ORCID runs beside pidlink and calls it back on its local address. */
@@ -66,6 +75,26 @@ class WebhookRegistrar implements DisposableBean {
     void webServerStarted(WebServerInitializedEvent event) {
         if (event.getApplicationContext().getServerNamespace() == null) {
             localBaseUrl = URI.create("http://127.0.0.1:" + event.getWebServer().getPort());
+        }
+    }
+
+    /**
+     * At start, researchers who hold an active permission but no registered webhook get one: they connected before
+     * webhooks were enabled, or ORCID could not be reached when they granted.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        if (enabled()) {
+            submit(this::registerMissing);
+        }
+    }
+
+    void registerMissing() {
+        Set<OrcidId> done = new HashSet<>(store.registeredOrcids());
+        for (StoredPermission permission : vault.all()) {
+            if (permission.status() == PermissionStatus.ACTIVE && done.add(permission.orcid())) {
+                register(permission.orcid(), registrations.canonical(permission.registrationId()));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.pidlink.app.reconcile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Optional;
 
 import org.pidlink.app.accounts.TokenCipher;
@@ -62,6 +63,12 @@ class WebhookStore {
     Optional<OrcidId> ownerOf(String secret) {
         return jdbc.sql("SELECT orcid FROM orcid_webhook WHERE token_hash = :hash").param("hash", hash(secret))
                 .query((rs, n) -> new OrcidId(rs.getString(1))).optional();
+    }
+
+    /** The researchers whose webhook ORCID accepted. */
+    List<OrcidId> registeredOrcids() {
+        return jdbc.sql("SELECT orcid FROM orcid_webhook WHERE registered_at IS NOT NULL")
+                .query((rs, n) -> new OrcidId(rs.getString(1))).list();
     }
 
     void delete(OrcidId orcid) {

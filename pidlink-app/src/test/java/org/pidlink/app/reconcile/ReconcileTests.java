@@ -70,6 +70,9 @@ class ReconcileTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    WebhookRegistrar registrar;
+
     @Test
     void grantingRegistersAWebhookAndAWorkTheResearcherDeletesIsMarkedRemovedByHerAndNotAddedAgain() {
         ConnectedResearchers people = new ConnectedResearchers(port, orcid);
@@ -189,6 +192,56 @@ class ReconcileTests {
         assertThat(claim(dan.orcid(), doi).putCode()).isEqualTo(putCode);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE id > ? AND orcid = ?", Integer.class,
                 callsBefore, dan.orcid().value())).as("ORCID not even read").isZero();
+    }
+
+    @Test
+    void aBurstOfCallbacksIsAnsweredAtOnceAndReadBackOnce() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person eve = people.newResearcher("Eve", "Busy");
+        people.connect(eve, true);
+        String callback = eventually(() -> assertThat(webhooks().registered(eve.orcid().value())).hasSize(1))
+                .registered(eve.orcid().value()).getFirst();
+        Doi doi = newDoi();
+        claims.assertClaim(eve.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Moraine"));
+        eventually(() -> assertThat(claim(eve.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        eventually(() -> assertThat(lastAttempt(eve.orcid())).isBefore(Instant.now().minusSeconds(2)));
+        long callsBefore = lastCallId();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(post(URI.create(callback).getPath()).statusCode()).isEqualTo(204);
+        }
+
+        eventually(() -> assertThat(worksReads(eve.orcid(), callsBefore)).isEqualTo(1));
+        pause(Duration.ofSeconds(1));
+        assertThat(worksReads(eve.orcid(), callsBefore)).as("five callbacks, one read").isEqualTo(1);
+        assertThat(claim(eve.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID);
+    }
+
+    private int worksReads(OrcidId researcher, long afterCall) {
+        Integer reads = jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE id > ? AND orcid = ? AND method = 'GET'"
+                + " AND path = '/v3.0/{orcid}/works'", Integer.class, afterCall, researcher.value());
+        return reads == null ? 0 : reads;
+    }
+
+    @Test
+    void researchersWithAPermissionButNoWebhookGetOneAtStart() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person fay = people.newResearcher("Fay", "Early");
+        people.connect(fay, true);
+        String before = eventually(() -> assertThat(webhooks().registered(fay.orcid().value())).hasSize(1))
+                .registered(fay.orcid().value()).getFirst();
+        // As if she had connected before pidlink registered webhooks.
+        webhooksOff(fay.orcid());
+        jdbc.update("DELETE FROM orcid_webhook WHERE orcid = ?", fay.orcid().value());
+
+        registrar.registerMissing();
+
+        assertThat(webhooks().registered(fay.orcid().value())).singleElement()
+                .satisfies(uri -> assertThat(uri).isNotEqualTo(before)
+                        .startsWith("http://127.0.0.1:" + port + "/orcid/webhook/"));
+        assertThat(jdbc.queryForObject("SELECT registered_at IS NOT NULL FROM orcid_webhook WHERE orcid = ?",
+                Boolean.class, fay.orcid().value())).isTrue();
+        assertThat(post(URI.create(before).getPath()).statusCode()).as("the old secret is forgotten").isEqualTo(404);
     }
 
     /** Removes the researcher's webhook on the emulator's side, as if ORCID had dropped it. */
