@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.accounts.ConnectedResearchers;
 import org.pidlink.app.accounts.ConnectedResearchers.Person;
@@ -51,6 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ReconcileTests {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ConnectedResearchers people;
 
     @LocalServerPort
     int port;
@@ -73,9 +75,13 @@ class ReconcileTests {
     @Autowired
     WebhookRegistrar registrar;
 
+    @BeforeEach
+    void researchersConnectOverHttp() {
+        people = new ConnectedResearchers(port, orcid);
+    }
+
     @Test
     void grantingRegistersAWebhookAndAWorkTheResearcherDeletesIsMarkedRemovedByHerAndNotAddedAgain() {
-        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person ada = people.newResearcher("Ada", "Deleter");
         people.connect(ada, true);
 
@@ -127,10 +133,8 @@ class ReconcileTests {
 
     @Test
     void aWorkOfOursUnderAnotherPutCodeIsAdopted() {
-        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person bea = people.newResearcher("Bea", "Moved");
-        people.connect(bea, true);
-        eventually(() -> assertThat(webhooks().registered(bea.orcid().value())).hasSize(1));
+        connectedWithWebhook(bea);
         Doi doi = newDoi();
         claims.assertClaim(bea.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Glaciers"));
         eventually(() -> assertThat(claim(bea.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
@@ -151,11 +155,8 @@ class ReconcileTests {
 
     @Test
     void disconnectingUnregistersTheWebhookAndItsCallbackIsThenUnknown() {
-        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person cai = people.newResearcher("Cai", "Leaving");
-        people.connect(cai, true);
-        String callback = eventually(() -> assertThat(webhooks().registered(cai.orcid().value())).hasSize(1))
-                .registered(cai.orcid().value()).getFirst();
+        String callback = connectedWithWebhook(cai);
         String path = URI.create(callback).getPath();
         assertThat(post(path).statusCode()).isEqualTo(204);
 
@@ -169,10 +170,8 @@ class ReconcileTests {
 
     @Test
     void aCallbackWithAnUnknownSecretIsNotFoundAndChangesNothing() {
-        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person dan = people.newResearcher("Dan", "Guesser");
-        people.connect(dan, true);
-        eventually(() -> assertThat(webhooks().registered(dan.orcid().value())).hasSize(1));
+        connectedWithWebhook(dan);
         Doi doi = newDoi();
         claims.assertClaim(dan.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Firn"));
         eventually(() -> assertThat(claim(dan.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
@@ -196,11 +195,8 @@ class ReconcileTests {
 
     @Test
     void aBurstOfCallbacksIsAnsweredAtOnceAndReadBackOnce() {
-        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person eve = people.newResearcher("Eve", "Busy");
-        people.connect(eve, true);
-        String callback = eventually(() -> assertThat(webhooks().registered(eve.orcid().value())).hasSize(1))
-                .registered(eve.orcid().value()).getFirst();
+        String callback = connectedWithWebhook(eve);
         Doi doi = newDoi();
         claims.assertClaim(eve.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Moraine"));
         eventually(() -> assertThat(claim(eve.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
@@ -225,11 +221,8 @@ class ReconcileTests {
 
     @Test
     void researchersWithAPermissionButNoWebhookGetOneAtStart() {
-        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person fay = people.newResearcher("Fay", "Early");
-        people.connect(fay, true);
-        String before = eventually(() -> assertThat(webhooks().registered(fay.orcid().value())).hasSize(1))
-                .registered(fay.orcid().value()).getFirst();
+        String before = connectedWithWebhook(fay);
         // As if she had connected before pidlink registered webhooks.
         webhooksOff(fay.orcid());
         jdbc.update("DELETE FROM orcid_webhook WHERE orcid = ?", fay.orcid().value());
@@ -242,6 +235,13 @@ class ReconcileTests {
         assertThat(jdbc.queryForObject("SELECT registered_at IS NOT NULL FROM orcid_webhook WHERE orcid = ?",
                 Boolean.class, fay.orcid().value())).isTrue();
         assertThat(post(URI.create(before).getPath()).statusCode()).as("the old secret is forgotten").isEqualTo(404);
+    }
+
+    /** Connects the researcher with auto-update on; answers the callback URL of the webhook that registers. */
+    private String connectedWithWebhook(Person person) {
+        people.connect(person, true);
+        return eventually(() -> assertThat(webhooks().registered(person.orcid().value())).hasSize(1))
+                .registered(person.orcid().value()).getFirst();
     }
 
     /** Removes the researcher's webhook on the emulator's side, as if ORCID had dropped it. */
