@@ -47,7 +47,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pidlink.orcid.emulator.port=0", "pidlink.intake.poll-interval=200ms",
-                "pidlink.reconcile.settle=300ms"})
+                // Long enough that the adopt test's delete and re-create (milliseconds apart) always land in
+                // one settle window, even on a slow CI machine; every wait below allows 30 s.
+                "pidlink.reconcile.settle=1500ms"})
 @ActiveProfiles("test")
 class ReconcileTests {
 
