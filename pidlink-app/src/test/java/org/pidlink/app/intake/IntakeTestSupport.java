@@ -149,18 +149,7 @@ abstract class IntakeTestSupport {
     }
 
     static void eventually(Runnable assertion) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                pause(100);
-            }
-        }
+        org.pidlink.app.Eventually.eventually(assertion);
     }
 
     static void pause(long millis) {

@@ -311,18 +311,8 @@ class ReconcileTests {
 
     /** Retries {@code assertion} for up to 30 s; returns the emulator's webhooks for chaining. */
     private Webhooks eventually(Runnable assertion) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            try {
-                assertion.run();
-                return webhooks();
-            } catch (AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                pause(Duration.ofMillis(100));
-            }
-        }
+        org.pidlink.app.Eventually.eventually(assertion);
+        return webhooks();
     }
 
     private static void pause(Duration duration) {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,23 +280,6 @@ class SearchLinkTests {
     }
 
     private static void eventually(Runnable assertion) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        for (;;) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                Thread.onSpinWait();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        org.pidlink.app.Eventually.eventually(assertion);
     }
 }
