@@ -236,15 +236,8 @@ public final class Claims {
                     .param("now", now).param("id", claimId).param("seen", putCodeSeen)
                     .update() == 1;
         }
-        return jdbc.sql("""
-                UPDATE claim SET put_code = NULL, written_hash = NULL, post_attempted_hash = NULL,
-                    post_attempted_at = NULL, recover = false, kept_out = true, attempts = 0,
-                    queued_action = NULL, due_at = NULL, status = 'REMOVED_BY_RESEARCHER',
-                    status_reason = 'the researcher deleted the work on ORCID; use "Put it back" to add it again',
-                    orcid_message = :message, updated_at = :now
-                WHERE id = :id AND put_code = :seen""")
-                .param("message", "put-code " + putCodeSeen + " is no longer on the ORCID record")
-                .param("now", now).param("id", claimId).param("seen", putCodeSeen).update() == 1;
+        return RemovedByResearcher.record(jdbc, now.toInstant(), claimId, putCodeSeen,
+                "put-code " + putCodeSeen + " is no longer on the ORCID record");
     }
 
     /**

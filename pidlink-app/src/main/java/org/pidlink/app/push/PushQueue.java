@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.pidlink.app.claims.ClaimQueueListener;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Provenance;
+import org.pidlink.app.claims.RemovedByResearcher;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -287,14 +288,7 @@ final class PushQueue implements ClaimQueueListener {
 
     /** ORCID answered 404 for our put-code: the researcher deleted the work, and it stays deleted. */
     void removedByResearcher(long claimId, String orcidMessage) {
-        Timestamp now = ts(clock.instant());
-        jdbc.sql("""
-                UPDATE claim SET put_code = NULL, written_hash = NULL, post_attempted_hash = NULL,
-                    post_attempted_at = NULL, recover = false, kept_out = true, attempts = 0,
-                    queued_action = NULL, due_at = NULL, status = 'REMOVED_BY_RESEARCHER',
-                    status_reason = 'the researcher deleted the work on ORCID; use "Put it back" to add it again',
-                    orcid_message = :message, updated_at = :now
-                WHERE id = :id""").param("message", orcidMessage).param("now", now).param("id", claimId).update();
+        RemovedByResearcher.record(jdbc, clock.instant(), claimId, null, orcidMessage);
     }
 
     void failedPermanently(long claimId, String reason, @Nullable String orcidMessage, boolean clearPostMarker) {
