@@ -1,5 +1,6 @@
 package org.pidlink.app.lookup;
 
+import org.pidlink.app.system.OpenEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,14 +24,9 @@ class LookupSecurityConfiguration {
     @Bean
     @Order(LOOKUP_ORDER)
     SecurityFilterChain lookupChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/lookup/**"))
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable());
-        return http.build();
+        // NEVER, not STATELESS: a signed-in administrator's session is read to show every researcher.
+        return OpenEndpoints.chain(http,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/lookup/**"),
+                SessionCreationPolicy.NEVER);
     }
 }

@@ -1,5 +1,6 @@
 package org.pidlink.app.reconcile;
 
+import org.pidlink.app.system.OpenEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,15 +24,8 @@ class ReconcileSecurityConfiguration {
     @Bean
     @Order(WEBHOOK_ORDER)
     SecurityFilterChain orcidWebhookChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults()
-                        .matcher(HttpMethod.POST, WebhookRegistrar.CALLBACK_PATH + "*"))
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable());
-        return http.build();
+        return OpenEndpoints.chain(http,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, WebhookRegistrar.CALLBACK_PATH + "*"),
+                SessionCreationPolicy.STATELESS);
     }
 }
