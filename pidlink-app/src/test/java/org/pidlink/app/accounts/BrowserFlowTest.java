@@ -97,21 +97,21 @@ class BrowserFlowTest extends AccountsTestSupport {
         shot("05-permission-granted");
 
         browser.findElement(By.id("auto-update")).click();
-        browser.findElement(By.id("save-settings")).click();
+        submitAndWaitForTheNextPage(By.id("save-settings"));
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Your settings are saved."));
         assertThat(browser.findElement(By.id("auto-update")).isSelected()).isTrue();
         assertThat(researchers.find(jocelyn.orcid()).orElseThrow().autoUpdate()).isTrue();
         shot("06-auto-update-on");
 
         browser.findElement(By.id("auto-update")).click();
-        browser.findElement(By.id("save-settings")).click();
+        submitAndWaitForTheNextPage(By.id("save-settings"));
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Your settings are saved."));
         assertThat(browser.findElement(By.id("auto-update")).isSelected()).isFalse();
         assertThat(researchers.find(jocelyn.orcid()).orElseThrow().autoUpdate()).isFalse();
         shot("07-auto-update-off");
 
         browser.findElement(By.id("remove-works")).click();
-        browser.findElement(By.id("disconnect")).click();
+        submitAndWaitForTheNextPage(By.id("disconnect"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "disconnected"));
         assertThat(browser.findElement(By.id("permission-" + OrcidRegistrations.AUTO_UPDATE)).getText())
                 .contains("Not granted");
@@ -139,6 +139,16 @@ class BrowserFlowTest extends AccountsTestSupport {
         browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+    }
+
+    /**
+     * Clicks a form's button and waits until the browser has left the page: the settings page answers with itself,
+     * so waiting for a notice text alone could be satisfied by the old page (and its elements go stale mid-check).
+     */
+    private void submitAndWaitForTheNextPage(By button) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     private void shot(String name) {
