@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -142,13 +144,18 @@ class BrowserFlowTest extends AccountsTestSupport {
     }
 
     /**
-     * Clicks a form's button and waits until the browser has left the page: the settings page answers with itself,
-     * so waiting for a notice text alone could be satisfied by the old page (and its elements go stale mid-check).
+     * Clicks a form's button and waits until the browser shows a new document: the settings page answers with
+     * itself, so waiting for a notice text alone could be satisfied by the old page. A marker on the old page's
+     * window tells the two apart; element handles are not used, since Chromium reports a handle into a replaced
+     * document with a generic error rather than as stale.
      */
     private void submitAndWaitForTheNextPage(By button) {
-        WebElement oldPage = browser.findElement(By.tagName("html"));
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("window.pidlinkPreviousPage = true;");
         browser.findElement(button).click();
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                        "return window.pidlinkPreviousPage === undefined && document.readyState === 'complete';")));
     }
 
     private void shot(String name) {
