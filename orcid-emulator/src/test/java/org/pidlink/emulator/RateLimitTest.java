@@ -28,7 +28,7 @@ class RateLimitTest {
 
     @Test
     void refillsAtTheRate() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SettableClock clock = SettableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         RateLimiter limiter = new RateLimiter(clock, RateLimit.ORCID);
         while (limiter.tryAcquire("c")) {
             // drain the burst

@@ -53,7 +53,7 @@ class StateFileSectionsTest {
     @Test
     void inboxNotificationsAndWebhooksRoundTripThroughTheStateFile(@TempDir Path dir) {
         Path file = dir.resolve("state.json");
-        MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
+        SettableClock clock = SettableClock.at(Instant.parse("2026-05-04T10:00:00Z"));
         EmulatorSettings settings = EmulatorSettings.builder().stateFile(file).noRateLimit().clock(clock).build();
         String orcid;
         String optedOut;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pidlink.emulator.Fixtures;
 import org.pidlink.emulator.Fixtures.Setup;
 import org.pidlink.emulator.Http;
-import org.pidlink.emulator.MutableClock;
+import org.pidlink.emulator.SettableClock;
 import org.pidlink.emulator.control.ClientSpec;
 import org.pidlink.emulator.control.ResearcherSpec;
 import org.pidlink.emulator.junit.OrcidEmulatorExtension;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Tokens and scopes on the member API (orcid-api.md §2.4) and record states (§3.1 step 1). */
 class TokensAndStatesTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    static final SettableClock CLOCK = SettableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 
     @RegisterExtension
     static final OrcidEmulatorExtension ORCID = OrcidEmulatorExtension.builder().noRateLimit().clock(CLOCK).build();

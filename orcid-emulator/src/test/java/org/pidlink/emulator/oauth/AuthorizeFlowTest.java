@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pidlink.emulator.EmulatorSettings;
 import org.pidlink.emulator.Http;
-import org.pidlink.emulator.MutableClock;
+import org.pidlink.emulator.SettableClock;
 import org.pidlink.emulator.OrcidEmulator;
 import org.pidlink.emulator.control.ClientInfo;
 import org.pidlink.emulator.control.ClientSpec;
@@ -121,7 +121,7 @@ class AuthorizeFlowTest {
     @Test
     void theIdTokensAuthTimeIsWhenTheResearcherSignedInNotWhenTheCodeWasIssued() throws Exception {
         Instant signedIn = Instant.parse("2026-03-02T09:15:30Z");
-        MutableClock clock = new MutableClock(signedIn);
+        SettableClock clock = SettableClock.at(signedIn);
         try (OrcidEmulator orcid = OrcidEmulator.start(EmulatorSettings.builder().noRateLimit().clock(clock).build())) {
             ClientInfo first = orcid.control().createClient(ClientSpec.member("First", CALLBACK));
             ClientInfo second = orcid.control().createClient(ClientSpec.member("Second", CALLBACK));

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * sign in. With the embedded emulator and none configured, the demo researcher Josiah Carberry is.
  */
 @ConfigurationProperties("pidlink.admin")
-public record AdminProperties(List<String> orcids) {
+record AdminProperties(List<String> orcids) {
 
     public AdminProperties {
         orcids = orcids == null ? List.of() : List.copyOf(orcids);

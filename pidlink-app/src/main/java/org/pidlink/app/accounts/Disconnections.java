@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * added if she asks), revokes its tokens at ORCID and erases them.
  */
 @Service
-public class Disconnections {
+class Disconnections {
 
     private static final Logger log = LoggerFactory.getLogger(Disconnections.class);
 

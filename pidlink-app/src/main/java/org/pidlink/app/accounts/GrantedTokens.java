@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param scope        the granted scopes as ORCID wrote them ({@code /activities/update /read-limited})
  * @param expiresAt    when the access token expires, or null when ORCID did not say
  */
-public record GrantedTokens(String accessToken, String refreshToken, String scope, Instant expiresAt) {
+record GrantedTokens(String accessToken, String refreshToken, String scope, Instant expiresAt) {
 
     public GrantedTokens {
         Objects.requireNonNull(accessToken, "accessToken");

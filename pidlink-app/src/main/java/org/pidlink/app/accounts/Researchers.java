@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +46,24 @@ public class Researchers {
     public Optional<Researcher> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE id = :id")
                 .param("id", id).query(Researchers::map).optional();
+    }
+
+    /**
+     * How many researchers signed in, hold an active permission to update their record, and have auto-update on
+     * with its permission (the administrators' reports).
+     */
+    public ResearcherCounts counts() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM researcher) AS signed_in,
+                       (SELECT count(DISTINCT researcher_id) FROM orcid_permission WHERE status = 'ACTIVE')
+                           AS connected,
+                       (SELECT count(*) FROM researcher r WHERE r.auto_update AND EXISTS (
+                            SELECT 1 FROM orcid_permission p WHERE p.researcher_id = r.id AND p.status = 'ACTIVE'
+                              AND p.registration_id = :autoUpdate)) AS auto_update""")
+                .param("autoUpdate", OrcidRegistrations.AUTO_UPDATE)
+                .query((rs, n) -> new ResearcherCounts(rs.getLong("signed_in"), rs.getLong("connected"),
+                        rs.getLong("auto_update")))
+                .single();
     }
 
     /** Researchers who let their profile show in public lookups. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.pidlink.app.orcid.OrcidRegistrations;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,21 +21,18 @@ import jakarta.servlet.http.HttpServletResponse;
 class SettingsController {
 
     private final SignedIn signedIn;
-    private final Researchers researchers;
     private final WritePermissions permissions;
     private final Disconnections disconnections;
     private final OrcidRegistrations registrations;
-    private final ApplicationEventPublisher events;
+    private final SettingsChanges changes;
 
-    SettingsController(SignedIn signedIn, Researchers researchers, WritePermissions permissions,
-                       Disconnections disconnections, OrcidRegistrations registrations,
-                       ApplicationEventPublisher events) {
+    SettingsController(SignedIn signedIn, WritePermissions permissions, Disconnections disconnections,
+                       OrcidRegistrations registrations, SettingsChanges changes) {
         this.signedIn = signedIn;
-        this.researchers = researchers;
         this.permissions = permissions;
         this.disconnections = disconnections;
         this.registrations = registrations;
-        this.events = events;
+        this.changes = changes;
     }
 
     /** One line of the permissions table: a registration the researcher grants, and her grant if any. */
@@ -65,11 +61,7 @@ class SettingsController {
                     + "\" is not one of the choices. Nothing was saved.");
             return show(researcher, form, model);
         }
-        Researcher before = researchers.updateSettings(researcher.id(),
-                new ResearcherSettings(form.autoUpdate(), form.publicProfile(), level.get()));
-        if (before.autoUpdate() != form.autoUpdate()) {
-            events.publishEvent(new AutoUpdateChanged(researcher.orcid(), form.autoUpdate()));
-        }
+        changes.save(researcher, new ResearcherSettings(form.autoUpdate(), form.publicProfile(), level.get()));
         redirect.addFlashAttribute("notice", "Your settings are saved.");
         return "redirect:/settings";
     }

@@ -33,9 +33,10 @@ public class SignInService implements OAuth2UserService<OidcUserRequest, OidcUse
     private final OidcUserService delegate = new OidcUserService();
     private final Researchers researchers;
     private final Administrators administrators;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SignInService(Researchers researchers, Administrators administrators) {
+    public SignInService(Researchers researchers, Administrators administrators, Clock clock) {
+        this.clock = clock;
         this.researchers = researchers;
         this.administrators = administrators;
     }

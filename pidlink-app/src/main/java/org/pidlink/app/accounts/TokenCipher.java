@@ -14,7 +14,7 @@ import com.google.crypto.tink.aead.AeadConfig;
  * column) as associated data, so a ciphertext copied to another row does not open. Tink prefixes every ciphertext
  * with the id of the key that made it, which is how a key rotation finds what still needs re-encrypting.
  */
-public final class TokenCipher {
+final class TokenCipher implements SecretSealer {
 
     private static final byte TINK_PREFIX = 0x01;
 
@@ -29,7 +29,7 @@ public final class TokenCipher {
     private final Aead aead;
     private final long primaryKeyId;
 
-    public TokenCipher(KeysetHandle keyset) {
+    TokenCipher(KeysetHandle keyset) {
         try {
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
@@ -38,6 +38,7 @@ public final class TokenCipher {
         this.primaryKeyId = Integer.toUnsignedLong(keyset.getPrimary().getId());
     }
 
+    @Override
     public byte[] seal(String plaintext, String context) {
         try {
             return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
@@ -46,6 +47,7 @@ public final class TokenCipher {
         }
     }
 
+    @Override
     public String open(byte[] ciphertext, String context) {
         try {
             return new String(aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
@@ -56,6 +58,7 @@ public final class TokenCipher {
     }
 
     /** The id of the key new ciphertexts are sealed with. */
+    @Override
     public long primaryKeyId() {
         return primaryKeyId;
     }

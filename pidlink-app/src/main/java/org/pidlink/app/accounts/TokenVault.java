@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * Plaintext tokens exist only in memory, in {@link GrantedTokens} and {@link WritePermission}.
  */
 @Repository
-public class TokenVault {
+class TokenVault {
 
     private static final Logger log = LoggerFactory.getLogger(TokenVault.class);
     private static final String VIEW_COLUMNS = "orcid, registration_id, researcher_id, client_id, name, scope, "

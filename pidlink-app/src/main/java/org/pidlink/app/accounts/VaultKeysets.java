@@ -16,7 +16,7 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 /** Reads, generates and rotates Tink AEAD keysets in their JSON form. */
-public final class VaultKeysets {
+final class VaultKeysets {
 
     static {
         try {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keysetFile a file holding the keyset as Tink JSON
  */
 @ConfigurationProperties("pidlink.vault")
-public record VaultProperties(String keyset, Path keysetFile) {
+record VaultProperties(String keyset, Path keysetFile) {
 
     @Override
     public String toString() {

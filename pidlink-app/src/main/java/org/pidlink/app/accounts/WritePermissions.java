@@ -32,10 +32,11 @@ public class WritePermissions {
     private final Researchers researchers;
     private final OrcidRegistrations registrations;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public WritePermissions(TokenVault vault, Researchers researchers, OrcidRegistrations registrations,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.vault = vault;
         this.researchers = researchers;
         this.registrations = registrations;
@@ -94,6 +95,11 @@ public class WritePermissions {
     }
 
     /** The permissions a researcher holds, as she may see them. */
+    /** Every permission pidlink holds (never the tokens), e.g. to register a webhook for each researcher. */
+    public List<StoredPermission> all() {
+        return vault.all();
+    }
+
     public List<StoredPermission> of(Researcher researcher) {
         return vault.ofResearcher(researcher.id());
     }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class AdminConfiguration {
 
     @Bean
-    TypeMappings typeMappings(DataSource dataSource, TypeMappingProperties properties) {
-        return new TypeMappings(dataSource, Clock.systemUTC(), properties);
+    TypeMappings typeMappings(DataSource dataSource, Clock clock, TypeMappingProperties properties) {
+        return new TypeMappings(dataSource, clock, properties);
     }
 }

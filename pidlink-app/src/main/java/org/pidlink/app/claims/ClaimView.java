@@ -24,7 +24,7 @@ public record ClaimView(
         ClaimStatus status,
         @Nullable String statusReason,
         @Nullable String orcidMessage,
-        @Nullable String queuedAction,
+        @Nullable ClaimAction queuedAction,
         int attempts,
         @Nullable Instant nextAttemptAt,
         boolean keptOut,

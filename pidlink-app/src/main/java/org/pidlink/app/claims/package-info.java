@@ -1,28 +1,32 @@
 /**
- * Claims: "this researcher authored this DOI; write it to their ORCID record with this ORCID client".
+ * Claims: "this researcher authored this DOI; write it to her ORCID record with this ORCID client". This feature
+ * owns the claim's whole life; {@code ClaimLifecycle} holds every transition, {@link org.pidlink.app.claims.ClaimStatus}
+ * every state and {@link org.pidlink.app.claims.ClaimAction} every write a claim can queue.
  *
- * <p>The public API is {@link org.pidlink.app.claims.Claims}:
+ * <p>Public API:
  * <ul>
- * <li>{@code assertClaim(orcid, doi, registrationId, provenance, payload)}: create or refresh a claim; queues an
- * addition, an update (only when the payload's canonical hash differs from the last one written) or nothing;</li>
- * <li>{@code withdraw(orcid, doi, registrationId, provenance, reason)}: a source no longer asserts it; with no
- * provenance left, the work is deleted from ORCID;</li>
- * <li>{@code forResearcher(orcid)}, {@code find(id)}, {@code orcidsForDoi(doi)}, {@code inStatus(status, limit)};</li>
- * <li>researcher actions {@code syncNow(orcid)}, {@code putBack(claimId)}, {@code removeAllFromOrcid(orcid)}; the
- * administrator's {@code retry(claimId)};</li>
- * <li>{@code permissionsChanged(orcid, registrationId)}: re-evaluates held and queued claims after a permission
- * or auto-update change (the accounts events call it).</li>
+ * <li>{@link org.pidlink.app.claims.Claims}, for the features that assert links and the people who act on them:
+ * {@code assertClaim}, {@code withdraw}, {@code recordFoundOnOrcid}, {@code reconcileWithOrcid}, the reads
+ * {@code forResearcher}, {@code find}, {@code forDoi}, {@code orcidsForDoi}, and the actions {@code syncNow},
+ * {@code putBack}, {@code removeAllFromOrcid} and the administrator's {@code retry};</li>
+ * <li>{@link org.pidlink.app.claims.ClaimQueue} and {@link org.pidlink.app.claims.ClaimOutcomes}, for the push
+ * engine: the next allowed call ({@link org.pidlink.app.claims.WriteBatch} of
+ * {@link org.pidlink.app.claims.QueuedWrite}s, checked against the researcher's permission here and only here), when
+ * each researcher's writes are due ({@link org.pidlink.app.claims.DueWrites}), and what ORCID answered;</li>
+ * <li>{@link org.pidlink.app.claims.ClaimsOverview}: the administrators' read model
+ * ({@link org.pidlink.app.claims.ClaimFigures}, claims in a status);</li>
+ * <li>ports: {@link org.pidlink.app.claims.ClaimQueueListener} (implemented by the push engine's schedule, told in
+ * the changing transaction) and {@link org.pidlink.app.claims.WriteAccessSource} (in the app, the accounts feature's
+ * permissions);</li>
+ * <li>values: {@link org.pidlink.app.claims.Provenance}, {@link org.pidlink.app.claims.WorkPayload},
+ * {@link org.pidlink.app.claims.ClaimResult}, {@link org.pidlink.app.claims.ClaimView}.</li>
  * </ul>
- * A registration is {@code auto-update} or {@code search-link}; when both use one ORCID client, the app keys their
- * claims by the shared registration, so one work on the record has one claim holding every provenance.
+ * A registration is {@code auto-update} or {@code search-link}; when both use one ORCID client, claims are keyed by
+ * the shared registration, so one work on the record has one claim holding every provenance. Claims follow the
+ * accounts events (granted, revoked, auto-update switched) in the publisher's transaction.
  *
- * <p>Values: {@link org.pidlink.app.claims.Provenance}, {@link org.pidlink.app.claims.ClaimStatus},
- * {@link org.pidlink.app.claims.WorkPayload}, {@link org.pidlink.app.claims.ClaimResult},
- * {@link org.pidlink.app.claims.ClaimView}. Whether a claim may be written comes from a
- * {@link org.pidlink.app.claims.WriteAccessSource}.
- *
- * <p>A claim row is also the push queue's unit of work ({@code queued_action}, {@code due_at}); the push engine
- * ({@code org.pidlink.app.push}) executes the queued writes and records their outcome on the claim.
+ * <p>{@link org.pidlink.app.claims.StandaloneClaims} builds the feature without Spring for benchmarks and engine
+ * tests; features get the beans.
  */
 @NullMarked
 package org.pidlink.app.claims;

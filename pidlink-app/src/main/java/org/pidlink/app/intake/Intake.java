@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.pidlink.app.background.AfterCommit;
 import org.pidlink.app.intake.IntakeStore.Applied;
 import org.pidlink.app.intake.IntakeStore.Received;
 import org.pidlink.core.identifiers.Doi;

@@ -22,24 +22,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 class IntakeConfiguration {
 
     @Bean(destroyMethod = "close")
-    IntakeWorker intakeWorker(DataSource dataSource, Claims claims, IntakeProperties properties,
+    IntakeWorker intakeWorker(DataSource dataSource, Clock clock, Claims claims, IntakeProperties properties,
                               PermissionNotifications notifications) {
-        return new IntakeWorker(dataSource, Clock.systemUTC(), claims, properties.registrationId(),
+        return new IntakeWorker(dataSource, clock, claims, properties.registrationId(),
                 properties.workers(), properties.pollInterval(), notifications::needed);
     }
 
     @Bean
-    Intake intake(DataSource dataSource, IntakeProperties properties, IntakeWorker worker, TypeMappings typeMappings,
-                  MeterRegistry meters, ObjectProvider<RecordsStored> recordsStored) {
+    Intake intake(DataSource dataSource, Clock clock, IntakeProperties properties, IntakeWorker worker,
+                  TypeMappings typeMappings, MeterRegistry meters, ObjectProvider<RecordsStored> recordsStored) {
         return new Intake(MetadataReader.standard(),
                 RecordEvaluator.standard(typeMappings::current, properties.includeContributors()),
-                new IntakeStore(dataSource, Clock.systemUTC()), worker::wake, new IntakeMetrics(meters),
+                new IntakeStore(dataSource, clock), worker::wake, new IntakeMetrics(meters),
                 (usable, gone) -> recordsStored.orderedStream().forEach(r -> r.stored(usable, gone)));
     }
 
     @Bean
-    ApiKeys apiKeys(DataSource dataSource) {
-        return new ApiKeys(dataSource, Clock.systemUTC());
+    ApiKeys apiKeys(DataSource dataSource, Clock clock) {
+        return new ApiKeys(dataSource, clock);
     }
 
     @EventListener(ApplicationReadyEvent.class)

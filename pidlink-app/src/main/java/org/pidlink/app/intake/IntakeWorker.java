@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.pidlink.app.background.BackgroundWorker;
 import org.pidlink.app.claims.ClaimResult;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each task runs in its own transaction together with the claim change, so a task is done exactly once. Tasks
  * of one DOI and researcher run in the order they arrived.
  *
- * <p>Tests call {@link #runDueTasks()}; the application runs {@link #start()}ed threads, woken by intake.
+ * <p>Tests call {@link #runDueTasks()}; the application runs it on a {@link BackgroundWorker}, woken by intake.
  */
-public final class IntakeWorker implements AutoCloseable {
+final class IntakeWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeWorker.class);
     private static final int BATCH = 200;
@@ -44,12 +44,8 @@ public final class IntakeWorker implements AutoCloseable {
     private final Clock clock;
     private final Claims claims;
     private final String registrationId;
-    private final int threadCount;
-    private final Duration pollInterval;
     private final Consumer<OrcidId> waitingForPermission;
-    private final Signal signal = new Signal();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final BackgroundWorker worker;
 
     /**
      * @param waitingForPermission told, inside the task's transaction, about each researcher whose claim waits
@@ -62,9 +58,10 @@ public final class IntakeWorker implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.registrationId = Objects.requireNonNull(registrationId, "registrationId");
-        this.threadCount = threadCount;
-        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.waitingForPermission = Objects.requireNonNull(waitingForPermission, "waitingForPermission");
+        // Each thread takes the tasks of its own partitions, so the threads never contend for one task.
+        this.worker = new BackgroundWorker("intake", threadCount, pollInterval,
+                (slot, slots) -> runBatch(slots, slot) > 0);
     }
 
     /** Runs every due task now, on the calling thread. Returns how many ran. */
@@ -84,56 +81,18 @@ public final class IntakeWorker implements AutoCloseable {
         return count == null ? 0 : count;
     }
 
-    synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        for (int i = 0; i < threadCount; i++) {
-            int slot = i;
-            Thread thread = Thread.ofPlatform().daemon().name("pidlink-intake-" + i).unstarted(() -> loop(slot));
-            threads.add(thread);
-            thread.start();
-        }
+    void start() {
+        worker.start();
     }
 
     /** Work was queued: idle threads look now. */
     void wake() {
-        signal.signal();
+        worker.wake();
     }
 
     @Override
-    public synchronized void close() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        signal.signal();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.clear();
-    }
-
-    private void loop(int slot) {
-        while (running) {
-            long seen = signal.generation();
-            int done;
-            try {
-                done = runBatch(threadCount, slot);
-            } catch (RuntimeException e) {
-                log.error("Intake worker {} failed; retrying after the poll interval", slot, e);
-                done = 0;
-            }
-            if (done == 0) {
-                signal.await(seen, pollInterval, () -> running);
-            }
-        }
+    public void close() {
+        worker.close();
     }
 
     private int runBatch(int modulus, int slot) {

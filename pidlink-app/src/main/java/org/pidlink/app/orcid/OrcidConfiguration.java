@@ -1,12 +1,11 @@
 package org.pidlink.app.orcid;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.pidlink.app.database.EmbeddedPostgresProperties;
 import org.pidlink.app.orcid.OrcidProperties.Credentials;
-import org.pidlink.orcid.client.OrcidCallListener;
-import org.pidlink.orcid.client.OrcidRateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -38,10 +37,8 @@ class OrcidConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    OrcidRegistrations orcidRegistrations(OrcidConnection connection, ObjectProvider<OrcidRateLimiter> rateLimiter,
-                                          ObjectProvider<OrcidCallListener> listener) {
-        return new OrcidRegistrations(connection, rateLimiter.getIfAvailable(OrcidRateLimiter::unlimited),
-                listener.getIfAvailable(OrcidCallListener::none));
+    OrcidRegistrations orcidRegistrations(OrcidConnection connection, List<OrcidClientCustomizer> customizers) {
+        return new OrcidRegistrations(connection, builder -> customizers.forEach(c -> c.customize(builder)));
     }
 
     @Bean

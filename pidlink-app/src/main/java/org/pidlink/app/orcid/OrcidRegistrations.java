@@ -6,10 +6,8 @@ import java.util.Map;
 
 import org.pidlink.app.orcid.OrcidProperties.Credentials;
 import org.pidlink.core.identifiers.OrcidId;
-import org.pidlink.orcid.client.OrcidCallListener;
 import org.pidlink.orcid.client.OrcidClient;
 import org.pidlink.orcid.client.OrcidClientSettings;
-import org.pidlink.orcid.client.OrcidRateLimiter;
 
 /**
  * pidlink's two ORCID client registrations and a ready {@link OrcidClient} for each.
@@ -31,10 +29,11 @@ public final class OrcidRegistrations implements AutoCloseable {
     private final OrcidConnection connection;
     private final Map<String, OrcidClient> clients;
 
-    public OrcidRegistrations(OrcidConnection connection, OrcidRateLimiter rateLimiter, OrcidCallListener listener) {
+    /** @param customizer applied to each client's builder (rate limit, call listener) */
+    public OrcidRegistrations(OrcidConnection connection, OrcidClientCustomizer customizer) {
         this.connection = connection;
-        OrcidClient autoUpdate = client(connection.autoUpdate(), rateLimiter, listener);
-        OrcidClient searchLink = shared(connection) ? autoUpdate : client(connection.searchLink(), rateLimiter, listener);
+        OrcidClient autoUpdate = client(connection.autoUpdate(), customizer);
+        OrcidClient searchLink = shared(connection) ? autoUpdate : client(connection.searchLink(), customizer);
         this.clients = Map.of(AUTO_UPDATE, autoUpdate, SEARCH_LINK, searchLink);
     }
 
@@ -42,10 +41,11 @@ public final class OrcidRegistrations implements AutoCloseable {
         return connection.searchLink().clientId().equals(connection.autoUpdate().clientId());
     }
 
-    private OrcidClient client(Credentials credentials, OrcidRateLimiter rateLimiter, OrcidCallListener listener) {
-        return OrcidClient.builder(new OrcidClientSettings(connection.apiBase(), connection.oauthBase(),
-                        credentials.clientId(), credentials.clientSecret(), null, null, "pidlink/0.1"))
-                .rateLimiter(rateLimiter).listener(listener).build();
+    private OrcidClient client(Credentials credentials, OrcidClientCustomizer customizer) {
+        OrcidClient.Builder builder = OrcidClient.builder(new OrcidClientSettings(connection.apiBase(),
+                connection.oauthBase(), credentials.clientId(), credentials.clientSecret(), null, null, "pidlink/0.1"));
+        customizer.customize(builder);
+        return builder.build();
     }
 
     /** {@link #AUTO_UPDATE} and {@link #SEARCH_LINK}. */

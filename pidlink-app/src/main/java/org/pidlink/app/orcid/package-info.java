@@ -11,7 +11,8 @@
  * {@code {base}/account/orcid/granted/{auto-update|search-link}}.
  *
  * <p>For other features: {@link org.pidlink.app.orcid.OrcidRegistrations} (registration ids, a ready
- * {@code OrcidClient} per registration, the ORCID hosts); an {@code OrcidRateLimiter} or {@code OrcidCallListener}
- * bean, when defined, is given to those clients.
+ * {@code OrcidClient} per registration, the ORCID hosts), {@link org.pidlink.app.orcid.OrcidConnection}; and
+ * {@link org.pidlink.app.orcid.OrcidClientCustomizer}: every such bean customizes those clients before they are built
+ * (the push feature adds ORCID's shared rate limit and the call audit this way).
  */
 package org.pidlink.app.orcid;

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.pidlink.app.claims.ClaimFigures;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
+import org.pidlink.app.claims.ClaimsOverview;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,23 +26,24 @@ class AdminQueueController {
     private static final int LISTED = 200;
 
     private final Claims claims;
+    private final ClaimsOverview overview;
     private final JdbcClient jdbc;
 
-    AdminQueueController(Claims claims, DataSource dataSource) {
+    AdminQueueController(Claims claims, ClaimsOverview overview, DataSource dataSource) {
         this.claims = claims;
+        this.overview = overview;
         this.jdbc = JdbcClient.create(dataSource);
     }
 
     @GetMapping("/admin/queue")
     String queue(Model model) {
+        ClaimFigures figures = overview.figures();
         Map<ClaimStatus, Long> counts = new LinkedHashMap<>();
         for (ClaimStatus status : ClaimStatus.values()) {
-            counts.put(status, 0L);
+            counts.put(status, figures.byStatus().getOrDefault(status, 0L));
         }
-        jdbc.sql("SELECT status, count(*) FROM claim GROUP BY status").query((rs, n) ->
-                counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        List<ClaimView> failed = claims.inStatus(ClaimStatus.FAILED_PERMANENTLY, LISTED);
-        List<ClaimView> retrying = claims.inStatus(ClaimStatus.FAILED_WILL_RETRY, LISTED);
+        List<ClaimView> failed = overview.inStatus(ClaimStatus.FAILED_PERMANENTLY, LISTED);
+        List<ClaimView> retrying = overview.inStatus(ClaimStatus.FAILED_WILL_RETRY, LISTED);
         List<Map<String, Object>> calls = jdbc.sql("""
                 SELECT called_at, method, path, status, error_code, latency_ms, orcid, items, failure
                 FROM orcid_call ORDER BY id DESC LIMIT 50""").query().listOfRows();
@@ -48,8 +51,7 @@ class AdminQueueController {
         model.addAttribute("failed", failed);
         model.addAttribute("retrying", retrying);
         model.addAttribute("calls", calls);
-        model.addAttribute("queued", jdbc.sql("SELECT count(*) FROM claim WHERE queued_action IS NOT NULL")
-                .query(Long.class).single());
+        model.addAttribute("queued", figures.queued());
         return "push/admin-queue";
     }
 

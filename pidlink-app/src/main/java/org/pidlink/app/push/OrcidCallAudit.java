@@ -2,12 +2,12 @@ package org.pidlink.app.push;
 
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.orcid.client.OrcidCall;
+import org.pidlink.orcid.client.OrcidCallContext;
 import org.pidlink.orcid.client.OrcidCallListener;
 import org.pidlink.orcid.client.OrcidError;
 import org.slf4j.Logger;
@@ -23,15 +23,14 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
  * Keeps every call to ORCID in {@code orcid_call}: method, path, status, ORCID error code, latency, time, and the
  * claims the call was made for; and times it in the meter {@code pidlink.orcid.calls} (tagged by method, path
  * template, status and ORCID error code only: no iD or put-code, so the number of series stays bounded). Install
- * it as the ORCID client's {@link OrcidCallListener}; the push engine says which claims a call serves with
- * {@link #forClaims}. Thread-safe.
+ * it as the ORCID client's {@link OrcidCallListener}; the push engine says which claims a call serves in the call's
+ * {@link OrcidCallContext}. Thread-safe.
  */
 public final class OrcidCallAudit implements OrcidCallListener {
 
     private static final Logger log = LoggerFactory.getLogger(OrcidCallAudit.class);
 
     private final JdbcClient jdbc;
-    private final ThreadLocal<CallContext> context = new ThreadLocal<>();
     private final MeterRegistry meters;
     private final Counter unavailable;
 
@@ -47,24 +46,9 @@ public final class OrcidCallAudit implements OrcidCallListener {
                 .description("ORCID answers 503 (rate limit or maintenance)").register(meters);
     }
 
-    /** Runs {@code call} (one ORCID call on this thread) with its audit rows naming these claims. */
-    <T> T forClaims(String registrationId, List<Long> claimIds, Supplier<T> call) {
-        CallContext previous = context.get();
-        context.set(new CallContext(registrationId, claimIds));
-        try {
-            return call.get();
-        } finally {
-            if (previous == null) {
-                context.remove();
-            } else {
-                context.set(previous);
-            }
-        }
-    }
-
     @Override
     public void onCall(OrcidCall call) {
-        CallContext ctx = context.get();
+        OrcidCallContext ctx = call.context();
         OrcidError error = call.error();
         time(call);
         try {
@@ -81,9 +65,9 @@ public final class OrcidCallAudit implements OrcidCallListener {
                     .param("code", call.errorCode() == 0 ? null : call.errorCode())
                     .param("latency", (int) Math.min(Integer.MAX_VALUE, call.latency().toMillis()))
                     .param("orcid", call.orcid() == null ? null : call.orcid().value())
-                    .param("reg", ctx == null ? null : ctx.registrationId())
-                    .param("claims", ctx == null ? "{}" : pgArray(ctx.claimIds()))
-                    .param("items", ctx == null ? 0 : ctx.claimIds().size())
+                    .param("reg", ctx.registrationId())
+                    .param("claims", pgArray(ctx.itemIds()))
+                    .param("items", ctx.itemIds().size())
                     .param("failure", failure(error))
                     .update();
         } catch (RuntimeException e) {
@@ -119,8 +103,5 @@ public final class OrcidCallAudit implements OrcidCallListener {
             s.append(i == 0 ? "" : ",").append(ids.get(i));
         }
         return s.append('}').toString();
-    }
-
-    private record CallContext(String registrationId, List<Long> claimIds) {
     }
 }

@@ -7,14 +7,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.pidlink.app.accounts.WritePermissions;
+import org.pidlink.app.claims.ClaimOutcomes;
+import org.pidlink.app.claims.ClaimQueue;
 import org.pidlink.app.claims.ClaimQueueListener;
-import org.pidlink.app.claims.Claims;
-import org.pidlink.app.claims.WriteAccessSource;
+import org.pidlink.app.orcid.OrcidClientCustomizer;
 import org.pidlink.app.orcid.OrcidConnection;
 import org.pidlink.app.orcid.OrcidRegistrations;
-import org.pidlink.core.identifiers.OrcidId;
-import org.pidlink.orcid.client.OrcidRateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +21,11 @@ import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Wires claims and the push engine into the app: write access from the accounts feature, ORCID clients from the
- * {@code orcid} feature (which picks up this configuration's rate limiter and audit listener), the worker threads.
+ * The push engine in the app: its schedule (which claims tell about their queue), ORCID's shared rate limit and the
+ * call audit (handed to the {@code orcid} feature's clients as a customizer), the engine and its worker threads.
  */
 @Configuration(proxyBeanMethods = false)
 class PushConfiguration {
-
-    private final Clock clock = Clock.systemUTC();
 
     @Bean
     PushSettings pushSettings(PushProperties properties) {
@@ -37,17 +33,8 @@ class PushConfiguration {
     }
 
     @Bean
-    SharedRateLimiter sharedRateLimiter(DataSource dataSource, PushSettings settings) {
+    SharedRateLimiter sharedRateLimiter(DataSource dataSource, Clock clock, PushSettings settings) {
         return SharedRateLimiter.of(dataSource, clock, settings);
-    }
-
-    /**
-     * Every member-API request of every registration counts against one shared bucket per ORCID API host:
-     * ORCID enforces its limit at the edge, by caller.
-     */
-    @Bean
-    OrcidRateLimiter orcidRateLimiter(SharedRateLimiter limiter, OrcidConnection connection) {
-        return limiter.forClient(rateLimitKey(connection));
     }
 
     @Bean
@@ -55,28 +42,40 @@ class PushConfiguration {
         return new OrcidCallAudit(dataSource, meters);
     }
 
+    /**
+     * Every ORCID call of every registration and feature counts against one shared bucket per ORCID API host (ORCID
+     * enforces its limit at the edge, by caller) and is audited.
+     */
     @Bean
-    WriteAccessSource writeAccessSource(WritePermissions permissions) {
-        return new AccountsWriteAccess(permissions, clock);
+    OrcidClientCustomizer rateLimitAndAudit(SharedRateLimiter limiter, OrcidCallAudit audit,
+            OrcidConnection connection) {
+        return builder -> builder.rateLimiter(limiter.forClient(rateLimitKey(connection))).listener(audit);
+    }
+
+    /** The audit's read side: what the reports draw. */
+    @Bean
+    OrcidCallStatistics orcidCallStatistics(DataSource dataSource, Clock clock) {
+        return new OrcidCallStatistics(dataSource, clock);
+    }
+
+    /** The audit's CSV export. */
+    @Bean
+    OrcidCallsCsv orcidCallsCsv(DataSource dataSource) {
+        return new OrcidCallsCsv(dataSource);
     }
 
     @Bean
-    Claims claims(DataSource dataSource, WriteAccessSource access, ObjectProvider<PushWorker> worker,
-            OrcidRegistrations registrations) {
-        ClaimQueueListener schedule = PushEngine.queueListener(dataSource, clock);
-        return new Claims(dataSource, clock, access, new ClaimQueueListener() {
-            @Override
-            public void queueChanged(OrcidId orcid) {
-                schedule.queueChanged(orcid);
-                worker.ifAvailable(PushWorker::wake);
-            }
+    PushSchedule pushSchedule(DataSource dataSource, Clock clock) {
+        return new PushSchedule(dataSource, clock);
+    }
 
-            @Override
-            public void syncRequested(OrcidId orcid) {
-                schedule.syncRequested(orcid);
-                worker.ifAvailable(PushWorker::wake);
-            }
-        }, registrations::canonical);
+    /**
+     * Claims' queue changes reschedule the researcher and, once committed, wake idle workers. The worker is looked up
+     * lazily: it is built from the claims this listener is given to.
+     */
+    @Bean
+    ClaimQueueListener claimQueueListener(PushSchedule schedule, ObjectProvider<PushWorker> worker) {
+        return schedule.listener(() -> worker.ifAvailable(PushWorker::wakeAfterCommit));
     }
 
     @Bean
@@ -84,22 +83,21 @@ class PushConfiguration {
         String key = rateLimitKey(connection);
         return registrationId -> registrations.isKnown(registrationId)
                 ? Optional.of(new RegisteredClient(registrationId, registrations.clientId(registrationId), key,
-                        registrations.client(registrationId).works()))
+                        registrations.client(registrationId)))
                 : Optional.empty();
     }
 
     @Bean
-    PushEngine pushEngine(DataSource dataSource, PushSettings settings, RegisteredClients clients,
-            WriteAccessSource access, SharedRateLimiter limiter, OrcidCallAudit audit, Claims claims,
-            MeterRegistry meters) {
-        return new PushEngine(dataSource, clock, settings, clients, access, limiter, audit, claims,
-                new SecureRandom(), meters);
+    PushEngine pushEngine(PushSchedule schedule, ClaimQueue claims, ClaimOutcomes outcomes, Clock clock,
+            PushSettings settings, RegisteredClients clients, SharedRateLimiter limiter, MeterRegistry meters) {
+        return new PushEngine(schedule, claims, outcomes, clock, settings, clients, limiter, new SecureRandom(),
+                meters);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty(name = "pidlink.push.enabled", matchIfMissing = true)
-    PushWorker pushWorker(PushEngine engine) {
-        return new PushWorker(engine);
+    PushWorker pushWorker(PushEngine engine, Clock clock) {
+        return new PushWorker(engine, clock);
     }
 
     private static String rateLimitKey(OrcidConnection connection) {

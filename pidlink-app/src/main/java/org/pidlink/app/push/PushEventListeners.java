@@ -2,10 +2,7 @@ package org.pidlink.app.push;
 
 import java.time.Duration;
 
-import org.pidlink.app.accounts.AutoUpdateChanged;
 import org.pidlink.app.accounts.ResearcherDisconnected;
-import org.pidlink.app.accounts.WritePermissionGranted;
-import org.pidlink.app.accounts.WritePermissionRevoked;
 import org.pidlink.app.claims.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reacts to the accounts feature's events. They run in the publisher's transaction, so a permission change and
- * the claims it releases or holds commit together.
+ * A researcher who disconnects and asks for her works to be removed: the deletions are queued and made now, on the
+ * publishing thread, while her token still works. It runs in the publisher's flow on purpose: accounts revokes and
+ * erases the token only after this returns.
  */
 @Component
 class PushEventListeners {
@@ -31,25 +29,6 @@ class PushEventListeners {
         this.engine = engine;
     }
 
-    /** Permission granted: waiting and paused claims are written (the backfill). */
-    @EventListener
-    void granted(WritePermissionGranted event) {
-        claims.permissionsChanged(event.orcid(), event.registrationId());
-    }
-
-    /** Permission revoked: queued claims pause. */
-    @EventListener
-    void revoked(WritePermissionRevoked event) {
-        claims.permissionsChanged(event.orcid(), event.registrationId());
-    }
-
-    /** Auto-update on: works found in DOI metadata are written; off: the ones not yet written wait. */
-    @EventListener
-    void autoUpdateChanged(AutoUpdateChanged event) {
-        claims.permissionsChanged(event.orcid(), null);
-    }
-
-    /** Disconnected and asked for her works to be removed: delete them now, while her token still works. */
     @EventListener
     void disconnected(ResearcherDisconnected event) {
         if (!event.removeWorks()) {

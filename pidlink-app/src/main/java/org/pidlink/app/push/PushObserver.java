@@ -3,6 +3,7 @@ package org.pidlink.app.push;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.pidlink.app.claims.ClaimAction;
 import org.pidlink.core.identifiers.OrcidId;
 
 /**
@@ -15,5 +16,5 @@ interface PushObserver {
     PushObserver NONE = (orcid, action, claimIds) -> { };
 
     /** {@code action} is null for a recovery read. */
-    void answered(OrcidId orcid, @Nullable Action action, List<Long> claimIds);
+    void answered(OrcidId orcid, @Nullable ClaimAction action, List<Long> claimIds);
 }

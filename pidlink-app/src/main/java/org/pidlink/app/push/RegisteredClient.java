@@ -2,7 +2,7 @@ package org.pidlink.app.push;
 
 import java.util.Objects;
 
-import org.pidlink.orcid.client.OrcidWorksClient;
+import org.pidlink.orcid.client.OrcidClient;
 
 /**
  * One ORCID client registration as the push engine uses it.
@@ -12,15 +12,15 @@ import org.pidlink.orcid.client.OrcidWorksClient;
  *                       source)
  * @param rateLimitKey   the shared rate limit this client's requests count against (its limiter is
  *                       {@link SharedRateLimiter#forClient} of this key); a 503 slows this key down
- * @param works          the member-API client, built with that rate limiter and with {@link OrcidCallAudit} as its
- *                       call listener
+ * @param client         the ORCID client, built with that rate limiter and with {@link OrcidCallAudit} as its call
+ *                       listener
  */
-public record RegisteredClient(String registrationId, String clientId, String rateLimitKey, OrcidWorksClient works) {
+public record RegisteredClient(String registrationId, String clientId, String rateLimitKey, OrcidClient client) {
 
     public RegisteredClient {
         Objects.requireNonNull(registrationId, "registrationId");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(rateLimitKey, "rateLimitKey");
-        Objects.requireNonNull(works, "works");
+        Objects.requireNonNull(client, "client");
     }
 }

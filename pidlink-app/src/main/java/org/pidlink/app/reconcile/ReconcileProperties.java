@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      (ORCID calls once per change) is read back once
  */
 @ConfigurationProperties("pidlink.reconcile")
-public record ReconcileProperties(@Nullable Boolean enabled, @Nullable URI publicBaseUrl, Duration settle) {
+record ReconcileProperties(@Nullable Boolean enabled, @Nullable URI publicBaseUrl, Duration settle) {
 
     public ReconcileProperties {
         settle = settle == null ? Duration.ofSeconds(2) : settle;

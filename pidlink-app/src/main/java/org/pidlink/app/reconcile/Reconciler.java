@@ -77,6 +77,11 @@ class Reconciler implements DisposableBean {
         }
     }
 
+    /** Whether no reconciliation of the researcher is scheduled or running (tests wait for it). */
+    boolean idle(OrcidId orcid) {
+        return !pending.containsKey(orcid);
+    }
+
     private void schedule(OrcidId orcid) {
         try {
             timer.schedule(() -> workers.execute(() -> run(orcid)), settle.toMillis(), TimeUnit.MILLISECONDS);

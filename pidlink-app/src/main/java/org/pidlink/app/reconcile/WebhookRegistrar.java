@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.pidlink.app.accounts.PermissionStatus;
 import org.pidlink.app.accounts.ResearcherDisconnected;
 import org.pidlink.app.accounts.StoredPermission;
-import org.pidlink.app.accounts.TokenVault;
 import org.pidlink.app.accounts.WritePermissionGranted;
+import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.orcid.OrcidPreset;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.reconcile.WebhookStore.StoredWebhook;
@@ -53,7 +53,7 @@ class WebhookRegistrar implements DisposableBean {
     private final ReconcileProperties properties;
     private final OrcidRegistrations registrations;
     private final WebhookStore store;
-    private final TokenVault vault;
+    private final WritePermissions permissions;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService calls =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().name("pidlink-webhooks").factory());
@@ -63,11 +63,11 @@ class WebhookRegistrar implements DisposableBean {
     private volatile @Nullable URI localBaseUrl;
 
     WebhookRegistrar(ReconcileProperties properties, OrcidRegistrations registrations, WebhookStore store,
-                     TokenVault vault) {
+                     WritePermissions permissions) {
         this.properties = properties;
         this.registrations = registrations;
         this.store = store;
-        this.vault = vault;
+        this.permissions = permissions;
     }
 
     /** In the emulator preset ORCID runs beside pidlink and calls it back on its local address. */
@@ -91,7 +91,7 @@ class WebhookRegistrar implements DisposableBean {
 
     void registerMissing() {
         Set<OrcidId> done = new HashSet<>(store.registeredOrcids());
-        for (StoredPermission permission : vault.all()) {
+        for (StoredPermission permission : permissions.all()) {
             if (permission.status() == PermissionStatus.ACTIVE && done.add(permission.orcid())) {
                 register(permission.orcid(), registrations.canonical(permission.registrationId()));
             }

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
-import org.pidlink.app.accounts.TokenCipher;
+import org.pidlink.app.accounts.SecretSealer;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,9 +28,9 @@ class WebhookStore {
     }
 
     private final JdbcClient jdbc;
-    private final TokenCipher cipher;
+    private final SecretSealer cipher;
 
-    WebhookStore(JdbcClient jdbc, TokenCipher cipher) {
+    WebhookStore(JdbcClient jdbc, SecretSealer cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
     }

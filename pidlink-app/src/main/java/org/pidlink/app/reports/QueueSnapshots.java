@@ -1,32 +1,27 @@
 package org.pidlink.app.reports;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.sql.DataSource;
-
-import org.pidlink.app.claims.ClaimStatus;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.pidlink.app.claims.ClaimFigures;
+import org.pidlink.app.claims.ClaimsOverview;
 
 /**
- * Reads a {@link QueueSnapshot} with one grouped query and keeps it for a few seconds, so that a scrape every few
- * seconds by several collectors, and the health endpoint, cost one query between them. Thread-safe.
+ * Reads a {@link QueueSnapshot} from the claims' figures (one grouped query) and keeps it for a few seconds, so that
+ * a scrape every few seconds by several collectors, and the health endpoint, cost one query between them.
+ * Thread-safe.
  */
-public final class QueueSnapshots {
+final class QueueSnapshots {
 
-    private final JdbcClient jdbc;
+    private final ClaimsOverview claims;
     private final Clock clock;
     private final Duration maxAge;
     private final AtomicReference<QueueSnapshot> last = new AtomicReference<>();
 
-    public QueueSnapshots(DataSource dataSource, Clock clock, Duration maxAge) {
-        this.jdbc = JdbcClient.create(dataSource);
+    QueueSnapshots(ClaimsOverview claims, Clock clock, Duration maxAge) {
+        this.claims = claims;
         this.clock = clock;
         this.maxAge = maxAge;
     }
@@ -52,27 +47,8 @@ public final class QueueSnapshots {
     }
 
     private QueueSnapshot read(Instant now) {
-        Map<ClaimStatus, Long> byStatus = new EnumMap<>(ClaimStatus.class);
-        for (ClaimStatus status : ClaimStatus.values()) {
-            byStatus.put(status, 0L);
-        }
-        long[] queued = {0};
-        Instant[] oldestDue = {null};
-        jdbc.sql("""
-                SELECT status, count(*) AS claims,
-                       count(*) FILTER (WHERE queued_action IS NOT NULL) AS queued,
-                       min(due_at) FILTER (WHERE queued_action IS NOT NULL AND due_at <= :now) AS oldest_due
-                FROM claim GROUP BY status""")
-                .param("now", Timestamp.from(now))
-                .query((RowCallbackHandler) rs -> {
-                    byStatus.put(ClaimStatus.valueOf(rs.getString("status")), rs.getLong("claims"));
-                    queued[0] += rs.getLong("queued");
-                    Timestamp due = rs.getTimestamp("oldest_due");
-                    if (due != null && (oldestDue[0] == null || due.toInstant().isBefore(oldestDue[0]))) {
-                        oldestDue[0] = due.toInstant();
-                    }
-                });
-        Duration age = oldestDue[0] == null ? Duration.ZERO : Duration.between(oldestDue[0], now);
-        return new QueueSnapshot(now, byStatus, queued[0], age.isNegative() ? Duration.ZERO : age);
+        ClaimFigures figures = claims.figures(now);
+        Duration age = figures.oldestDue() == null ? Duration.ZERO : Duration.between(figures.oldestDue(), now);
+        return new QueueSnapshot(now, figures.byStatus(), figures.queued(), age.isNegative() ? Duration.ZERO : age);
     }
 }

@@ -3,8 +3,7 @@ package org.pidlink.app.reports;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
+import org.pidlink.app.claims.ClaimsOverview;
 import org.pidlink.app.push.PushWorker;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +17,8 @@ class ReportsConfiguration {
     private static final Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(5);
 
     @Bean
-    QueueSnapshots queueSnapshots(DataSource dataSource) {
-        return new QueueSnapshots(dataSource, Clock.systemUTC(), SNAPSHOT_MAX_AGE);
+    QueueSnapshots queueSnapshots(ClaimsOverview claims, Clock clock) {
+        return new QueueSnapshots(claims, clock, SNAPSHOT_MAX_AGE);
     }
 
     @Bean
@@ -30,10 +29,5 @@ class ReportsConfiguration {
     @Bean
     PushHealth pushHealthIndicator(ObjectProvider<PushWorker> worker, QueueSnapshots snapshots) {
         return new PushHealth(worker, snapshots);
-    }
-
-    @Bean
-    OrcidCallStatistics orcidCallStatistics(DataSource dataSource) {
-        return new OrcidCallStatistics(dataSource, Clock.systemUTC());
     }
 }

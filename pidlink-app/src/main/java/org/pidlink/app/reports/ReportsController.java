@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.accounts.Researchers;
+import org.pidlink.app.push.OrcidCallStatistics;
+import org.pidlink.app.push.OrcidCallsCsv;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,12 +56,16 @@ class ReportsController {
     private final OrcidCallStatistics statistics;
     private final QueueSnapshots snapshots;
     private final OrcidCallsCsv csv;
-    private final Clock clock = Clock.systemUTC();
+    private final Researchers researchers;
+    private final Clock clock;
 
-    ReportsController(OrcidCallStatistics statistics, QueueSnapshots snapshots, DataSource dataSource) {
+    ReportsController(OrcidCallStatistics statistics, OrcidCallsCsv csv, QueueSnapshots snapshots,
+                      Researchers researchers, Clock clock) {
+        this.researchers = researchers;
+        this.clock = clock;
         this.statistics = statistics;
         this.snapshots = snapshots;
-        this.csv = new OrcidCallsCsv(dataSource);
+        this.csv = csv;
     }
 
     @GetMapping("/admin/reports")
@@ -72,7 +77,7 @@ class ReportsController {
         model.addAttribute("callsChart", callsChart(statistics.callsPerHour(CALL_HOURS)));
         model.addAttribute("errors", statistics.topErrorCodes(ERROR_DAYS, TOP_ERRORS));
         model.addAttribute("errorDays", ERROR_DAYS);
-        model.addAttribute("researchers", statistics.researchers());
+        model.addAttribute("researchers", researchers.counts());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("csvFrom", today.minusDays(6));
         model.addAttribute("csvTo", today);

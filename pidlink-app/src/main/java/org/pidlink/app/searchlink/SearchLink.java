@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.claims.ClaimResult;
+import org.pidlink.app.claims.ClaimAction;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
@@ -72,7 +73,7 @@ final class SearchLink {
 
     /** Unclaimed, its work is being (or was) deleted from ORCID: the provenance stays for the record's history. */
     private static boolean leavingOrcid(ClaimView claim) {
-        return "DELETE".equals(claim.queuedAction()) || claim.status() == ClaimStatus.DELETED_FROM_ORCID;
+        return claim.queuedAction() == ClaimAction.DELETE || claim.status() == ClaimStatus.DELETED_FROM_ORCID;
     }
 
     /** Claims {@code doi} for the researcher; empty when pidlink has no metadata for it that may be shown. */

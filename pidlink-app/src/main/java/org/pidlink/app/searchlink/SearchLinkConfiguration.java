@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class SearchLinkConfiguration {
 
     @Bean
-    DoiIndex searchLinkDoiIndex(DataSource dataSource, TypeMappings typeMappings) {
-        return new DoiIndex(dataSource, Clock.systemUTC(), typeMappings);
+    DoiIndex searchLinkDoiIndex(DataSource dataSource, Clock clock, TypeMappings typeMappings) {
+        return new DoiIndex(dataSource, clock, typeMappings);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.pidlink.app.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.pidlink.app.testsupport.WebSession;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class AccountsFlowTest extends AccountsTestSupport {
         assertThat(settings.body()).contains("pidlink may now update your ORCID record");
         WritePermission autoUpdate = permissions.find(ada.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow();
         assertThat(autoUpdate.status()).isEqualTo(PermissionStatus.ACTIVE);
-        assertThat(autoUpdate.mayWrite(Instant.now())).isTrue();
+        assertThat(autoUpdate.mayWrite(clock.instant())).isTrue();
         assertThat(autoUpdate.toString()).doesNotContain(autoUpdate.accessToken());
         Token issued = orcid.emulator().state().tokenByAccess(autoUpdate.accessToken()).orElseThrow();
         assertThat(issued.orcid()).isEqualTo(ada.orcid().value());
@@ -110,7 +111,7 @@ class AccountsFlowTest extends AccountsTestSupport {
         assertThat(after.autoUpdate()).isFalse();
         assertThat(after.accessLevel()).isEqualTo(AccessLevel.MATCH_ONLY);
         assertThat(permissions.find(grace.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow()
-                .mayWrite(Instant.now())).as("match only: never write").isFalse();
+                .mayWrite(clock.instant())).as("match only: never write").isFalse();
         assertThat(browser.get("/researchers/" + grace.orcid().value()).statusCode()).isEqualTo(404);
         assertThat(events.of(grace.orcid())).containsSubsequence(
                 new AutoUpdateChanged(grace.orcid(), true), new AutoUpdateChanged(grace.orcid(), false));
@@ -145,7 +146,7 @@ class AccountsFlowTest extends AccountsTestSupport {
         assertThat(events.tokenWasReadableAtDisconnect(emmy.orcid())).isTrue();
         assertThat(permissions.find(emmy.orcid(), OrcidRegistrations.AUTO_UPDATE)).isEmpty();
         assertThat(vault.ofResearcher(researchers.find(emmy.orcid()).orElseThrow().id())).isEmpty();
-        assertThat(orcid.emulator().state().tokenByAccess(token).orElseThrow().active(Instant.now()))
+        assertThat(orcid.emulator().state().tokenByAccess(token).orElseThrow().active(clock.instant()))
                 .as("revoked at ORCID").isFalse();
     }
 
@@ -282,17 +283,17 @@ class AccountsFlowTest extends AccountsTestSupport {
         Researcher researcher = researchers.find(cecilia.orcid()).orElseThrow();
         var issued = orcid.emulator().state().issueToken(registrations.clientId(OrcidRegistrations.AUTO_UPDATE),
                 cecilia.orcid().value(), java.util.Set.of("/activities/update", "/read-limited"), 60, null,
-                Instant.now());
+                clock.instant());
         permissions.granted(researcher, OrcidRegistrations.AUTO_UPDATE, new GrantedTokens(issued.accessToken(),
-                issued.refreshToken(), "/activities/update /read-limited", Instant.now().plusSeconds(60)));
+                issued.refreshToken(), "/activities/update /read-limited", clock.instant().plusSeconds(60)));
 
         WritePermission permission = permissions.find(cecilia.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow();
 
         assertThat(permission.accessToken()).isNotEqualTo(issued.accessToken());
         assertThat(permission.status()).isEqualTo(PermissionStatus.ACTIVE);
         assertThat(orcid.emulator().state().tokenByAccess(permission.accessToken()).orElseThrow()
-                .active(Instant.now())).isTrue();
-        assertThat(orcid.emulator().state().tokenByAccess(issued.accessToken()).orElseThrow().active(Instant.now()))
+                .active(clock.instant())).isTrue();
+        assertThat(orcid.emulator().state().tokenByAccess(issued.accessToken()).orElseThrow().active(clock.instant()))
                 .as("the old token is revoked").isFalse();
         assertThat(permissions.find(cecilia.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow().accessToken())
                 .as("stored; and ORCID keeps the parent's expiry, so no second refresh within the hour")
@@ -318,7 +319,7 @@ class AccountsFlowTest extends AccountsTestSupport {
         assertThat(permissions.find(someoneElse.orcid(), OrcidRegistrations.AUTO_UPDATE)).isEmpty();
         assertThat(orcid.emulator().state().tokensOf(someoneElse.orcid().value()))
                 .filteredOn(t -> t.clientId().equals(registrations.clientId(OrcidRegistrations.AUTO_UPDATE)))
-                .isNotEmpty().noneMatch(t -> t.active(Instant.now()));
+                .isNotEmpty().noneMatch(t -> t.active(clock.instant()));
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.pidlink.app.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.RecordedEvents;
+import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.app.testsupport.WebSession;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -21,16 +24,17 @@ import org.springframework.test.context.ActiveProfiles;
  * One pidlink with its embedded ORCID emulator (real HTTP both ways) for every accounts test, and the steps
  * of signing in and granting permission through the emulator's pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pidlink.orcid.emulator.port=0")
-@ActiveProfiles("test")
-@Import(RecordedEvents.class)
+@PidlinkSpringTest
 abstract class AccountsTestSupport {
 
     @LocalServerPort
     int port;
 
     /** The embedded emulator; absent when a test points pidlink at an ORCID of its own. */
+    /** The app's one clock (the test clock): what "now" is for the app under test. */
+    @Autowired
+    protected java.time.Clock clock;
+
     @Autowired(required = false)
     EmbeddedOrcid orcid;
 

@@ -2,6 +2,7 @@ package org.pidlink.app.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.WebSession;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
@@ -42,7 +43,7 @@ class OrcidUnreachableTest extends AccountsTestSupport {
     @Test
     void disconnectingWhileOrcidIsDownStillErasesTheTokensAndSaysSo() {
         OrcidId id = OrcidId.withCheckDigit("000000021234567");
-        Researcher researcher = researchers.signedIn(id, "Offline Researcher", false, Instant.now());
+        Researcher researcher = researchers.signedIn(id, "Offline Researcher", false, clock.instant());
         vault.store(researcher.id(), id, OrcidRegistrations.AUTO_UPDATE, "APP-UNREACHABLE0001", "Offline Researcher",
                 new GrantedTokens("11111111-2222-3333-4444-555555555555", null, "/activities/update", null));
 

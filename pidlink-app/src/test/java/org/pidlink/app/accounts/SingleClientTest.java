@@ -2,6 +2,7 @@ package org.pidlink.app.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.WebSession;
 import java.net.http.HttpResponse;
 import java.util.List;
 

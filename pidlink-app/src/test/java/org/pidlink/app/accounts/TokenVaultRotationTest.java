@@ -23,7 +23,7 @@ class TokenVaultRotationTest extends AccountsTestSupport {
     @Test
     void rotationReEncryptsEveryTokenWithTheNewPrimaryKey() {
         Person person = newResearcher("Barbara", "McClintock");
-        Researcher researcher = researchers.signedIn(person.orcid(), person.name(), false, Instant.now());
+        Researcher researcher = researchers.signedIn(person.orcid(), person.name(), false, clock.instant());
         KeysetHandle old = VaultKeysets.generate();
         TokenVault before = new TokenVault(jdbc, new TokenCipher(old));
         before.store(researcher.id(), person.orcid(), OrcidRegistrations.AUTO_UPDATE, "APP-TEST", person.name(),

@@ -1,12 +1,13 @@
 package org.pidlink.app.admin;
 
+import org.pidlink.app.testsupport.PidlinkSpringTest;
 import java.time.Instant;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.pidlink.app.accounts.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,9 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
  * One pidlink (embedded PostgreSQL, embedded ORCID emulator, real HTTP) for the admin tests; every test starts
  * from pidlink's default type mapping.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pidlink.orcid.emulator.port=0")
-@ActiveProfiles("test")
+@PidlinkSpringTest
 abstract class AdminTestSupport {
 
     @LocalServerPort

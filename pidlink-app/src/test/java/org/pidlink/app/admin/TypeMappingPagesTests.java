@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.core.types.TypeMapping;
 
 /** Administrators download, replace (whole file, all lines valid or nothing) and reset the ORCID type mapping. */

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.core.metadata.ResourceType;
 import org.pidlink.core.types.TypeMapping;
 import org.pidlink.core.types.TypeMappingCsvException;

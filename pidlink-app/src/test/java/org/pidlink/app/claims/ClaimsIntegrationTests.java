@@ -3,13 +3,17 @@ package org.pidlink.app.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.pidlink.app.testsupport.TestDatabase;
+import org.pidlink.app.testsupport.GrantedAccess;
+import org.pidlink.emulator.SettableClock;
 import java.time.Instant;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pidlink.app.push.PushEngine;
+import org.pidlink.app.push.PushSettings;
+import org.pidlink.app.push.StandalonePush;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,21 +22,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ClaimsIntegrationTests {
 
     @RegisterExtension
-    static final ClaimsDatabase DB = new ClaimsDatabase();
+    static final TestDatabase DB = new TestDatabase();
 
     static final OrcidId JOSIAH = OrcidId.parse("0000-0002-1825-0097");
     static final OrcidId LIN = OrcidId.parse("0000-0001-5109-3700");
     static final Doi DOI = Doi.parse("10.5281/zenodo.1234");
     static final String AUTO = "auto-update";
 
-    final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T08:00:00Z"));
+    final SettableClock clock = SettableClock.at(Instant.parse("2026-11-21T08:00:00Z"));
     final GrantedAccess access = new GrantedAccess();
     Claims claims;
     JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
-        claims = new Claims(DB.dataSource(), clock, access, PushEngine.queueListener(DB.dataSource(), clock));
+        claims = StandalonePush.create(DB.dataSource(), clock, PushSettings.defaults("test"), access).claims().claims();
         jdbc = DB.jdbc();
     }
 
@@ -53,7 +57,7 @@ class ClaimsIntegrationTests {
         assertThat(result.status()).isEqualTo(ClaimStatus.QUEUED);
         ClaimView view = claims.forResearcher(JOSIAH).getFirst();
         assertThat(view.title()).isEqualTo("Data");
-        assertThat(view.queuedAction()).isEqualTo("ADD");
+        assertThat(view.queuedAction()).isEqualTo(ClaimAction.ADD);
         assertThat(jdbc.queryForObject("SELECT urgent FROM push_researcher WHERE orcid = ? AND due_at IS NOT NULL",
                 Boolean.class, JOSIAH.value())).isTrue();
     }
@@ -75,8 +79,8 @@ class ClaimsIntegrationTests {
 
     @Test
     void registrationsSharingOneOrcidClientShareTheirClaims() {
-        Claims shared = new Claims(DB.dataSource(), clock, access, PushEngine.queueListener(DB.dataSource(), clock),
-                registration -> "search-link".equals(registration) ? AUTO : registration);
+        Claims shared = StandaloneClaims.create(DB.dataSource(), clock, access,
+                (orcid, queue) -> { }, registration -> "search-link".equals(registration) ? AUTO : registration).claims();
         access.grant(JOSIAH, AUTO, "token", true);
 
         shared.assertClaim(JOSIAH, DOI, AUTO, Provenance.AUTO_UPDATE, work("Data"));
@@ -134,7 +138,7 @@ class ClaimsIntegrationTests {
 
         ClaimResult changed = claims.assertClaim(JOSIAH, DOI, AUTO, Provenance.AUTO_UPDATE, work("Data, v2"));
         assertThat(changed.queued()).isTrue();
-        assertThat(claims.find(id).orElseThrow().queuedAction()).isEqualTo("UPDATE");
+        assertThat(claims.find(id).orElseThrow().queuedAction()).isEqualTo(ClaimAction.UPDATE);
     }
 
     @Test
@@ -151,7 +155,7 @@ class ClaimsIntegrationTests {
 
         claims.withdraw(JOSIAH, DOI, AUTO, Provenance.IMPORT, "removed from the import");
         ClaimView leaving = claims.find(written).orElseThrow();
-        assertThat(leaving.queuedAction()).isEqualTo("DELETE");
+        assertThat(leaving.queuedAction()).isEqualTo(ClaimAction.DELETE);
         assertThat(leaving.statusReason()).contains("removed from the import");
 
         claims.withdraw(JOSIAH, other, AUTO, Provenance.AUTO_UPDATE, "DOI no longer findable");
@@ -165,7 +169,7 @@ class ClaimsIntegrationTests {
         markWritten(id, work("Data").canonicalHash());
 
         assertThat(claims.removeAllFromOrcid(JOSIAH)).isEqualTo(1);
-        assertThat(claims.find(id).orElseThrow().queuedAction()).isEqualTo("DELETE");
+        assertThat(claims.find(id).orElseThrow().queuedAction()).isEqualTo(ClaimAction.DELETE);
         jdbc.update("UPDATE claim SET put_code = NULL, queued_action = NULL, due_at = NULL, "
                 + "status = 'DELETED_FROM_ORCID' WHERE id = ?", id);
 
@@ -176,7 +180,7 @@ class ClaimsIntegrationTests {
         ClaimView back = claims.putBack(id);
         assertThat(back.keptOut()).isFalse();
         assertThat(back.status()).isEqualTo(ClaimStatus.QUEUED);
-        assertThat(back.queuedAction()).isEqualTo("ADD");
+        assertThat(back.queuedAction()).isEqualTo(ClaimAction.ADD);
         assertThat(jdbc.queryForObject("SELECT sync_now FROM push_researcher WHERE orcid = ?", Boolean.class,
                 JOSIAH.value())).isTrue();
     }

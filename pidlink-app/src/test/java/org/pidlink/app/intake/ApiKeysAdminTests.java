@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.intake.notify.PermissionNotifications;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.inbox.Inbox;
@@ -29,6 +30,9 @@ class AutoUpdateEndToEndTests extends IntakeTestSupport {
 
     @Autowired
     EmbeddedOrcid orcid;
+
+    @Autowired
+    PermissionNotifications notifications;
 
     @Test
     void writesWaitsOrAsksPerResearcherAndBackfillsWhenAutoUpdateIsTurnedOn() {
@@ -82,13 +86,14 @@ class AutoUpdateEndToEndTests extends IntakeTestSupport {
         drainIntake();
 
         assertThat(claim(unknown.orcid().value(), second)).isPresent();
-        pause(1000);
+        // Whatever is due is sent now, on this thread: the second DOI must not make another request.
+        notifications.sendDue();
         assertThat(inbox(unknown.orcid())).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT sends FROM permission_notification WHERE orcid = ?", Integer.class,
                 unknown.orcid().value())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT due_at FROM permission_notification WHERE orcid = ?",
                 java.sql.Timestamp.class, unknown.orcid().value()).toInstant())
-                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(29)));
+                .isAfter(clock.instant().plus(java.time.Duration.ofDays(29)));
     }
 
     @Test

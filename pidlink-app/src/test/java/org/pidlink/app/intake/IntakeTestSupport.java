@@ -2,6 +2,8 @@ package org.pidlink.app.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.app.testsupport.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,15 +34,17 @@ import tools.jackson.databind.json.JsonMapper;
  * One pidlink (embedded PostgreSQL, embedded ORCID emulator, real HTTP) for the intake tests, with an API key
  * and helpers to post metadata and wait for the intake worker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pidlink.orcid.emulator.port=0", "pidlink.intake.poll-interval=200ms"})
-@ActiveProfiles("test")
+@PidlinkSpringTest
 abstract class IntakeTestSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
+
+    /** The app's one clock (the test clock): what "now" is for the app under test. */
+    @Autowired
+    protected java.time.Clock clock;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -149,7 +153,7 @@ abstract class IntakeTestSupport {
     }
 
     static void eventually(Runnable assertion) {
-        org.pidlink.app.Eventually.eventually(assertion);
+        org.pidlink.app.testsupport.Eventually.eventually(assertion);
     }
 
     static void pause(long millis) {

@@ -2,6 +2,9 @@ package org.pidlink.app.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.app.testsupport.Eventually;
+import org.pidlink.app.testsupport.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -9,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
@@ -31,9 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * push engine really wrote: both directions, the "in ORCID only" default, researchers who keep out of public
  * lookups (hidden from the public, shown to an administrator), and bad identifiers as problem+json.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pidlink.orcid.emulator.port=0")
-@ActiveProfiles("test")
+@PidlinkSpringTest
 class LookupApiTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -169,6 +170,6 @@ class LookupApiTests {
     }
 
     static void eventually(Runnable assertion) {
-        org.pidlink.app.Eventually.eventually(assertion);
+        org.pidlink.app.testsupport.Eventually.eventually(assertion);
     }
 }

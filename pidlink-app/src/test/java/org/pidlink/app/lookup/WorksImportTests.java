@@ -3,6 +3,9 @@ package org.pidlink.app.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pidlink.app.lookup.LookupApiTests.eventually;
 
+import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.app.testsupport.DoiMetadata;
+import org.pidlink.app.testsupport.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -10,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
@@ -38,9 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * own client lends its put-code (so a later auto-update of the DOI updates it, no second work), a work of
  * another source is recorded and pidlink never adds a copy of it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pidlink.orcid.emulator.port=0", "pidlink.intake.poll-interval=200ms"})
-@ActiveProfiles("test")
+@PidlinkSpringTest
 class WorksImportTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -169,21 +170,8 @@ class WorksImportTests {
     }
 
     private HttpResponse<String> postMetadata(Doi doi, String title, OrcidId creator) {
-        Map<String, Object> person = Map.of("name", "Creator, Test", "nameType", "Personal",
-                "nameIdentifiers", List.of(Map.of("nameIdentifier", "https://orcid.org/" + creator.value(),
-                        "nameIdentifierScheme", "ORCID", "schemeUri", "https://orcid.org")));
-        Map<String, Object> attributes = Map.of("doi", doi.value(), "state", "findable",
-                "titles", List.of(Map.of("title", title)), "creators", List.of(person),
-                "publisher", "pidlink tests", "publicationYear", 2026,
-                "types", Map.of("resourceTypeGeneral", "Dataset", "resourceType", "Dataset"),
-                "url", "https://example.org/" + doi.value(), "updated", "2026-11-21T08:00:00Z");
-        String body = JSON.writeValueAsString(Map.of("data", Map.of("id", doi.value(), "type", "dois",
-                "attributes", attributes)));
-        String key = apiKeys.create("tests", null, "test").key();
-        Http http = new Http(port);
-        return http.send(HttpRequest.newBuilder(http.uri("/api/v1/dois"))
-                .header("Content-Type", "application/vnd.api+json").header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return DoiMetadata.dataset(doi, title).creator("Creator, Test", creator)
+                .post(new Http(port), apiKeys.create("tests", null, "test").key());
     }
 
     /** The auto-update claim (a work of another source is recorded for each of pidlink's ORCID clients). */

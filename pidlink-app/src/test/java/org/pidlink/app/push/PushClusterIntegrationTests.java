@@ -16,9 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pidlink.app.claims.ClaimAction;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
-import org.pidlink.app.claims.ClaimsDatabase;
+import org.pidlink.app.testsupport.TestDatabase;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.junit.OrcidEmulatorExtension;
 import org.pidlink.emulator.traffic.Faults;
@@ -30,7 +31,7 @@ import org.pidlink.emulator.traffic.Faults;
 class PushClusterIntegrationTests {
 
     @RegisterExtension
-    static final ClaimsDatabase DB = new ClaimsDatabase();
+    static final TestDatabase DB = new TestDatabase();
 
     @RegisterExtension
     static final OrcidEmulatorExtension ORCID = OrcidEmulatorExtension.builder().noRateLimit().build();
@@ -64,7 +65,7 @@ class PushClusterIntegrationTests {
         }
         PushEngine dying = fx.engine("instance-a");
         dying.observer((orcid, action, claimIds) -> {
-            if (action == Action.ADD) {
+            if (action == ClaimAction.ADD) {
                 throw new SimulatedCrash();
             }
         });
@@ -130,7 +131,7 @@ class PushClusterIntegrationTests {
                 Boolean.class, id)).isTrue();
 
         fx.access.grant(josiah, PushFixture.AUTO, fx.token(josiah), true);
-        fx.claims.permissionsChanged(josiah, PushFixture.AUTO);
+        fx.permissionsChanged(josiah, PushFixture.AUTO);
         survivor.runDueWork();
 
         assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.IN_ORCID);

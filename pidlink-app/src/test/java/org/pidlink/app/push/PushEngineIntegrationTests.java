@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
-import org.pidlink.app.claims.ClaimsDatabase;
+import org.pidlink.app.testsupport.TestDatabase;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.app.claims.WriteAccess;
@@ -33,7 +33,7 @@ import org.pidlink.orcid.client.OrcidClient;
 class PushEngineIntegrationTests {
 
     @RegisterExtension
-    static final ClaimsDatabase DB = new ClaimsDatabase();
+    static final TestDatabase DB = new TestDatabase();
 
     @RegisterExtension
     static final OrcidEmulatorExtension ORCID = OrcidEmulatorExtension.builder().noRateLimit().build();
@@ -162,7 +162,7 @@ class PushEngineIntegrationTests {
 
         // She grants permission again: the paused claims are written.
         fx.access.grant(josiah, AUTO, fx.token(josiah), true);
-        fx.claims.permissionsChanged(josiah, AUTO);
+        fx.permissionsChanged(josiah, AUTO);
         engine.runDueWork();
         assertThat(fx.view(first).status()).isEqualTo(ClaimStatus.IN_ORCID);
         assertThat(fx.view(second).status()).isEqualTo(ClaimStatus.IN_ORCID);
@@ -403,7 +403,7 @@ class PushEngineIntegrationTests {
         assertThat(fx.worksOnOrcid(lin)).isEmpty();
 
         fx.access.grant(lin, AUTO, token, true);
-        fx.claims.permissionsChanged(lin, null);
+        fx.permissionsChanged(lin, null);
         engine.runDueWork();
 
         assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.IN_ORCID);

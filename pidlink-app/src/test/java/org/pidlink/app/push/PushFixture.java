@@ -12,10 +12,10 @@ import javax.sql.DataSource;
 
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
-import org.pidlink.app.claims.ClaimsDatabase;
-import org.pidlink.app.claims.GrantedAccess;
+import org.pidlink.app.testsupport.TestDatabase;
+import org.pidlink.app.testsupport.GrantedAccess;
 import org.pidlink.app.claims.Provenance;
-import org.pidlink.app.claims.SettableClock;
+import org.pidlink.emulator.SettableClock;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
@@ -39,29 +39,31 @@ final class PushFixture implements AutoCloseable {
 
     final OrcidEmulator emulator;
     final DataSource dataSource;
-    final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T08:00:00Z"));
+    final SettableClock clock = SettableClock.at(Instant.parse("2026-11-21T08:00:00Z"));
     final GrantedAccess access = new GrantedAccess();
     final ClientInfo member;
     final OrcidClient orcid;
     final OrcidCallAudit audit;
     final SharedRateLimiter rateLimiter;
+    final StandalonePush push;
     final Claims claims;
     final PushSettings settings;
     private final List<OrcidClient> opened = new ArrayList<>();
 
-    PushFixture(OrcidEmulator emulator, ClaimsDatabase db) {
+    PushFixture(OrcidEmulator emulator, TestDatabase db) {
         this(emulator, db, PushSettings.defaults("test").withCoolOff(Duration.ofMillis(20)));
     }
 
-    PushFixture(OrcidEmulator emulator, ClaimsDatabase db, PushSettings settings) {
+    PushFixture(OrcidEmulator emulator, TestDatabase db, PushSettings settings) {
         this.emulator = emulator;
         this.dataSource = db.dataSource();
         this.settings = settings;
         this.member = emulator.control().createClient(ClientSpec.member("pidlink tests"));
-        this.audit = new OrcidCallAudit(dataSource);
-        this.rateLimiter = SharedRateLimiter.of(dataSource, clock, settings);
+        this.push = StandalonePush.create(dataSource, clock, settings, access);
+        this.audit = push.audit();
+        this.rateLimiter = push.limiter();
         this.orcid = client(member);
-        this.claims = new Claims(dataSource, clock, access, PushEngine.queueListener(dataSource, clock));
+        this.claims = push.claims().claims();
     }
 
     OrcidClient client(ClientInfo info) {
@@ -73,10 +75,9 @@ final class PushFixture implements AutoCloseable {
     }
 
     PushEngine engine(String instanceId) {
-        RegisteredClient registered = new RegisteredClient(AUTO, member.clientId(), member.clientId(), orcid.works());
-        return new PushEngine(dataSource, clock, settings.withInstanceId(instanceId),
-                id -> id.equals(AUTO) ? Optional.of(registered) : Optional.empty(), access, rateLimiter, audit, claims,
-                new Random(42));
+        RegisteredClient registered = new RegisteredClient(AUTO, member.clientId(), member.clientId(), orcid);
+        return push.engine(id -> id.equals(AUTO) ? Optional.of(registered) : Optional.empty(), new Random(42),
+                settings.withInstanceId(instanceId));
     }
 
     /** An engine whose ORCID client gives up on an answer after {@code timeout}. */
@@ -85,11 +86,9 @@ final class PushFixture implements AutoCloseable {
                         member.clientId(), member.clientSecret()).withTimeouts(Duration.ofSeconds(5), timeout))
                 .rateLimiter(rateLimiter.forClient(member.clientId())).listener(audit).build();
         opened.add(impatient);
-        RegisteredClient registered = new RegisteredClient(AUTO, member.clientId(), member.clientId(),
-                impatient.works());
-        return new PushEngine(dataSource, clock, settings.withInstanceId(instanceId),
-                id -> id.equals(AUTO) ? Optional.of(registered) : Optional.empty(), access, rateLimiter, audit, claims,
-                new Random(11));
+        RegisteredClient registered = new RegisteredClient(AUTO, member.clientId(), member.clientId(), impatient);
+        return push.engine(id -> id.equals(AUTO) ? Optional.of(registered) : Optional.empty(), new Random(11),
+                settings.withInstanceId(instanceId));
     }
 
     /** The ORCID client of another instance: its own rate limiter object, sharing only the database. */
@@ -128,6 +127,11 @@ final class PushFixture implements AutoCloseable {
     long claim(OrcidId researcher, int n) {
         return claims.assertClaim(researcher, doi(n), AUTO, Provenance.AUTO_UPDATE, work(doi(n), "Work " + n))
                 .claimId();
+    }
+
+    /** What the accounts events do in the app: the researcher's permission changed. */
+    void permissionsChanged(OrcidId researcher, String registrationId) {
+        push.claims().permissionsChanged(researcher, registrationId);
     }
 
     ClaimView view(long claimId) {

@@ -2,6 +2,7 @@ package org.pidlink.app.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.PidlinkSpringTest;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -15,7 +16,8 @@ import org.pidlink.app.accounts.AutoUpdateChanged;
 import org.pidlink.app.accounts.ResearcherDisconnected;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
-import org.pidlink.app.claims.GrantedAccess;
+import org.pidlink.app.claims.ClaimsOverview;
+import org.pidlink.app.testsupport.GrantedAccess;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.WriteAccess;
 import org.pidlink.app.claims.WriteAccessSource;
@@ -44,8 +46,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * rate limiter and the audit listener. Write access comes from tokens the emulator issues, as the accounts
  * feature would hold them after a researcher's grant. Issue 6.
  */
-@SpringBootTest(properties = {"pidlink.orcid.emulator.port=0", "pidlink.push.poll-interval=50ms"})
-@ActiveProfiles("test")
+@PidlinkSpringTest
 class PushWiringIntegrationTests {
 
     @TestConfiguration
@@ -64,6 +65,9 @@ class PushWiringIntegrationTests {
 
     @Autowired
     Claims claims;
+
+    @Autowired
+    ClaimsOverview overview;
 
     @Autowired
     GrantedAccess access;
@@ -155,7 +159,7 @@ class PushWiringIntegrationTests {
                 .contains("/claims/sync-now").contains("/claims/remove-all");
 
         String admin = render("push/admin-queue", null, Map.of("counts", Map.of(ClaimStatus.FAILED_PERMANENTLY, 1L),
-                "failed", claims.inStatus(ClaimStatus.FAILED_PERMANENTLY, 10), "retrying", java.util.List.of(),
+                "failed", overview.inStatus(ClaimStatus.FAILED_PERMANENTLY, 10), "retrying", java.util.List.of(),
                 "calls", jdbc.queryForList("SELECT * FROM orcid_call ORDER BY id DESC LIMIT 5"), "queued", 0L));
         assertThat(admin).contains("/admin/queue/claims/" + id + "/retry").contains("ORCID refused the work");
     }

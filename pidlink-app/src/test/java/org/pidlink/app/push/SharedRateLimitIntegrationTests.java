@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pidlink.app.claims.ClaimsDatabase;
+import org.pidlink.app.testsupport.TestDatabase;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.junit.OrcidEmulatorExtension;
 import org.pidlink.orcid.client.OrcidClient;
@@ -27,7 +27,7 @@ import org.pidlink.orcid.client.OrcidClient;
 class SharedRateLimitIntegrationTests {
 
     @RegisterExtension
-    static final ClaimsDatabase DB = new ClaimsDatabase();
+    static final TestDatabase DB = new TestDatabase();
 
     @RegisterExtension
     static final OrcidEmulatorExtension ORCID = OrcidEmulatorExtension.builder().rateLimit(24, 40).build();

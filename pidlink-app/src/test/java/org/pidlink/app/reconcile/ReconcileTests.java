@@ -2,6 +2,8 @@ package org.pidlink.app.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.app.testsupport.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,8 +19,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.claims.ClaimResult;
 import org.pidlink.app.claims.ClaimStatus;
@@ -45,12 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
  * researcher" (and is not added again), a work of ours under another put-code is adopted, disconnecting
  * unregisters, and a callback with an unknown secret changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pidlink.orcid.emulator.port=0", "pidlink.intake.poll-interval=200ms",
-                // Long enough that the adopt test's delete and re-create (milliseconds apart) always land in
-                // one settle window, even on a slow CI machine; every wait below allows 30 s.
-                "pidlink.reconcile.settle=1500ms"})
-@ActiveProfiles("test")
+@PidlinkSpringTest
 class ReconcileTests {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,6 +73,9 @@ class ReconcileTests {
 
     @Autowired
     WebhookRegistrar registrar;
+
+    @Autowired
+    Reconciler reconciler;
 
     @BeforeEach
     void researchersConnectOverHttp() {
@@ -128,7 +128,7 @@ class ReconcileTests {
         assertThat(again.status()).isEqualTo(ClaimStatus.REMOVED_BY_RESEARCHER);
         assertThat(again.queued()).isFalse();
         claims.syncNow(ada.orcid());
-        pause(Duration.ofSeconds(1));
+        assertThat(claim(ada.orcid(), deleted).queuedAction()).as("nothing queued to add it again").isNull();
         assertThat(worksWithDoi(ada.orcid(), deleted)).as("not added again").isEmpty();
         assertThat(claim(ada.orcid(), deleted).status()).isEqualTo(ClaimStatus.REMOVED_BY_RESEARCHER);
     }
@@ -188,7 +188,7 @@ class ReconcileTests {
 
         assertThat(forged.statusCode()).isEqualTo(404);
         assertThat(forged.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        pause(Duration.ofSeconds(1));
+        assertThat(reconciler.idle(dan.orcid())).as("no reconciliation scheduled").isTrue();
         assertThat(claim(dan.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID);
         assertThat(claim(dan.orcid(), doi).putCode()).isEqualTo(putCode);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE id > ? AND orcid = ?", Integer.class,
@@ -210,7 +210,7 @@ class ReconcileTests {
         }
 
         eventually(() -> assertThat(worksReads(eve.orcid(), callsBefore)).isEqualTo(1));
-        pause(Duration.ofSeconds(1));
+        eventually(() -> assertThat(reconciler.idle(eve.orcid())).as("reconciliation finished").isTrue());
         assertThat(worksReads(eve.orcid(), callsBefore)).as("five callbacks, one read").isEqualTo(1);
         assertThat(claim(eve.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID);
     }
@@ -311,16 +311,7 @@ class ReconcileTests {
 
     /** Retries {@code assertion} for up to 30 s; returns the emulator's webhooks for chaining. */
     private Webhooks eventually(Runnable assertion) {
-        org.pidlink.app.Eventually.eventually(assertion);
+        org.pidlink.app.testsupport.Eventually.eventually(assertion);
         return webhooks();
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

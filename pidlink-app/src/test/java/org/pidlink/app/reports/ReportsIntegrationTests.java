@@ -2,6 +2,7 @@ package org.pidlink.app.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.PidlinkSpringTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.push.OrcidCallsCsv;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
@@ -48,13 +50,15 @@ import io.micrometer.core.instrument.Timer;
  * Metrics, health and reports as an administrator meets them: one pidlink (embedded PostgreSQL, embedded ORCID
  * emulator, real HTTP), researchers who connect through the emulator's pages, claims written by the push workers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pidlink.orcid.emulator.port=0")
-@ActiveProfiles("test")
+@PidlinkSpringTest
 class ReportsIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    /** The app's one clock (the test clock): what "now" is for the app under test. */
+    @Autowired
+    protected java.time.Clock clock;
 
     @Autowired
     EmbeddedOrcid orcid;
@@ -134,7 +138,7 @@ class ReportsIntegrationTests {
     @Test
     void theReportPageShowsTheFiguresOfTheAuditClaimsAndResearchers() {
         String marker = "marker-" + UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant hourAgo40 = now.minus(40, ChronoUnit.HOURS);
         for (int status : new int[] {200, 201, 204, 400, 404, 503}) {
             audit(hourAgo40, "GET", "/v3.0/{orcid}/works", status, status == 400 ? 9099 : null, 0,

@@ -2,6 +2,10 @@ package org.pidlink.app.searchlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.pidlink.app.testsupport.DoiMetadata;
+import org.pidlink.app.testsupport.Http;
+import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.app.testsupport.Eventually;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.accounts.ConnectedResearchers;
-import org.pidlink.app.accounts.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
@@ -38,9 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Search &amp; Link over real HTTP: DOIs enter through the intake API, a researcher signed in with ORCID (on the
  * embedded emulator) searches them and claims one; the push engine writes it with the search-link client.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pidlink.orcid.emulator.port=0", "pidlink.intake.poll-interval=200ms"})
-@ActiveProfiles("test")
+@PidlinkSpringTest
 class SearchLinkTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -248,24 +250,8 @@ class SearchLinkTests {
     }
 
     private void postMetadata(Doi doi, String title, String creatorName, OrcidId creator) {
-        Map<String, Object> person = new LinkedHashMap<>(Map.of("name", creatorName, "nameType", "Personal"));
-        if (creator != null) {
-            person.put("nameIdentifiers", List.of(Map.of("nameIdentifier", "https://orcid.org/" + creator.value(),
-                    "nameIdentifierScheme", "ORCID", "schemeUri", "https://orcid.org")));
-        }
-        Map<String, Object> attributes = Map.of("doi", doi.value(), "state", "findable",
-                "titles", List.of(Map.of("title", title)), "creators", List.of(person),
-                "publisher", "pidlink tests", "publicationYear", 2026,
-                "types", Map.of("resourceTypeGeneral", "Dataset", "resourceType", "Dataset"),
-                "url", "https://example.org/" + doi.value(), "updated", "2026-11-21T08:00:00Z");
-        String body = JSON.writeValueAsString(Map.of("data", Map.of("id", doi.value(), "type", "dois",
-                "attributes", attributes)));
-        String key = apiKeys.create("tests", null, "test").key();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dois"))
-                .header("Content-Type", "application/vnd.api+json").header("Authorization", "Bearer " + key)
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = send(request);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        DoiMetadata.dataset(doi, title).creator(creatorName, creator)
+                .postAccepted(new Http(port), apiKeys.create("tests", null, "test").key());
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -280,6 +266,6 @@ class SearchLinkTests {
     }
 
     private static void eventually(Runnable assertion) {
-        org.pidlink.app.Eventually.eventually(assertion);
+        org.pidlink.app.testsupport.Eventually.eventually(assertion);
     }
 }

@@ -24,12 +24,12 @@ import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.app.claims.WriteAccess;
 import org.pidlink.app.claims.WriteAccessSource;
-import org.pidlink.app.push.OrcidCallAudit;
 import org.pidlink.app.push.PushEngine;
 import org.pidlink.app.push.PushSettings;
 import org.pidlink.app.push.PushWorker;
 import org.pidlink.app.push.RegisteredClient;
 import org.pidlink.app.push.SharedRateLimiter;
+import org.pidlink.app.push.StandalonePush;
 import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
@@ -84,25 +84,24 @@ public final class BackfillBench {
             Clock clock = Clock.systemUTC();
             PushSettings settings = PushSettings.defaults("bench").withWorkers(options.workers());
             ClientInfo member = emulator.control().createClient(ClientSpec.member("pidlink backfill bench"));
-            SharedRateLimiter limiter = SharedRateLimiter.of(dataSource, clock, settings);
-            OrcidCallAudit audit = new OrcidCallAudit(dataSource);
+            TokenAccess access = new TokenAccess();
+            StandalonePush push = StandalonePush.create(dataSource, clock, settings, access);
+            SharedRateLimiter limiter = push.limiter();
             try (OrcidClient orcid = OrcidClient.builder(OrcidClientSettings.custom(URI.create(emulator.baseUrl()),
                             member.clientId(), member.clientSecret()))
-                    .rateLimiter(limiter.forClient(member.clientId())).listener(audit).build()) {
-                TokenAccess access = new TokenAccess();
-                Claims claims = new Claims(dataSource, clock, access, PushEngine.queueListener(dataSource, clock));
+                    .rateLimiter(limiter.forClient(member.clientId())).listener(push.audit()).build()) {
+                Claims claims = push.claims().claims();
                 List<OrcidId> researchers = connect(emulator, member, access, options.researchers());
                 load(claims, researchers, options.worksPerResearcher());
                 // The emulator's bucket has been refilling while claims loaded; so has ours: both start full.
 
                 RegisteredClient client = new RegisteredClient(REGISTRATION, member.clientId(), member.clientId(),
-                        orcid.works());
-                PushEngine engine = new PushEngine(dataSource, clock, settings,
-                        id -> REGISTRATION.equals(id) ? Optional.of(client) : Optional.empty(), access, limiter, audit,
-                        claims, new Random());
+                        orcid);
+                PushEngine engine = push.engine(id -> REGISTRATION.equals(id) ? Optional.of(client) : Optional.empty(),
+                        new Random());
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                 long started = System.nanoTime();
-                try (PushWorker worker = new PushWorker(engine)) {
+                try (PushWorker worker = push.worker(engine)) {
                     worker.start();
                     while (jdbc.queryForObject("SELECT count(*) FROM claim WHERE queued_action IS NOT NULL",
                             Long.class) > 0) {

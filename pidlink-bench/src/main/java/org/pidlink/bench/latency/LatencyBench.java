@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.pidlink.app.accounts.ConnectedResearchers;
+import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.BenchRecords;
 import org.pidlink.bench.app.RunningPidlink;

@@ -19,9 +19,10 @@ import org.pidlink.core.identifiers.OrcidId;
  * @param error        the classified failure, or null when the call succeeded
  * @param startedAt    when the request was sent (after the rate limiter let it through)
  * @param latency      from sending to the complete response (or the failure)
+ * @param context      what the application made the call for ({@link OrcidCallContext#NONE} when it did not say)
  */
 public record OrcidCall(String method, String pathTemplate, OrcidId orcid, Long putCode, int status, int errorCode,
-                        OrcidError error, Instant startedAt, Duration latency) {
+                        OrcidError error, Instant startedAt, Duration latency, OrcidCallContext context) {
 
     public boolean succeeded() {
         return error == null;

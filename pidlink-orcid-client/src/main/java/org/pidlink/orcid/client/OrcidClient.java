@@ -24,21 +24,40 @@ public final class OrcidClient implements AutoCloseable {
     private final OrcidWorksClient works;
     private final OrcidNotificationsClient notifications;
     private final OrcidWebhooksClient webhooks;
+    private final OrcidHttp exchange;
+    private final ObjectMapper mapper;
+    /** False for a view made by {@link #on}: the connections belong to the client it was made from. */
+    private final boolean ownsConnections;
 
     private OrcidClient(Builder builder) {
-        this.settings = builder.settings;
         // HTTP/1.1 keep-alive: ORCID's edge limits by request rate, and h2 buys nothing for our request sizes.
-        this.http = HttpClient.newBuilder()
+        this(builder.settings, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
+                .connectTimeout(builder.settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        ObjectMapper mapper = JsonMapper.builder().build();
-        OrcidHttp exchange = new OrcidHttp(http, builder.rateLimiter, builder.listener);
-        this.oauth = new OrcidOAuthClient(settings, exchange, mapper);
-        this.works = new OrcidWorksClient(settings, exchange, mapper);
-        this.notifications = new OrcidNotificationsClient(settings, exchange, mapper);
-        this.webhooks = new OrcidWebhooksClient(settings, exchange, mapper);
+                .build(), null, builder, JsonMapper.builder().build(), true);
+    }
+
+    private OrcidClient(OrcidClientSettings settings, HttpClient http, OrcidHttp exchange, Builder builder,
+                        ObjectMapper mapper, boolean ownsConnections) {
+        this.settings = settings;
+        this.http = http;
+        this.mapper = mapper;
+        this.ownsConnections = ownsConnections;
+        this.exchange = exchange != null ? exchange
+                : new OrcidHttp(http, builder.rateLimiter, builder.listener, OrcidCallContext.NONE);
+        this.oauth = new OrcidOAuthClient(settings, this.exchange, mapper);
+        this.works = new OrcidWorksClient(settings, this.exchange, mapper);
+        this.notifications = new OrcidNotificationsClient(settings, this.exchange, mapper);
+        this.webhooks = new OrcidWebhooksClient(settings, this.exchange, mapper);
+    }
+
+    /**
+     * This client, with every call made for {@code context}: its rate limiter and listener see the context with
+     * each call. The view shares this client's connections (closing it does nothing); it is cheap to make per call.
+     */
+    public OrcidClient on(OrcidCallContext context) {
+        return new OrcidClient(settings, http, exchange.on(context), null, mapper, false);
     }
 
     public static OrcidClient create(OrcidClientSettings settings) {
@@ -73,7 +92,9 @@ public final class OrcidClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        if (ownsConnections) {
+            http.close();
+        }
     }
 
     public static final class Builder {

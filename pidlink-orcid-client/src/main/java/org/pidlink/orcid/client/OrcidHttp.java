@@ -31,11 +31,18 @@ final class OrcidHttp {
     private final HttpClient http;
     private final OrcidRateLimiter limiter;
     private final OrcidCallListener listener;
+    private final OrcidCallContext context;
 
-    OrcidHttp(HttpClient http, OrcidRateLimiter limiter, OrcidCallListener listener) {
+    OrcidHttp(HttpClient http, OrcidRateLimiter limiter, OrcidCallListener listener, OrcidCallContext context) {
         this.http = http;
         this.limiter = limiter;
         this.listener = listener;
+        this.context = context;
+    }
+
+    /** The same connections, limiter and listener, with every call made for {@code newContext}. */
+    OrcidHttp on(OrcidCallContext newContext) {
+        return new OrcidHttp(http, limiter, listener, newContext);
     }
 
     /**
@@ -45,7 +52,7 @@ final class OrcidHttp {
                                 Function<? super T, Long> createdPutCode) {
         if (call.rateLimited()) {
             try {
-                limiter.acquire();
+                limiter.acquire(context);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return OrcidResult.failed(new OrcidError.Interrupted(
@@ -102,7 +109,7 @@ final class OrcidHttp {
             case OrcidResult.Failed<T> failed -> error = failed.error();
         }
         OrcidCall record = new OrcidCall(call.method(), call.pathTemplate(), call.orcid(), putCode, status,
-                error == null ? 0 : error.errorCode(), error, startedAt, latency);
+                error == null ? 0 : error.errorCode(), error, startedAt, latency, context);
         try {
             listener.onCall(record);
         } catch (RuntimeException e) {

@@ -11,6 +11,14 @@ public interface OrcidRateLimiter {
     /** Blocks until one request may be sent. */
     void acquire() throws InterruptedException;
 
+    /**
+     * Blocks until one request made for {@code context} may be sent; a limiter shared by work of several kinds may
+     * let one kind go before another. By default the context does not matter.
+     */
+    default void acquire(OrcidCallContext context) throws InterruptedException {
+        acquire();
+    }
+
     static OrcidRateLimiter unlimited() {
         return () -> { };
     }

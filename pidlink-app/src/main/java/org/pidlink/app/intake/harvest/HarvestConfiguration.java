@@ -27,11 +27,12 @@ class HarvestConfiguration {
     private static final Logger log = LoggerFactory.getLogger(HarvestConfiguration.class);
 
     @Bean
-    DataCiteHarvester dataCiteHarvester(DataSource dataSource, Intake intake, IntakeProperties properties) {
+    DataCiteHarvester dataCiteHarvester(DataSource dataSource, Intake intake, IntakeProperties properties,
+                                        Clock clock) {
         return new DataCiteHarvester(dataSource, intake,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
                         .followRedirects(HttpClient.Redirect.NORMAL).build(),
-                Clock.systemUTC(), properties.harvest());
+                clock, properties.harvest());
     }
 
     @Bean(destroyMethod = "shutdownNow")

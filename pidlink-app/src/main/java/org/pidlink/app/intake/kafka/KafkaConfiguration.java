@@ -27,7 +27,7 @@ class KafkaConfiguration {
 
     @Bean(destroyMethod = "stop")
     ConcurrentMessageListenerContainer<String, byte[]> doiMetadataConsumer(IntakeProperties properties,
-                                                                           Intake intake, DataSource dataSource) {
+                                                                           Intake intake, DataSource dataSource, Clock clock) {
         IntakeProperties.Kafka kafka = properties.kafka();
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -40,7 +40,7 @@ class KafkaConfiguration {
         ContainerProperties containerProperties = new ContainerProperties(kafka.topic());
         // Offsets are committed after the listener stored the batch: at least once.
         containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
-        containerProperties.setMessageListener(new KafkaIntake(intake, dataSource, Clock.systemUTC()));
+        containerProperties.setMessageListener(new KafkaIntake(intake, dataSource, clock));
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
         container.setConcurrency(kafka.concurrency());

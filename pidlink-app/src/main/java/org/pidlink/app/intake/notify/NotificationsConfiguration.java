@@ -20,13 +20,13 @@ import org.springframework.context.event.EventListener;
 class NotificationsConfiguration {
 
     @Bean(destroyMethod = "close")
-    PermissionNotifications permissionNotifications(DataSource dataSource, Claims claims, Researchers researchers,
-                                                    OrcidRegistrations registrations, IntakeProperties properties) {
+    PermissionNotifications permissionNotifications(DataSource dataSource, Clock clock, Claims claims,
+                                                    Researchers researchers, OrcidRegistrations registrations,
+                                                    IntakeProperties properties) {
         String registrationId = properties.registrationId();
-        PermissionRequestSender client = new PermissionRequestSender(registrations.client(registrationId),
-                Clock.systemUTC());
-        return new PermissionNotifications(dataSource, Clock.systemUTC(), claims,
-                orcid -> researchers.find(orcid).isPresent(), client, properties.notifications());
+        PermissionRequestSender client = new PermissionRequestSender(registrations.client(registrationId), clock);
+        return new PermissionNotifications(dataSource, clock, claims, orcid -> researchers.find(orcid).isPresent(),
+                client, properties.notifications(), properties.pollInterval().multipliedBy(5));
     }
 
     @EventListener
@@ -39,7 +39,6 @@ class NotificationsConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void start(ApplicationReadyEvent event) {
-        IntakeProperties properties = event.getApplicationContext().getBean(IntakeProperties.class);
-        event.getApplicationContext().getBean(PermissionNotifications.class).start(properties.pollInterval().multipliedBy(5));
+        event.getApplicationContext().getBean(PermissionNotifications.class).start();
     }
 }

@@ -10,11 +10,10 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.pidlink.app.background.BackgroundWorker;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
-import org.pidlink.app.intake.AfterCommit;
 import org.pidlink.app.intake.IntakeProperties;
-import org.pidlink.app.intake.Signal;
 import org.pidlink.app.intake.notify.PermissionRequestSender.Item;
 import org.pidlink.app.intake.notify.PermissionRequestSender.Outcome;
 import org.pidlink.core.identifiers.OrcidId;
@@ -46,11 +45,9 @@ public final class PermissionNotifications implements AutoCloseable {
     private final AccountCheck accounts;
     private final PermissionRequestSender client;
     private final IntakeProperties.Notifications settings;
-    private final Signal signal = new Signal();
+    private final BackgroundWorker worker;
     private volatile URI connectUrl;
     private volatile Instant notPremiumUntil = Instant.MIN;
-    private volatile boolean running;
-    private Thread thread;
 
     /** Whether pidlink has an account for an iD (then it needs no invitation). */
     @FunctionalInterface
@@ -59,7 +56,8 @@ public final class PermissionNotifications implements AutoCloseable {
     }
 
     PermissionNotifications(DataSource dataSource, Clock clock, Claims claims, AccountCheck accounts,
-                            PermissionRequestSender client, IntakeProperties.Notifications settings) {
+                            PermissionRequestSender client, IntakeProperties.Notifications settings,
+                            Duration pollInterval) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -68,6 +66,11 @@ public final class PermissionNotifications implements AutoCloseable {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.connectUrl = settings.baseUrl() == null ? null : connectUrl(settings.baseUrl());
+        this.worker = new BackgroundWorker("permission-requests", 1, pollInterval, (slot, slots) -> {
+            sendDue();
+            // Sent or not, the rest waits: due requests are rare, and a failing ORCID must not be hammered.
+            return false;
+        });
     }
 
     /** Where pidlink runs, when not configured: known once its web server listens. */
@@ -99,7 +102,7 @@ public final class PermissionNotifications implements AutoCloseable {
                   AND permission_notification.sends < ?""",
                 orcid.value(), now, now, settings.resendAfter().toSeconds() + " seconds", settings.maxSends());
         if (changed > 0) {
-            AfterCommit.run(signal::signal);
+            worker.wakeAfterCommit();
         }
     }
 
@@ -183,35 +186,12 @@ public final class PermissionNotifications implements AutoCloseable {
                 status, error, orcid.value());
     }
 
-    synchronized void start(Duration pollInterval) {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("pidlink-permission-requests").unstarted(() -> {
-            while (running) {
-                long seen = signal.generation();
-                try {
-                    sendDue();
-                } catch (RuntimeException e) {
-                    log.error("Sending permission requests failed; retrying later", e);
-                }
-                signal.await(seen, pollInterval, () -> running);
-            }
-        });
-        thread.start();
+    void start() {
+        worker.start();
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        signal.signal();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
+        worker.close();
     }
 }

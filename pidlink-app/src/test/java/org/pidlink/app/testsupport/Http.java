@@ -1,4 +1,4 @@
-package org.pidlink.app.lookup;
+package org.pidlink.app.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,24 +9,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Plain HTTP to the pidlink under test, without a browser session. */
-final class Http {
+public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    Http(int port) {
+    public Http(int port) {
         this.port = port;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.pidlink.app.reports;
+package org.pidlink.app.push;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,15 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the {@code orcid_call} audit rows of a time range as CSV (RFC 4180, UTF-8), row by row from a database
  * cursor: memory stays flat however many rows the range holds, and at most {@code maxRows} are written.
  */
-final class OrcidCallsCsv {
+public final class OrcidCallsCsv {
 
-    static final String HEADER = "id,called_at,method,path,status,error_code,latency_ms,orcid,registration_id,"
+    public static final String HEADER = "id,called_at,method,path,status,error_code,latency_ms,orcid,registration_id,"
             + "claim_ids,items,failure";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
-    OrcidCallsCsv(DataSource dataSource) {
+    public OrcidCallsCsv(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         // PostgreSQL streams with a cursor only inside a transaction; otherwise it reads the whole result first.
         this.jdbc.setFetchSize(500);
@@ -41,7 +41,7 @@ final class OrcidCallsCsv {
     }
 
     /** Rows with {@code from <= called_at < to}, oldest first; returns how many were written. */
-    long write(Instant from, Instant to, long maxRows, OutputStream out) {
+    public long write(Instant from, Instant to, long maxRows, OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         long[] written = {0};
         try {

@@ -1,4 +1,4 @@
-package org.pidlink.app.accounts;
+package org.pidlink.app.testsupport;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * Also used by the benchmarks (pidlink-app's test-jar), so it needs nothing but the JDK: failures are
  * {@link AssertionError}s.
  */
-final class WebSession {
+public final class WebSession {
 
     private static final Pattern SET_COOKIE = Pattern.compile("^\\s*([^=;\\s]+)=([^;]*)");
     private static final Pattern HIDDEN = Pattern.compile(
@@ -32,20 +32,20 @@ final class WebSession {
     private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
     private final String pidlink;
 
-    WebSession(int pidlinkPort) {
+    public WebSession(int pidlinkPort) {
         this.pidlink = "http://localhost:" + pidlinkPort;
     }
 
-    String pidlink() {
+    public String pidlink() {
         return pidlink;
     }
 
-    HttpResponse<String> get(String pathOrUrl) {
+    public HttpResponse<String> get(String pathOrUrl) {
         URI uri = uri(pathOrUrl);
         return send(HttpRequest.newBuilder(uri).GET(), uri);
     }
 
-    HttpResponse<String> post(String pathOrUrl, Map<String, String> form) {
+    public HttpResponse<String> post(String pathOrUrl, Map<String, String> form) {
         URI uri = uri(pathOrUrl);
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -56,14 +56,14 @@ final class WebSession {
     }
 
     /** Posts a pidlink form, with the CSRF token of the page it is on. */
-    HttpResponse<String> submit(HttpResponse<String> page, String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(HttpResponse<String> page, String action, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("_csrf", hidden(page.body(), "_csrf"));
         return post(action, form);
     }
 
     /** Follows redirects until a page that is not a redirect. */
-    HttpResponse<String> follow(HttpResponse<String> response) {
+    public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> current = response;
         for (int hops = 0; isRedirect(current) && hops < 20; hops++) {
             current = get(location(current));
@@ -72,7 +72,7 @@ final class WebSession {
     }
 
     /** Follows redirects while they stay on the same site as {@code response}'s target, or until a page. */
-    HttpResponse<String> followUntilLeaving(HttpResponse<String> response, String host) {
+    public HttpResponse<String> followUntilLeaving(HttpResponse<String> response, String host) {
         HttpResponse<String> current = response;
         while (isRedirect(current) && URI.create(location(current)).getHost().equals(host)) {
             current = get(location(current));
@@ -84,7 +84,7 @@ final class WebSession {
      * Goes through the emulator's ORCID pages from a redirect to {@code /oauth/authorize}: signs in (if asked) and
      * answers the consent page (if shown) with {@code decision}; returns ORCID's redirect back to pidlink.
      */
-    HttpResponse<String> throughOrcid(HttpResponse<String> toOrcid, String email, String decision) {
+    public HttpResponse<String> throughOrcid(HttpResponse<String> toOrcid, String email, String decision) {
         if (!location(toOrcid).contains("/oauth/authorize")) {
             throw new AssertionError("expected a redirect to ORCID's /oauth/authorize, got " + location(toOrcid));
         }
@@ -113,20 +113,20 @@ final class WebSession {
     }
 
     /** Drops the cookies of a host, as if the browser had never been there (e.g. signed out of ORCID). */
-    void forgetCookiesOf(String host) {
+    public void forgetCookiesOf(String host) {
         cookies.remove(host);
     }
 
-    static boolean isRedirect(HttpResponse<?> response) {
+    public static boolean isRedirect(HttpResponse<?> response) {
         return response.statusCode() / 100 == 3 && response.headers().firstValue("Location").isPresent();
     }
 
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location").orElseThrow();
         return response.uri().resolve(location).toString();
     }
 
-    static String hidden(String html, String name) {
+    public static String hidden(String html, String name) {
         Matcher m = HIDDEN.matcher(html);
         while (m.find()) {
             if (m.group(1).equals(name)) {

@@ -1,8 +1,10 @@
-package org.pidlink.app.claims;
+package org.pidlink.app.testsupport;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.pidlink.app.claims.WriteAccess;
+import org.pidlink.app.claims.WriteAccessSource;
 import org.pidlink.core.identifiers.OrcidId;
 
 /**

@@ -1,4 +1,4 @@
-package org.pidlink.app.intake;
+package org.pidlink.app.background;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,25 +1,30 @@
-package org.pidlink.app.accounts;
+package org.pidlink.app.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.pidlink.app.accounts.AutoUpdateChanged;
+import org.pidlink.app.accounts.ResearcherDisconnected;
+import org.pidlink.app.accounts.WritePermissionGranted;
+import org.pidlink.app.accounts.WritePermissionRevoked;
+import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Records the accounts events as the push engine would receive them, and whether the researcher's token could
+ * Records the accounts events as claims and the push engine receive them, and whether the researcher's token could
  * still be read when she disconnected (the engine needs it to remove works).
  */
 @TestComponent
-class RecordedEvents {
+public class RecordedEvents {
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
     private final List<OrcidId> tokenReadableAtDisconnect = new CopyOnWriteArrayList<>();
     private final WritePermissions permissions;
 
-    RecordedEvents(WritePermissions permissions) {
+    public RecordedEvents(WritePermissions permissions) {
         this.permissions = permissions;
     }
 
@@ -46,7 +51,7 @@ class RecordedEvents {
         }
     }
 
-    List<Object> of(OrcidId orcid) {
+    public List<Object> of(OrcidId orcid) {
         return events.stream().filter(e -> switch (e) {
             case WritePermissionGranted g -> g.orcid().equals(orcid);
             case WritePermissionRevoked r -> r.orcid().equals(orcid);
@@ -56,7 +61,7 @@ class RecordedEvents {
         }).toList();
     }
 
-    boolean tokenWasReadableAtDisconnect(OrcidId orcid) {
+    public boolean tokenWasReadableAtDisconnect(OrcidId orcid) {
         return tokenReadableAtDisconnect.contains(orcid);
     }
 }

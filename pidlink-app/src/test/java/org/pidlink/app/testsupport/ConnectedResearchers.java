@@ -1,4 +1,4 @@
-package org.pidlink.app.accounts;
+package org.pidlink.app.testsupport;
 
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.pidlink.app.claims;
+package org.pidlink.app.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * per JVM, claims and push tables emptied before each test. The server runs in a time zone far from UTC on
  * purpose, so that a timestamp handled without its zone shows up as a failing test.
  */
-public final class ClaimsDatabase implements BeforeEachCallback {
+public final class TestDatabase implements BeforeEachCallback {
 
     private static final class Holder {
         static final EmbeddedPostgres POSTGRES = start();

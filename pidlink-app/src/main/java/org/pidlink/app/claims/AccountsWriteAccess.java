@@ -1,12 +1,10 @@
-package org.pidlink.app.push;
+package org.pidlink.app.claims;
 
 import java.time.Clock;
 
 import org.pidlink.app.accounts.PermissionStatus;
 import org.pidlink.app.accounts.WritePermission;
 import org.pidlink.app.accounts.WritePermissions;
-import org.pidlink.app.claims.WriteAccess;
-import org.pidlink.app.claims.WriteAccessSource;
 import org.pidlink.core.identifiers.OrcidId;
 
 /** Write access as the accounts feature knows it: the researcher's stored ORCID permission. */

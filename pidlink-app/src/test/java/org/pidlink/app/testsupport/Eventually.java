@@ -1,4 +1,4 @@
-package org.pidlink.app;
+package org.pidlink.app.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.pidlink.app.reports;
+package org.pidlink.app.push;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,7 +15,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.pidlink.app.orcid.OrcidRegistrations;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -111,27 +110,5 @@ public final class OrcidCallStatistics {
                 .query((rs, n) -> new ErrorCode(rs.getInt("error_code"), rs.getLong("calls"),
                         rs.getTimestamp("last_seen").toInstant(), rs.getString("message")))
                 .list();
-    }
-
-    /**
-     * @param signedIn   researchers who ever signed in
-     * @param connected  researchers holding an active permission to update their record
-     * @param autoUpdate connected researchers who have auto-update on (and its permission)
-     */
-    public record Researchers(long signedIn, long connected, long autoUpdate) {
-    }
-
-    public Researchers researchers() {
-        return jdbc.sql("""
-                SELECT (SELECT count(*) FROM researcher) AS signed_in,
-                       (SELECT count(DISTINCT researcher_id) FROM orcid_permission WHERE status = 'ACTIVE')
-                           AS connected,
-                       (SELECT count(*) FROM researcher r WHERE r.auto_update AND EXISTS (
-                            SELECT 1 FROM orcid_permission p WHERE p.researcher_id = r.id AND p.status = 'ACTIVE'
-                              AND p.registration_id = :autoUpdate)) AS auto_update""")
-                .param("autoUpdate", OrcidRegistrations.AUTO_UPDATE)
-                .query((rs, n) -> new Researchers(rs.getLong("signed_in"), rs.getLong("connected"),
-                        rs.getLong("auto_update")))
-                .single();
     }
 }

@@ -1,7 +1,7 @@
-package org.pidlink.app.push;
+package org.pidlink.app.claims;
 
-/** What the push engine has to do for a claim. */
-enum Action {
+/** The write to ORCID a claim has queued ({@code claim.queued_action}). */
+public enum ClaimAction {
     /** {@code POST /works}: the work is not on ORCID yet (bulk, up to 100 per call). */
     ADD,
     /** {@code PUT /work/{put-code}}: the work is on ORCID with an older payload. */

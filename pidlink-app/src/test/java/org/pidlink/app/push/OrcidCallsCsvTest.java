@@ -1,4 +1,4 @@
-package org.pidlink.app.reports;
+package org.pidlink.app.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

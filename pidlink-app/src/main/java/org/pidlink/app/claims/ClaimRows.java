@@ -1,0 +1,104 @@
+package org.pidlink.app.claims;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.pidlink.core.identifiers.OrcidId;
+
+/** Reading {@code claim} rows: the columns, and the values made from them. */
+final class ClaimRows {
+
+    static final String COLUMNS = """
+            id, orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash, put_code, status,
+            status_reason, wanted, kept_out, queued_action, due_at, post_attempted_hash, attempts, orcid_message,
+            created_at, updated_at, written_at""";
+
+    static final String QUEUED_COLUMNS = """
+            id, orcid, doi, registration_id, provenance, queued_action, work_json, payload_hash, put_code, recover,
+            post_attempted_hash, attempts, wanted""";
+
+    private ClaimRows() {
+    }
+
+    /** What a transition needs to know of a claim. */
+    record Row(long id, String orcid, String registrationId, Set<Provenance> provenance, String payloadHash,
+            @Nullable String writtenHash, @Nullable Long putCode, ClaimStatus status, boolean wanted, boolean keptOut,
+            @Nullable ClaimAction queuedAction, @Nullable Instant dueAt, @Nullable String postAttemptedHash) {
+
+        /** A POST may have reached ORCID, or the work is there: leaving means deleting. */
+        boolean mayBeInOrcid() {
+            return putCode != null || postAttemptedHash != null;
+        }
+    }
+
+    static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("orcid"), rs.getString("registration_id"),
+                provenance(rs.getArray("provenance")), rs.getString("payload_hash"), rs.getString("written_hash"),
+                nullableLong(rs, "put_code"), ClaimStatus.valueOf(rs.getString("status")), rs.getBoolean("wanted"),
+                rs.getBoolean("kept_out"), action(rs.getString("queued_action")), instant(rs, "due_at"),
+                rs.getString("post_attempted_hash"));
+    }
+
+    static ClaimView view(ResultSet rs) throws SQLException {
+        ClaimStatus status = ClaimStatus.valueOf(rs.getString("status"));
+        return new ClaimView(rs.getLong("id"), rs.getString("orcid"), rs.getString("doi"),
+                rs.getString("registration_id"), provenance(rs.getArray("provenance")),
+                WorkTitles.titleOf(rs.getString("work_json")), nullableLong(rs, "put_code"), status,
+                rs.getString("status_reason"), rs.getString("orcid_message"), action(rs.getString("queued_action")),
+                rs.getInt("attempts"), status == ClaimStatus.FAILED_WILL_RETRY ? instant(rs, "due_at") : null,
+                rs.getBoolean("kept_out"), Objects.requireNonNull(instant(rs, "created_at")),
+                Objects.requireNonNull(instant(rs, "updated_at")), instant(rs, "written_at"));
+    }
+
+    static QueuedWrite queued(ResultSet rs) throws SQLException {
+        return new QueuedWrite(rs.getLong("id"), new OrcidId(rs.getString("orcid")), rs.getString("doi"),
+                rs.getString("registration_id"), provenance(rs.getArray("provenance")),
+                ClaimAction.valueOf(rs.getString("queued_action")), rs.getString("work_json"),
+                rs.getString("payload_hash"), nullableLong(rs, "put_code"), rs.getBoolean("recover"),
+                rs.getString("post_attempted_hash"), rs.getInt("attempts"), rs.getBoolean("wanted"));
+    }
+
+    private static @Nullable ClaimAction action(@Nullable String name) {
+        return name == null ? null : ClaimAction.valueOf(name);
+    }
+
+    private static Set<Provenance> provenance(@Nullable Array array) throws SQLException {
+        return Provenance.setOf(array == null ? new String[0] : (String[]) array.getArray());
+    }
+
+    static String pgArray(Set<Provenance> provenance) {
+        List<String> names = new ArrayList<>();
+        for (Provenance p : provenance) {
+            names.add(p.name());
+        }
+        return "{" + String.join(",", names) + "}";
+    }
+
+    /** A PostgreSQL array literal; every element quoted, so any text is safe in it. */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder s = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i).replace("\\", "\\\\").replace("\"", "\\\"");
+            s.append(i == 0 ? "\"" : ",\"").append(v).append('"');
+        }
+        return s.append('}').toString();
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

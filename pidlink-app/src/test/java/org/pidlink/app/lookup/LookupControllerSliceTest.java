@@ -1,0 +1,113 @@
+package org.pidlink.app.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.pidlink.app.accounts.AccessLevel;
+import org.pidlink.app.accounts.Researcher;
+import org.pidlink.app.accounts.Researchers;
+import org.pidlink.app.accounts.SignedIn;
+import org.pidlink.app.accounts.WritePermissions;
+import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.claims.Provenance;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The lookup controller alone (a slice: no database, no ORCID, security filters off): it validates its parameters
+ * into problem+json naming the parameter, and translates claims into the public JSON, showing only researchers who
+ * chose public lookups. What claims and accounts answer is given by the test.
+ */
+@WebMvcTest(controllers = LookupController.class)
+@AutoConfigureMockMvc(addFilters = false)
+class LookupControllerSliceTest {
+
+    static final OrcidId PUBLIC = new OrcidId("0000-0002-1825-0097");
+    static final OrcidId PRIVATE = new OrcidId("0000-0001-5109-3700");
+    static final Doi DOI = Doi.parse("10.5281/zenodo.4242");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    Claims claims;
+
+    @MockitoBean
+    Researchers researchers;
+
+    @MockitoBean
+    SignedIn signedIn;
+
+    @MockitoBean
+    WritePermissions permissions;
+
+    @Test
+    void aMalformedDoiIsAProblemNamingTheParameterAndNothingIsRead() {
+        MvcTestResult result = mvc.get().uri("/api/v1/lookup/dois/not-a-doi").exchange();
+
+        assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("doi");
+        verifyNoInteractions(claims, researchers);
+    }
+
+    @Test
+    void anIdWithABadCheckDigitIsAProblemNamingTheParameter() {
+        MvcTestResult result = mvc.get().uri("/api/v1/lookup/orcids/0000-0002-1825-0098").exchange();
+
+        assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("orcid");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("0000-0002-1825-0098");
+        verifyNoInteractions(claims, researchers);
+    }
+
+    @Test
+    void linksOfResearchersWhoKeepOutOfPublicLookupsAreNotListed() {
+        when(claims.forDoi(DOI)).thenReturn(List.of(inOrcid(PUBLIC), inOrcid(PRIVATE)));
+        when(researchers.find(PUBLIC)).thenReturn(Optional.of(researcher(PUBLIC, "Josiah Carberry", true)));
+        when(researchers.find(PRIVATE)).thenReturn(Optional.of(researcher(PRIVATE, "Quiet Person", false)));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/lookup/dois/doi:" + DOI.value()).exchange();
+
+        assertThat(result).hasStatus(200);
+        assertThat(result).bodyJson().extractingPath("$.doi").isEqualTo(DOI.value());
+        assertThat(result).bodyJson().extractingPath("$.links[*].orcid").asArray().containsExactly(PUBLIC.value());
+        assertThat(result).bodyJson().extractingPath("$.links[0].name").isEqualTo("Josiah Carberry");
+    }
+
+    @Test
+    void aResearcherWhoKeepsOutOfPublicLookupsIsNotFound() {
+        when(researchers.find(PRIVATE)).thenReturn(Optional.of(researcher(PRIVATE, "Quiet Person", false)));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/lookup/orcids/" + PRIVATE.value()).exchange();
+
+        assertThat(result).hasStatus(404).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        verifyNoInteractions(claims);
+    }
+
+    private static ClaimView inOrcid(OrcidId orcid) {
+        Instant at = Instant.parse("2026-11-21T08:00:00Z");
+        return new ClaimView(1, orcid.value(), DOI.value(), "auto-update", Set.of(Provenance.AUTO_UPDATE), "Ice cores",
+                42L, ClaimStatus.IN_ORCID, null, null, null, 0, null, false, at, at, at);
+    }
+
+    private static Researcher researcher(OrcidId orcid, String name, boolean publicProfile) {
+        Instant at = Instant.parse("2026-11-01T08:00:00Z");
+        return new Researcher(1, orcid, name, false, true, publicProfile, AccessLevel.READ_WRITE, at, at);
+    }
+}
