@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.claims.ClaimRows.Row;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,7 +114,7 @@ final class ClaimLifecycle {
                     .query(Long.class).optional();
             if (inserted.isPresent()) {
                 Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD);
-                setQueued(inserted.get(), ClaimAction.ADD, hold, now, false);
+                setQueued(inserted.get(), ClaimAction.ADD, hold, now, false, classOfNew(provenance));
                 queue.queueChanged(orcid, claimQueue);
                 return new ClaimResult(inserted.get(), hold == null ? QUEUED : hold.status(), true, hold == null);
             }
@@ -154,7 +155,9 @@ final class ClaimLifecycle {
             Hold hold = holdFor(orcid, registrationId, provenances, action);
             boolean keepBackoff = row.status() == FAILED_WILL_RETRY && action == row.queuedAction();
             if (!keepBackoff || hold != null) {
-                setQueued(row.id(), action, hold, now, row.status() != FAILED_WILL_RETRY);
+                setQueued(row.id(), action, hold, now, row.status() != FAILED_WILL_RETRY,
+                        provenance == Provenance.SEARCH_AND_LINK || provenance == Provenance.ADMIN
+                                ? CallClass.INTERACTIVE : CallClass.BACKFILL);
             }
             queue.queueChanged(orcid, claimQueue);
             ClaimStatus result = hold != null ? hold.status() : keepBackoff ? row.status() : QUEUED;
@@ -203,7 +206,8 @@ final class ClaimLifecycle {
                 jdbc.sql("UPDATE claim SET put_code = :pc, recover = false WHERE id = :id")
                         .param("pc", ourPutCode).param("id", row.id()).update();
                 ClaimAction action = row.wanted() ? ClaimAction.UPDATE : ClaimAction.DELETE;
-                setQueued(row.id(), action, holdFor(orcid, registrationId, provenances, action), now, true);
+                setQueued(row.id(), action, holdFor(orcid, registrationId, provenances, action), now, true,
+                        CallClass.BACKFILL);
             } else {
                 jdbc.sql("""
                         UPDATE claim SET kept_out = true, wanted = false, queued_action = NULL, due_at = NULL,
@@ -246,7 +250,9 @@ final class ClaimLifecycle {
                         .update();
                 return;
             }
-            leaveOrcid(row, orcid, registrationId, reason, now, false);
+            // A link gone from fresh metadata is fresh work; a researcher's own unclaim is interactive.
+            leaveOrcid(row, orcid, registrationId, reason, now, false,
+                    provenance == Provenance.SEARCH_AND_LINK ? CallClass.INTERACTIVE : CallClass.FRESH);
             queue.queueChanged(orcid, claimQueue);
         });
     }
@@ -257,9 +263,10 @@ final class ClaimLifecycle {
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
             jdbc.sql("""
-                    UPDATE claim SET due_at = :now, updated_at = :now
-                    WHERE orcid = :orcid AND queued_action IS NOT NULL AND due_at > :now""")
-                    .param("orcid", orcid.value()).param("now", ts(now)).update();
+                    UPDATE claim SET due_at = LEAST(due_at, :now), queued_class = :interactive, updated_at = :now
+                    WHERE orcid = :orcid AND queued_action IS NOT NULL AND due_at IS NOT NULL""")
+                    .param("orcid", orcid.value()).param("now", ts(now))
+                    .param("interactive", CallClass.INTERACTIVE.ordinal()).update();
             queue.syncRequested(orcid, claimQueue);
         });
     }
@@ -278,7 +285,7 @@ final class ClaimLifecycle {
             OrcidId orcid = new OrcidId(row.orcid());
             Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.ADD);
             // The recovery read finds the work if it is in fact still on the record, so it is never added twice.
-            setQueued(row.id(), ClaimAction.ADD, hold, now, true);
+            setQueued(row.id(), ClaimAction.ADD, hold, now, true, CallClass.INTERACTIVE);
             jdbc.sql("UPDATE claim SET recover = true WHERE id = :id").param("id", row.id()).update();
             queue.syncRequested(orcid, claimQueue);
         });
@@ -292,7 +299,8 @@ final class ClaimLifecycle {
                     .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.row(rs)).list();
             int deletions = 0;
             for (Row row : rows) {
-                if (leaveOrcid(row, orcid, row.registrationId(), "removed at the researcher's request", now, true)) {
+                if (leaveOrcid(row, orcid, row.registrationId(), "removed at the researcher's request", now, true,
+                        CallClass.INTERACTIVE)) {
                     deletions++;
                 }
             }
@@ -318,7 +326,8 @@ final class ClaimLifecycle {
                         .param("id", row.id()).update();
             } else {
                 OrcidId orcid = new OrcidId(row.orcid());
-                setQueued(row.id(), action, holdFor(orcid, row.registrationId(), row.provenance(), action), now, true);
+                setQueued(row.id(), action, holdFor(orcid, row.registrationId(), row.provenance(), action), now, true,
+                        CallClass.INTERACTIVE);
             }
             queue.queueChanged(new OrcidId(row.orcid()), claimQueue);
         });
@@ -344,9 +353,10 @@ final class ClaimLifecycle {
                 Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), action);
                 boolean held = row.dueAt() == null;
                 if (hold != null && (!held || row.status() != hold.status())) {
-                    setQueued(row.id(), action, hold, now, false);
+                    setQueued(row.id(), action, hold, now, false, row.queuedClass());
                 } else if (hold == null && held) {
-                    setQueued(row.id(), action, null, now, true);
+                    // Released by a grant or auto-update turned on: her existing DOIs, a backfill.
+                    setQueued(row.id(), action, null, now, true, CallClass.BACKFILL);
                 }
             }
             queue.queueChanged(orcid, claimQueue);
@@ -365,7 +375,8 @@ final class ClaimLifecycle {
         for (int round = 0; round < 4; round++) {
             Optional<QueuedWrite> first = jdbc.sql("SELECT " + ClaimRows.QUEUED_COLUMNS + " " + """
                      FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL AND due_at <= :now
-                    ORDER BY CASE queued_action WHEN 'DELETE' THEN 0 WHEN 'ADD' THEN 1 ELSE 2 END, due_at, id
+                    ORDER BY coalesce(queued_class, 2), CASE queued_action WHEN 'DELETE' THEN 0 WHEN 'ADD' THEN 1 ELSE 2 END,
+                             due_at, id
                     LIMIT 1""").param("orcid", orcid.value()).param("now", ts(clock.instant()))
                     .query((rs, n) -> ClaimRows.queued(rs)).optional();
             if (first.isEmpty()) {
@@ -381,7 +392,8 @@ final class ClaimLifecycle {
                     List<QueuedWrite> batch = head.action() != ClaimAction.ADD || bulkSize == 1 ? List.of(head)
                             : additions(orcid, head.registrationId(), bulkSize);
                     if (granted.autoUpdate() || batch.stream().noneMatch(ClaimLifecycle::onlyAutoUpdate)) {
-                        return Optional.of(new WriteBatch(head.registrationId(), granted.accessToken(), batch));
+                        return Optional.of(new WriteBatch(head.registrationId(), granted.accessToken(), batch,
+                                head.callClass()));
                     }
                     // Auto-update was turned off after these were queued: they wait, the others go next round.
                     permissionsChanged(orcid, head.registrationId());
@@ -395,7 +407,7 @@ final class ClaimLifecycle {
         return jdbc.sql("SELECT " + ClaimRows.QUEUED_COLUMNS + " " + """
                  FROM claim WHERE orcid = :orcid AND registration_id = :reg AND queued_action = 'ADD'
                   AND due_at <= :now
-                ORDER BY due_at, id LIMIT :limit""")
+                ORDER BY coalesce(queued_class, 2), due_at, id LIMIT :limit""")
                 .param("orcid", orcid.value()).param("reg", registrationId).param("now", ts(clock.instant()))
                 .param("limit", bulkSize).query((rs, n) -> ClaimRows.queued(rs)).list();
     }
@@ -407,18 +419,19 @@ final class ClaimLifecycle {
 
     DueWrites dueWrites(OrcidId orcid) {
         return jdbc.sql("""
-                SELECT min(due_at) AS due, coalesce(bool_or(queued_action <> 'UPDATE'), false) AS urgent
+                SELECT min(due_at) AS due, min(coalesce(queued_class, 2)) AS priority
                 FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL AND due_at IS NOT NULL""")
                 .param("orcid", orcid.value())
-                .query((rs, n) -> new DueWrites(orcid, ClaimRows.instant(rs, "due"), rs.getBoolean("urgent"))).single();
+                .query((rs, n) -> new DueWrites(orcid, ClaimRows.instant(rs, "due"), ClaimRows.callClass(rs, "priority")))
+                .single();
     }
 
     List<DueWrites> allDueWrites() {
         return jdbc.sql("""
-                SELECT orcid, min(due_at) AS due, coalesce(bool_or(queued_action <> 'UPDATE'), false) AS urgent
+                SELECT orcid, min(due_at) AS due, min(coalesce(queued_class, 2)) AS priority
                 FROM claim WHERE queued_action IS NOT NULL AND due_at IS NOT NULL GROUP BY orcid""")
                 .query((rs, n) -> new DueWrites(new OrcidId(rs.getString("orcid")), ClaimRows.instant(rs, "due"),
-                        rs.getBoolean("urgent"))).list();
+                        ClaimRows.callClass(rs, "priority"))).list();
     }
 
     private static boolean onlyAutoUpdate(QueuedWrite write) {
@@ -451,6 +464,7 @@ final class ClaimLifecycle {
                     post_attempted_hash = NULL, post_attempted_at = NULL, recover = false, attempts = 0,
                     orcid_message = NULL, updated_at = :now,
                     queued_action = CASE WHEN NOT c.wanted THEN :delete WHEN c.payload_hash <> r.hash THEN :update END,
+                    queued_class = CASE WHEN NOT c.wanted THEN c.queued_class ELSE :backfill END,
                     due_at = CASE WHEN NOT c.wanted OR c.payload_hash <> r.hash THEN CAST(:now AS timestamptz) END,
                     status = CASE WHEN NOT c.wanted OR c.payload_hash <> r.hash THEN :queued ELSE :inOrcid END,
                     status_reason = CASE WHEN NOT c.wanted THEN c.status_reason
@@ -462,6 +476,7 @@ final class ClaimLifecycle {
                 .param("now", ts(clock.instant()))
                 .param("delete", ClaimAction.DELETE.name()).param("update", ClaimAction.UPDATE.name())
                 .param("queued", QUEUED.name()).param("inOrcid", IN_ORCID.name())
+                .param("backfill", CallClass.BACKFILL.ordinal())
                 .param("ids", ClaimRows.arrayLiteral(results.stream().map(w -> Long.toString(w.claimId())).toList()))
                 .param("putCodes", ClaimRows.arrayLiteral(results.stream().map(w -> Long.toString(w.putCode())).toList()))
                 .param("hashes", ClaimRows.arrayLiteral(results.stream().map(ClaimOutcomes.Written::sentHash).toList()))
@@ -500,12 +515,13 @@ final class ClaimLifecycle {
                 UPDATE claim SET put_code = NULL, written_hash = NULL, post_attempted_hash = NULL,
                     post_attempted_at = NULL, recover = false, attempts = 0, orcid_message = NULL,
                     queued_action = CASE WHEN wanted AND NOT kept_out THEN :add END,
+                    queued_class = CASE WHEN wanted AND NOT kept_out THEN :backfill END,
                     due_at = CASE WHEN wanted AND NOT kept_out THEN CAST(:now AS timestamptz) END,
                     status = CASE WHEN wanted AND NOT kept_out THEN :queued ELSE :deleted END,
                     updated_at = :now
                 WHERE id = :id""").param("add", ClaimAction.ADD.name()).param("queued", QUEUED.name())
-                .param("deleted", DELETED_FROM_ORCID.name()).param("now", ts(clock.instant())).param("id", claimId)
-                .update();
+                .param("deleted", DELETED_FROM_ORCID.name()).param("backfill", CallClass.BACKFILL.ordinal())
+                .param("now", ts(clock.instant())).param("id", claimId).update();
     }
 
     /**
@@ -586,12 +602,12 @@ final class ClaimLifecycle {
     // ---- shared steps ----------------------------------------------------------------------------------------
 
     private boolean leaveOrcid(Row row, OrcidId orcid, String registrationId, String reason, Instant now,
-            boolean keepOut) {
+            boolean keepOut, CallClass leaving) {
         jdbc.sql("UPDATE claim SET wanted = false, kept_out = kept_out OR :keepOut, updated_at = :now WHERE id = :id")
                 .param("keepOut", keepOut).param("now", ts(now)).param("id", row.id()).update();
         if (row.mayBeInOrcid()) {
             Hold hold = holdFor(orcid, registrationId, row.provenance(), ClaimAction.DELETE);
-            setQueued(row.id(), ClaimAction.DELETE, hold, now, true);
+            setQueued(row.id(), ClaimAction.DELETE, hold, now, true, leaving);
             jdbc.sql("UPDATE claim SET status_reason = :reason, recover = (put_code IS NULL) WHERE id = :id")
                     .param("reason", hold == null ? "to be deleted from ORCID: " + reason : hold.reason())
                     .param("id", row.id()).update();
@@ -609,17 +625,32 @@ final class ClaimLifecycle {
         return false;
     }
 
-    private void setQueued(long id, ClaimAction action, @Nullable Hold hold, Instant now, boolean resetAttempts) {
+    private void setQueued(long id, ClaimAction action, @Nullable Hold hold, Instant now, boolean resetAttempts,
+            CallClass callClass) {
         jdbc.sql("""
-                UPDATE claim SET queued_action = :action, due_at = :due, status = :status, status_reason = :reason,
+                UPDATE claim SET queued_action = :action, queued_class = :class, due_at = :due, status = :status,
+                                 status_reason = :reason,
                                  attempts = CASE WHEN :reset THEN 0 ELSE attempts END,
                                  orcid_message = CASE WHEN :reset THEN NULL ELSE orcid_message END,
                                  updated_at = :now
                 WHERE id = :id""")
-                .param("action", action.name()).param("due", hold == null ? ts(now) : null)
+                .param("action", action.name()).param("class", callClass.ordinal())
+                .param("due", hold == null ? ts(now) : null)
                 .param("status", hold == null ? QUEUED.name() : hold.status().name())
                 .param("reason", hold == null ? null : hold.reason()).param("reset", resetAttempts)
                 .param("now", ts(now)).param("id", id).update();
+    }
+
+    /**
+     * The class of a new claim's first write: what a source just asserted is fresh; what the researcher or an
+     * administrator asserted is interactive (they wait for it); an import's is a backfill.
+     */
+    private static CallClass classOfNew(Provenance provenance) {
+        return switch (provenance) {
+            case AUTO_UPDATE -> CallClass.FRESH;
+            case SEARCH_AND_LINK, ADMIN -> CallClass.INTERACTIVE;
+            case IMPORT -> CallClass.BACKFILL;
+        };
     }
 
     /** Why a write may not run now, or {@code null} when it may: the one place that decides. */

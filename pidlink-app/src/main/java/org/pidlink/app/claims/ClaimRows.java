@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.OrcidId;
 
 /** Reading {@code claim} rows: the columns, and the values made from them. */
@@ -18,12 +19,12 @@ final class ClaimRows {
 
     static final String COLUMNS = """
             id, orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash, put_code, status,
-            status_reason, wanted, kept_out, queued_action, due_at, post_attempted_hash, attempts, orcid_message,
-            created_at, updated_at, written_at""";
+            status_reason, wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
+            orcid_message, created_at, updated_at, written_at""";
 
     static final String QUEUED_COLUMNS = """
-            id, orcid, doi, registration_id, provenance, queued_action, work_json, payload_hash, put_code, recover,
-            post_attempted_hash, attempts, wanted""";
+            id, orcid, doi, registration_id, provenance, queued_action, queued_class, work_json, payload_hash, put_code,
+            recover, post_attempted_hash, attempts, wanted""";
 
     private ClaimRows() {
     }
@@ -31,7 +32,8 @@ final class ClaimRows {
     /** What a transition needs to know of a claim. */
     record Row(long id, String orcid, String registrationId, Set<Provenance> provenance, String payloadHash,
             @Nullable String writtenHash, @Nullable Long putCode, ClaimStatus status, boolean wanted, boolean keptOut,
-            @Nullable ClaimAction queuedAction, @Nullable Instant dueAt, @Nullable String postAttemptedHash) {
+            @Nullable ClaimAction queuedAction, CallClass queuedClass, @Nullable Instant dueAt,
+            @Nullable String postAttemptedHash) {
 
         /** A POST may have reached ORCID, or the work is there: leaving means deleting. */
         boolean mayBeInOrcid() {
@@ -43,7 +45,8 @@ final class ClaimRows {
         return new Row(rs.getLong("id"), rs.getString("orcid"), rs.getString("registration_id"),
                 provenance(rs.getArray("provenance")), rs.getString("payload_hash"), rs.getString("written_hash"),
                 nullableLong(rs, "put_code"), ClaimStatus.valueOf(rs.getString("status")), rs.getBoolean("wanted"),
-                rs.getBoolean("kept_out"), action(rs.getString("queued_action")), instant(rs, "due_at"),
+                rs.getBoolean("kept_out"), action(rs.getString("queued_action")), callClass(rs, "queued_class"),
+                instant(rs, "due_at"),
                 rs.getString("post_attempted_hash"));
     }
 
@@ -61,9 +64,15 @@ final class ClaimRows {
     static QueuedWrite queued(ResultSet rs) throws SQLException {
         return new QueuedWrite(rs.getLong("id"), new OrcidId(rs.getString("orcid")), rs.getString("doi"),
                 rs.getString("registration_id"), provenance(rs.getArray("provenance")),
-                ClaimAction.valueOf(rs.getString("queued_action")), rs.getString("work_json"),
+                ClaimAction.valueOf(rs.getString("queued_action")), callClass(rs, "queued_class"), rs.getString("work_json"),
                 rs.getString("payload_hash"), nullableLong(rs, "put_code"), rs.getBoolean("recover"),
                 rs.getString("post_attempted_hash"), rs.getInt("attempts"), rs.getBoolean("wanted"));
+    }
+
+    /** A class stored by its ordinal; rows queued before classes existed count as backfill. */
+    static CallClass callClass(ResultSet rs, String column) throws SQLException {
+        int ordinal = rs.getInt(column);
+        return rs.wasNull() ? CallClass.BACKFILL : CallClass.values()[ordinal];
     }
 
     private static @Nullable ClaimAction action(@Nullable String name) {

@@ -15,6 +15,7 @@ import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
@@ -70,7 +71,7 @@ class WorksImport {
                 .orElseThrow(() -> new ImportFailedException(
                         "pidlink may not read your ORCID record: connect pidlink to ORCID first."));
         String reader = registrations.canonical(permission.registrationId());
-        List<WorkSummary> works = switch (registrations.client(reader).works().readWorks(orcid,
+        List<WorkSummary> works = switch (registrations.client(reader).on(CallClass.READ.context(reader)).works().readWorks(orcid,
                 permission.accessToken())) {
             case OrcidResult.Ok<List<WorkSummary>> ok -> ok.value();
             case OrcidResult.Failed<List<WorkSummary>> failed -> throw new ImportFailedException(

@@ -1,5 +1,7 @@
 package org.pidlink.app.push;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.ClaimsOverview;
+import org.pidlink.app.orcid.CallClass;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,14 +28,48 @@ class AdminQueueController {
 
     private static final int LISTED = 200;
 
+    /** How far back the budget table looks. */
+    private static final Duration BUDGET_WINDOW = Duration.ofMinutes(1);
+
     private final Claims claims;
     private final ClaimsOverview overview;
+    private final OrcidCallStatistics statistics;
+    private final PushSettings settings;
     private final JdbcClient jdbc;
 
-    AdminQueueController(Claims claims, ClaimsOverview overview, DataSource dataSource) {
+    AdminQueueController(Claims claims, ClaimsOverview overview, OrcidCallStatistics statistics,
+            PushSettings settings, DataSource dataSource) {
         this.claims = claims;
         this.overview = overview;
+        this.statistics = statistics;
+        this.settings = settings;
         this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /** One class of work in ORCID's budget: its minimum share and what it used in the last minute. */
+    record BudgetLine(CallClass callClass, String description, double minimumShare, long calls, double quotaUsed) {
+    }
+
+    private List<BudgetLine> budget() {
+        Map<String, Long> calls = statistics.callsByClass(BUDGET_WINDOW);
+        double quota = settings.requestsPerSecond() * BUDGET_WINDOW.toSeconds();
+        List<BudgetLine> lines = new ArrayList<>();
+        for (CallClass callClass : CallClass.values()) {
+            long used = calls.getOrDefault(callClass.purpose(), 0L);
+            lines.add(new BudgetLine(callClass, describe(callClass), settings.shares().of(callClass), used,
+                    used / quota));
+        }
+        return lines;
+    }
+
+    private static String describe(CallClass callClass) {
+        return switch (callClass) {
+            case INTERACTIVE -> "Sync now, Search & Link claims, disconnect-and-remove, administrators' retries";
+            case FRESH -> "first additions and deletions from new DOI metadata";
+            case BACKFILL -> "existing DOIs of researchers who connect or turn auto-update on; metadata updates";
+            case READ -> "reading records after ORCID's webhooks, imports";
+            case HOUSEKEEPING -> "webhook registration, permission requests in the ORCID inbox";
+        };
     }
 
     @GetMapping("/admin/queue")
@@ -52,6 +89,8 @@ class AdminQueueController {
         model.addAttribute("retrying", retrying);
         model.addAttribute("calls", calls);
         model.addAttribute("queued", figures.queued());
+        model.addAttribute("budget", budget());
+        model.addAttribute("budgetPerSecond", settings.requestsPerSecond());
         return "push/admin-queue";
     }
 

@@ -54,9 +54,9 @@ public final class OrcidCallAudit implements OrcidCallListener {
         try {
             jdbc.sql("""
                     INSERT INTO orcid_call (called_at, method, path, status, error_code, latency_ms, orcid,
-                                            registration_id, claim_ids, items, failure)
+                                            registration_id, claim_ids, items, failure, call_class)
                     VALUES (:at, :method, :path, :status, :code, :latency, :orcid, :reg, :claims::bigint[], :items,
-                            :failure)""")
+                            :failure, :class)""")
                     .param("at", Timestamp.from(call.startedAt()))
                     .param("method", call.method())
                     .param("path", call.putCode() == null ? call.pathTemplate()
@@ -69,6 +69,7 @@ public final class OrcidCallAudit implements OrcidCallListener {
                     .param("claims", pgArray(ctx.itemIds()))
                     .param("items", ctx.itemIds().size())
                     .param("failure", failure(error))
+                    .param("class", ctx.purpose())
                     .update();
         } catch (RuntimeException e) {
             // The audit must never change the outcome of a write that already happened.

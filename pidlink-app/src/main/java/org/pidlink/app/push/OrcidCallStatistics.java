@@ -2,6 +2,7 @@ package org.pidlink.app.push;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -110,5 +111,16 @@ public final class OrcidCallStatistics {
                 .query((rs, n) -> new ErrorCode(rs.getInt("error_code"), rs.getLong("calls"),
                         rs.getTimestamp("last_seen").toInstant(), rs.getString("message")))
                 .list();
+    }
+
+    /** Calls to ORCID in the last {@code window}, by the class of work they were made for. */
+    public Map<String, Long> callsByClass(Duration window) {
+        Map<String, Long> byClass = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT coalesce(call_class, 'unspecified') AS class, count(*) AS calls FROM orcid_call
+                WHERE called_at >= :from GROUP BY 1""")
+                .param("from", Timestamp.from(clock.instant().minus(window)))
+                .query((RowCallbackHandler) rs -> byClass.put(rs.getString("class"), rs.getLong("calls")));
+        return byClass;
     }
 }

@@ -33,8 +33,9 @@ class PushConfiguration {
     }
 
     @Bean
-    SharedRateLimiter sharedRateLimiter(DataSource dataSource, Clock clock, PushSettings settings) {
-        return SharedRateLimiter.of(dataSource, clock, settings);
+    SharedRateLimiter sharedRateLimiter(DataSource dataSource, Clock clock, PushSettings settings,
+            MeterRegistry meters) {
+        return SharedRateLimiter.of(dataSource, clock, settings, meters);
     }
 
     @Bean
@@ -56,6 +57,12 @@ class PushConfiguration {
     @Bean
     OrcidCallStatistics orcidCallStatistics(DataSource dataSource, Clock clock) {
         return new OrcidCallStatistics(dataSource, clock);
+    }
+
+    /** When pidlink last wrote to a record: the reconciliation does not read back its own writes. */
+    @Bean
+    OwnWrites ownWrites(DataSource dataSource) {
+        return new OwnWrites(dataSource);
     }
 
     /** The audit's CSV export. */

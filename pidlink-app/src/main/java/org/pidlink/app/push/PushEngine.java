@@ -22,10 +22,10 @@ import org.pidlink.app.claims.ClaimOutcomes;
 import org.pidlink.app.claims.ClaimQueue;
 import org.pidlink.app.claims.QueuedWrite;
 import org.pidlink.app.claims.WriteBatch;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.orcid.client.ExternalId;
-import org.pidlink.orcid.client.OrcidCallContext;
 import org.pidlink.orcid.client.OrcidError;
 import org.pidlink.orcid.client.OrcidResult;
 import org.pidlink.orcid.client.WorkSummary;
@@ -110,8 +110,18 @@ public final class PushEngine {
      * @return false when nothing was due
      */
     public boolean runOnce() {
+        return runOnce(CallClass.HOUSEKEEPING);
+    }
+
+    /**
+     * One turn for a researcher whose most urgent due write is of class {@code atMost} or more urgent: the workers
+     * kept for urgent work never start a backfill call, so a fresh DOI always finds one free.
+     *
+     * @return false when nothing such was due
+     */
+    public boolean runOnce(CallClass atMost) {
         String owner = nextLeaseOwner();
-        Optional<OrcidId> leased = schedule.leaseNext(owner, settings.lease());
+        Optional<OrcidId> leased = schedule.leaseNext(owner, settings.lease(), atMost);
         if (leased.isEmpty()) {
             return false;
         }
@@ -179,7 +189,7 @@ public final class PushEngine {
                         "pidlink has no ORCID client registration '" + batch.registrationId() + "'");
                 return true;
             }
-            Target target = new Target(orcid, client.get(), batch.accessToken(), owner);
+            Target target = new Target(orcid, client.get(), batch.accessToken(), owner, batch.callClass());
             List<QueuedWrite> writes = batch.writes();
             List<QueuedWrite> recover = writes.stream().filter(QueuedWrite::needsRecovery).toList();
             if (!recover.isEmpty()) {
@@ -201,7 +211,9 @@ public final class PushEngine {
         return true;
     }
 
-    private record Target(OrcidId orcid, RegisteredClient client, String token, String leaseOwner) {
+    /** Whom a call is for, with which client and token, in which class of ORCID's budget. */
+    private record Target(OrcidId orcid, RegisteredClient client, String token, String leaseOwner,
+            CallClass callClass) {
         String registrationId() {
             return client.registrationId();
         }
@@ -212,7 +224,7 @@ public final class PushEngine {
     private void add(Target target, List<QueuedWrite> batch) {
         outcomes.postAttempted(batch);
         List<String> works = batch.stream().map(QueuedWrite::workJson).toList();
-        OrcidResult<List<OrcidResult<Long>>> result = call(target, "add", batch,
+        OrcidResult<List<OrcidResult<Long>>> result = call(target, batch,
                 orcid -> orcid.works().createWorks(target.orcid(), target.token(), works));
         observer.answered(target.orcid(), ClaimAction.ADD, ids(batch));
         switch (result) {
@@ -236,7 +248,7 @@ public final class PushEngine {
 
     private void update(Target target, QueuedWrite claim) {
         long putCode = Objects.requireNonNull(claim.putCode(), "an update needs a put-code");
-        var result = call(target, "update", List.of(claim),
+        var result = call(target, List.of(claim),
                 orcid -> orcid.works().updateWork(target.orcid(), target.token(), putCode, claim.workJson()));
         observer.answered(target.orcid(), ClaimAction.UPDATE, List.of(claim.claimId()));
         switch (result) {
@@ -250,7 +262,7 @@ public final class PushEngine {
 
     private void delete(Target target, QueuedWrite claim) {
         long putCode = Objects.requireNonNull(claim.putCode(), "a deletion needs a put-code");
-        var result = call(target, "delete", List.of(claim),
+        var result = call(target, List.of(claim),
                 orcid -> orcid.works().deleteWork(target.orcid(), target.token(), putCode));
         observer.answered(target.orcid(), ClaimAction.DELETE, List.of(claim.claimId()));
         switch (result) {
@@ -267,7 +279,7 @@ public final class PushEngine {
      * a POST that may have reached ORCID is never sent twice and a lost put-code is found again.
      */
     private void recover(Target target, List<QueuedWrite> batch) {
-        var result = call(target, "recovery-read", batch,
+        var result = call(target, batch,
                 orcid -> orcid.works().readWorks(target.orcid(), target.token()));
         observer.answered(target.orcid(), null, ids(batch));
         switch (result) {
@@ -319,10 +331,10 @@ public final class PushEngine {
      * One call, made for these claims (the audit names them); a 503 slows every instance down and the call is
      * retried.
      */
-    private <T> OrcidResult<T> call(Target target, String purpose, List<QueuedWrite> batch,
+    private <T> OrcidResult<T> call(Target target, List<QueuedWrite> batch,
             Function<OrcidClient, OrcidResult<T>> call) {
         OrcidClient client = target.client().client()
-                .on(new OrcidCallContext(purpose, target.registrationId(), ids(batch)));
+                .on(target.callClass().context(target.registrationId(), ids(batch)));
         OrcidResult<T> result = call.apply(client);
         for (int retry = 0; retry < settings.rateLimitedRetries()
                 && result instanceof OrcidResult.Failed<T> failed

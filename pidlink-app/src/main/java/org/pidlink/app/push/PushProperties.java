@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coolOff           how long every instance pauses after ORCID answered 503
  * @param rateLimitedRetries immediate retries of a call answered 503, before it backs off
  * @param pollInterval      how often an idle worker looks for due work
+ * @param urgentWorkers     of the workers, how many serve only interactive and fresh work (default 2)
+ * @param minShare          the minimum share of ORCID's budget kept for backfill (0.10), reads (0.05) and
+ *                          housekeeping (0.02) however busy the earlier classes are
  */
 @ConfigurationProperties("pidlink.push")
 record PushProperties(
@@ -38,12 +41,20 @@ record PushProperties(
         @DefaultValue("40") int burst,
         @DefaultValue("1s") Duration coolOff,
         @DefaultValue("5") int rateLimitedRetries,
-        @DefaultValue("500ms") Duration pollInterval) {
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("2") int urgentWorkers,
+        @DefaultValue MinShare minShare) {
+
+    /** {@code pidlink.push.min-share.*}. */
+    record MinShare(@DefaultValue("0.10") double backfill, @DefaultValue("0.05") double read,
+            @DefaultValue("0.02") double housekeeping) {
+    }
 
     /** Validated settings; fails at startup with the property's name when a value is out of range. */
     PushSettings settings(String fallbackInstanceId) {
         return new PushSettings(instanceId == null || instanceId.isBlank() ? fallbackInstanceId : instanceId,
                 workers, bulkSize, lease, maxAttempts, backoffBase, backoffMax, requestsPerSecond, burst, coolOff,
-                rateLimitedRetries, pollInterval);
+                rateLimitedRetries, pollInterval, urgentWorkers,
+                new BudgetShares(minShare.backfill(), minShare.read(), minShare.housekeeping()));
     }
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.pidlink.app.claims.ClaimQueue;
 import org.pidlink.app.claims.ClaimQueueListener;
 import org.pidlink.app.claims.DueWrites;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -68,31 +69,35 @@ final class PushSchedule {
             DueWrites due = queue.dueWrites(orcid);
             jdbc.sql("""
                     UPDATE push_researcher
-                    SET due_at = :due, urgent = :urgent,
+                    SET due_at = :due, priority = :priority,
                         sync_now = (sync_now OR :sync) AND CAST(:due AS timestamptz) IS NOT NULL
                     WHERE orcid = :orcid""")
-                    .param("due", due.firstDue() == null ? null : ts(due.firstDue())).param("urgent", due.urgent())
+                    .param("due", due.firstDue() == null ? null : ts(due.firstDue())).param("priority", due.priority().ordinal())
                     .param("sync", syncNow).param("orcid", orcid.value()).update();
         });
     }
 
     /**
-     * Leases the researcher who should be served next: "Sync now" first, then researchers with deletions or
-     * first additions, then the one served longest ago (round robin, so nobody starves). Skips researchers leased
-     * by a live instance; an expired lease is taken over.
+     * Leases the researcher who should be served next: "Sync now" first, then by the most urgent class of her due
+     * writes ({@link CallClass}: interactive, fresh, backfill), then the one served longest ago (round robin, so
+     * nobody starves within a class). Only researchers whose most urgent class is {@code atMost} or more urgent are
+     * considered (workers kept for urgent work pass {@code FRESH}). Skips researchers leased by a live instance; an
+     * expired lease is taken over.
      */
-    Optional<OrcidId> leaseNext(String owner, Duration lease) {
+    Optional<OrcidId> leaseNext(String owner, Duration lease, CallClass atMost) {
         Instant now = clock.instant();
         return jdbc.sql("""
                 UPDATE push_researcher SET lease_owner = :owner, lease_until = :until
                 WHERE orcid = (
                     SELECT orcid FROM push_researcher
                     WHERE due_at <= :now AND (lease_until IS NULL OR lease_until < :now)
-                    ORDER BY sync_now DESC, urgent DESC, last_served_at ASC NULLS FIRST, due_at
+                      AND coalesce(priority, 2) <= :atMost
+                    ORDER BY sync_now DESC, coalesce(priority, 2), last_served_at ASC NULLS FIRST, due_at
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)
                 RETURNING orcid""")
                 .param("owner", owner).param("until", ts(now.plus(lease))).param("now", ts(now))
+                .param("atMost", atMost.ordinal())
                 .query((rs, n) -> new OrcidId(rs.getString(1))).optional();
     }
 
@@ -134,17 +139,18 @@ final class PushSchedule {
         String orcids = arrayLiteral(due.stream().map(d -> d.orcid().value()).toList());
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
-                    INSERT INTO push_researcher AS r (orcid, due_at, urgent)
-                    SELECT * FROM unnest(CAST(:orcids AS text[]), CAST(:dues AS timestamptz[]), CAST(:urgent AS boolean[]))
-                    ON CONFLICT (orcid) DO UPDATE SET due_at = excluded.due_at, urgent = excluded.urgent
-                    WHERE r.due_at IS DISTINCT FROM excluded.due_at OR r.urgent <> excluded.urgent""")
+                    INSERT INTO push_researcher AS r (orcid, due_at, priority)
+                    SELECT * FROM unnest(CAST(:orcids AS text[]), CAST(:dues AS timestamptz[]),
+                                         CAST(:priorities AS smallint[]))
+                    ON CONFLICT (orcid) DO UPDATE SET due_at = excluded.due_at, priority = excluded.priority
+                    WHERE r.due_at IS DISTINCT FROM excluded.due_at OR r.priority IS DISTINCT FROM excluded.priority""")
                     .param("orcids", orcids)
                     .param("dues", arrayLiteral(due.stream().map(d -> String.valueOf(d.firstDue())).toList()))
-                    .param("urgent", arrayLiteral(due.stream().map(d -> String.valueOf(d.urgent())).toList()))
+                    .param("priorities", arrayLiteral(due.stream().map(d -> String.valueOf(d.priority().ordinal())).toList()))
                     .update();
             // Researchers with nothing due any more.
             jdbc.sql("""
-                    UPDATE push_researcher SET due_at = NULL, urgent = false, sync_now = false
+                    UPDATE push_researcher SET due_at = NULL, priority = NULL, sync_now = false
                     WHERE due_at IS NOT NULL AND NOT orcid = ANY(CAST(:orcids AS text[]))""")
                     .param("orcids", orcids).update();
         });

@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param coolOff         how long every instance pauses a client after ORCID answered 503
  * @param rateLimitedRetries how many times a call answered 503 is retried at once before it backs off
  * @param pollInterval    how often an idle worker looks for due work
+ * @param urgentWorkers   of the workers, how many only serve interactive and fresh work, so that a fresh DOI finds
+ *                        a free worker even while every other one waits for budget with a backfill call
+ * @param shares          the minimum share of ORCID's budget of backfill, reads and housekeeping
  */
 public record PushSettings(String instanceId, int workers, int bulkSize, Duration lease, int maxAttempts,
         Duration backoffBase, Duration backoffMax, double requestsPerSecond, int burst, Duration coolOff,
-        int rateLimitedRetries, Duration pollInterval) {
+        int rateLimitedRetries, Duration pollInterval, int urgentWorkers, BudgetShares shares) {
 
     public static final int ORCID_MAX_BULK = 100;
     public static final double ORCID_REQUESTS_PER_SECOND = 24;
@@ -47,6 +50,11 @@ public record PushSettings(String instanceId, int workers, int bulkSize, Duratio
         requirePositive(backoffMax, "backoff-max");
         requirePositive(coolOff, "cool-off");
         requirePositive(pollInterval, "poll-interval");
+        if (urgentWorkers < 0 || urgentWorkers >= workers) {
+            throw new IllegalArgumentException("pidlink.push.urgent-workers must be 0.." + (workers - 1)
+                    + " (fewer than pidlink.push.workers), got " + urgentWorkers);
+        }
+        Objects.requireNonNull(shares, "shares");
         if (rateLimitedRetries < 0) {
             throw new IllegalArgumentException("pidlink.push.rate-limited-retries must be >= 0");
         }
@@ -59,27 +67,28 @@ public record PushSettings(String instanceId, int workers, int bulkSize, Duratio
     public static PushSettings defaults(String instanceId) {
         return new PushSettings(instanceId, 16, ORCID_MAX_BULK, Duration.ofMinutes(2), 8, Duration.ofSeconds(30),
                 Duration.ofHours(6), ORCID_REQUESTS_PER_SECOND, ORCID_BURST, Duration.ofSeconds(1), 5,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), 2, BudgetShares.DEFAULTS);
     }
 
     public PushSettings withInstanceId(String id) {
         return new PushSettings(id, workers, bulkSize, lease, maxAttempts, backoffBase, backoffMax, requestsPerSecond,
-                burst, coolOff, rateLimitedRetries, pollInterval);
+                burst, coolOff, rateLimitedRetries, pollInterval, urgentWorkers, shares);
     }
 
     public PushSettings withWorkers(int count) {
         return new PushSettings(instanceId, count, bulkSize, lease, maxAttempts, backoffBase, backoffMax,
-                requestsPerSecond, burst, coolOff, rateLimitedRetries, pollInterval);
+                requestsPerSecond, burst, coolOff, rateLimitedRetries, pollInterval,
+                Math.min(urgentWorkers, count - 1), shares);
     }
 
     public PushSettings withMaxAttempts(int attempts) {
         return new PushSettings(instanceId, workers, bulkSize, lease, attempts, backoffBase, backoffMax,
-                requestsPerSecond, burst, coolOff, rateLimitedRetries, pollInterval);
+                requestsPerSecond, burst, coolOff, rateLimitedRetries, pollInterval, urgentWorkers, shares);
     }
 
     public PushSettings withCoolOff(Duration duration) {
         return new PushSettings(instanceId, workers, bulkSize, lease, maxAttempts, backoffBase, backoffMax,
-                requestsPerSecond, burst, duration, rateLimitedRetries, pollInterval);
+                requestsPerSecond, burst, duration, rateLimitedRetries, pollInterval, urgentWorkers, shares);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.pidlink.app.background.BackgroundWorker;
+import org.pidlink.app.orcid.CallClass;
 
 /**
  * Runs the push engine on background threads ({@link BackgroundWorker}): each thread takes turns
  * ({@link PushEngine#runOnce()}) while work is due and waits for a {@link #wake()} or the poll interval when none
- * is; now and then one of them re-derives every researcher's schedule from the claims (a safety net). Tests do not
+ * is; the first {@code urgent-workers} threads serve only interactive and fresh work; now and then one thread
+ * re-derives every researcher's schedule from the claims (a safety net). Tests do not
  * need it: they call {@link PushEngine#runDueWork()} themselves.
  */
 public final class PushWorker implements AutoCloseable {
@@ -23,13 +25,17 @@ public final class PushWorker implements AutoCloseable {
 
     PushWorker(PushEngine engine, Clock clock) {
         PushSettings settings = engine.settings();
+        int urgentOnly = settings.urgentWorkers();
         this.worker = new BackgroundWorker("push", settings.workers(), settings.pollInterval(), (slot, slots) -> {
             Instant now = clock.instant();
             Instant due = nextReschedule.get();
-            if (slot == 0 && !now.isBefore(due) && nextReschedule.compareAndSet(due, now.plus(RESCHEDULE_EVERY))) {
+            if (slot == urgentOnly && !now.isBefore(due)
+                    && nextReschedule.compareAndSet(due, now.plus(RESCHEDULE_EVERY))) {
                 engine.rescheduleAll();
             }
-            return engine.runOnce();
+            // The first threads never start a backfill call, which may wait for leftover budget: a fresh DOI
+            // always finds one of them free.
+            return engine.runOnce(slot < urgentOnly ? CallClass.FRESH : CallClass.HOUSEKEEPING);
         });
     }
 

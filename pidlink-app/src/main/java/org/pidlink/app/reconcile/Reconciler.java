@@ -1,6 +1,8 @@
 package org.pidlink.app.reconcile;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import org.pidlink.app.accounts.WritePermission;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
+import org.pidlink.app.orcid.CallClass;
+import org.pidlink.app.push.OwnWrites;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
@@ -46,6 +50,8 @@ class Reconciler implements DisposableBean {
     private final OrcidRegistrations registrations;
     private final WritePermissions permissions;
     private final Claims claims;
+    private final OwnWrites ownWrites;
+    private final Clock clock;
     private final Duration settle;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pidlink-reconcile-timer").factory());
@@ -54,8 +60,10 @@ class Reconciler implements DisposableBean {
     /** Researchers with a reconciliation scheduled or running; true when another one is wanted after it. */
     private final Map<OrcidId, Boolean> pending = new ConcurrentHashMap<>();
 
-    Reconciler(OrcidRegistrations registrations, WritePermissions permissions, Claims claims,
-               ReconcileProperties properties) {
+    Reconciler(OrcidRegistrations registrations, WritePermissions permissions, Claims claims, OwnWrites ownWrites,
+               Clock clock, ReconcileProperties properties) {
+        this.ownWrites = ownWrites;
+        this.clock = clock;
         this.registrations = registrations;
         this.permissions = permissions;
         this.claims = claims;
@@ -83,14 +91,31 @@ class Reconciler implements DisposableBean {
     }
 
     private void schedule(OrcidId orcid) {
+        schedule(orcid, settle);
+    }
+
+    private void schedule(OrcidId orcid, Duration delay) {
         try {
-            timer.schedule(() -> workers.execute(() -> run(orcid)), settle.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> workers.execute(() -> run(orcid)), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             pending.remove(orcid);
         }
     }
 
     private void run(OrcidId orcid) {
+        Duration writing;
+        try {
+            writing = untilOwnWritesSettle(orcid);
+        } catch (RuntimeException e) {
+            log.warn("Could not tell when pidlink last wrote to {}'s record; reading it now", orcid, e);
+            writing = Duration.ZERO;
+        }
+        if (writing.isPositive()) {
+            // pidlink itself is writing to this record, and every write of its own makes ORCID call back: fold
+            // those callbacks (and any change of hers meanwhile) into one read once its writes have settled.
+            schedule(orcid, writing);
+            return;
+        }
         pending.replace(orcid, false);
         try {
             reconcile(orcid);
@@ -101,6 +126,13 @@ class Reconciler implements DisposableBean {
                 schedule(orcid);
             }
         }
+    }
+
+    /** How long until pidlink's latest write to the record is a settle window old (zero when it already is). */
+    Duration untilOwnWritesSettle(OrcidId orcid) {
+        Instant now = clock.instant();
+        return ownWrites.lastTo(orcid).map(last -> last.plus(settle)).filter(now::isBefore)
+                .map(readAt -> Duration.between(now, readAt)).orElse(Duration.ZERO);
     }
 
     /** Reconciles the researcher's written claims, registration by registration, each read with its own token. */
@@ -122,7 +154,7 @@ class Reconciler implements DisposableBean {
     }
 
     private void reconcile(OrcidId orcid, String registration, WritePermission permission, List<ClaimView> written) {
-        List<WorkSummary> works = switch (registrations.client(registration).works().readWorks(orcid,
+        List<WorkSummary> works = switch (registrations.client(registration).on(CallClass.READ.context(registration)).works().readWorks(orcid,
                 permission.accessToken())) {
             case OrcidResult.Ok<List<WorkSummary>> ok -> ok.value();
             case OrcidResult.Failed<List<WorkSummary>> failed -> {

@@ -21,6 +21,7 @@ import org.pidlink.app.accounts.StoredPermission;
 import org.pidlink.app.accounts.WritePermissionGranted;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.orcid.OrcidPreset;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.reconcile.WebhookStore.StoredWebhook;
 import org.pidlink.core.identifiers.OrcidId;
@@ -158,7 +159,7 @@ class WebhookRegistrar implements DisposableBean {
             registeredBy = registration;
         }
         OrcidResult<Boolean> result = withToken(registeredBy,
-                token -> registrations.client(registeredBy).webhooks().register(orcid, URI.create(callback), token));
+                token -> registrations.client(registeredBy).on(CallClass.HOUSEKEEPING.context(registeredBy)).webhooks().register(orcid, URI.create(callback), token));
         switch (result) {
             case OrcidResult.Ok<Boolean> ok -> {
                 store.registered(orcid);
@@ -188,7 +189,7 @@ class WebhookRegistrar implements DisposableBean {
         StoredWebhook hook = existing.get();
         store.delete(orcid);
         OrcidResult<Void> result = withToken(hook.registrationId(), token -> registrations.client(hook.registrationId())
-                .webhooks().unregister(orcid, URI.create(hook.callback()), token));
+                .on(CallClass.HOUSEKEEPING.context(hook.registrationId())).webhooks().unregister(orcid, URI.create(hook.callback()), token));
         if (result instanceof OrcidResult.Failed<Void> failed && !(failed.error() instanceof OrcidError.NotFound)) {
             // Its secret is forgotten, so ORCID's callbacks get 404s until it gives up on them.
             log.warn("Could not unregister the ORCID webhook for {}: {}", orcid, failed.error().problem().summary());

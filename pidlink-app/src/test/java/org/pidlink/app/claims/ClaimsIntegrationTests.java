@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.push.PushSettings;
 import org.pidlink.app.push.StandalonePush;
 import org.pidlink.core.identifiers.Doi;
@@ -58,8 +59,9 @@ class ClaimsIntegrationTests {
         ClaimView view = claims.forResearcher(JOSIAH).getFirst();
         assertThat(view.title()).isEqualTo("Data");
         assertThat(view.queuedAction()).isEqualTo(ClaimAction.ADD);
-        assertThat(jdbc.queryForObject("SELECT urgent FROM push_researcher WHERE orcid = ? AND due_at IS NOT NULL",
-                Boolean.class, JOSIAH.value())).isTrue();
+        assertThat(jdbc.queryForObject("SELECT priority FROM push_researcher WHERE orcid = ? AND due_at IS NOT NULL",
+                Integer.class, JOSIAH.value())).as("a fresh DOI from intake is fresh work")
+                .isEqualTo(CallClass.FRESH.ordinal());
     }
 
     @Test

@@ -160,7 +160,8 @@ class PushWiringIntegrationTests {
 
         String admin = render("push/admin-queue", null, Map.of("counts", Map.of(ClaimStatus.FAILED_PERMANENTLY, 1L),
                 "failed", overview.inStatus(ClaimStatus.FAILED_PERMANENTLY, 10), "retrying", java.util.List.of(),
-                "calls", jdbc.queryForList("SELECT * FROM orcid_call ORDER BY id DESC LIMIT 5"), "queued", 0L));
+                "calls", jdbc.queryForList("SELECT * FROM orcid_call ORDER BY id DESC LIMIT 5"), "queued", 0L,
+                "budget", java.util.List.of(), "budgetPerSecond", 24.0));
         assertThat(admin).contains("/admin/queue/claims/" + id + "/retry").contains("ORCID refused the work");
     }
 

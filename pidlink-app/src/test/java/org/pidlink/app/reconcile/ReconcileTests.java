@@ -30,6 +30,7 @@ import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.emulator.SettableClock;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.state.StoredWork;
@@ -76,6 +77,9 @@ class ReconcileTests {
 
     @Autowired
     Reconciler reconciler;
+
+    @Autowired
+    SettableClock clock;
 
     @BeforeEach
     void researchersConnectOverHttp() {
@@ -213,6 +217,35 @@ class ReconcileTests {
         eventually(() -> assertThat(reconciler.idle(eve.orcid())).as("reconciliation finished").isTrue());
         assertThat(worksReads(eve.orcid(), callsBefore)).as("five callbacks, one read").isEqualTo(1);
         assertThat(claim(eve.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID);
+    }
+
+    @Test
+    void pidlinksOwnWritesAreFoldedIntoOneReadOnceTheyHaveSettled() {
+        Person gus = people.newResearcher("Gus", "Prolific");
+        connectedWithWebhook(gus);
+        long callsBefore = lastCallId();
+        for (int n = 0; n < 4; n++) {
+            Doi doi = newDoi();
+            claims.assertClaim(gus.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Run " + n));
+            eventually(() -> assertThat(claim(gus.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        }
+        // Each write of pidlink's made ORCID call back; while pidlink's writes are fresh, no read is due.
+        assertThat(reconciler.untilOwnWritesSettle(gus.orcid())).isPositive();
+        Duration settle = Duration.ofMillis(1500);
+        clock.advance(settle);
+        try {
+            assertThat(reconciler.untilOwnWritesSettle(gus.orcid())).as("a settle window after the last write")
+                    .isZero();
+        } finally {
+            clock.advance(settle.negated());
+        }
+
+        eventually(() -> assertThat(worksReads(gus.orcid(), callsBefore)).isEqualTo(1));
+        eventually(() -> assertThat(reconciler.idle(gus.orcid())).isTrue());
+        assertThat(worksReads(gus.orcid(), callsBefore)).as("four callbacks after four own writes, one read")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT call_class FROM orcid_call WHERE id > ? AND orcid = ? AND method = 'GET'",
+                String.class, callsBefore, gus.orcid().value())).isEqualTo("read");
     }
 
     private int worksReads(OrcidId researcher, long afterCall) {

@@ -86,6 +86,22 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void theQueuePageShowsEachClassOfOrcidsBudgetWithItsShareAndUse() {
+        jdbc.update("""
+                INSERT INTO orcid_call (called_at, method, path, status, latency_ms, call_class)
+                VALUES (?, 'POST', '/v3.0/{orcid}/works', 200, 40, 'backfill')""",
+                java.sql.Timestamp.from(clock.instant()));
+
+        String page = people.page(admin, "/admin/queue").body();
+
+        assertThat(page).contains("<h2>ORCID's budget</h2>").contains("id=\"budget\"");
+        for (String callClass : new String[] {"interactive", "fresh", "backfill", "read", "housekeeping"}) {
+            assertThat(page).contains("<td>" + callClass + "</td>");
+        }
+        assertThat(page).contains("comes first").contains("10%").contains("5%").contains("2%");
+    }
+
+    @Test
     void aPushAndAnIntakeShowInTheMetricsWithoutIdentifiersInTheirTags() {
         Person researcher = people.newResearcher("Metered", "Researcher");
         people.connect(researcher, true);

@@ -19,17 +19,25 @@ public final class BenchCommand {
      * @param defaultValue used when the option is not given
      * @param whole        whether only whole numbers (at least 1) are allowed
      */
-    public record Option(String name, String meaning, double defaultValue, boolean whole) {
+    public record Option(String name, String meaning, double defaultValue, boolean whole, boolean flag) {
 
         public static Option whole(String name, String meaning, int defaultValue) {
-            return new Option(name, meaning, defaultValue, true);
+            return new Option(name, meaning, defaultValue, true, false);
         }
 
         public static Option number(String name, String meaning, double defaultValue) {
-            return new Option(name, meaning, defaultValue, false);
+            return new Option(name, meaning, defaultValue, false, false);
+        }
+
+        /** An option without a value: 1 when given, 0 otherwise. */
+        public static Option flag(String name, String meaning) {
+            return new Option(name, meaning, 0, true, true);
         }
 
         String usage() {
+            if (flag) {
+                return "[" + name + " (" + meaning + ")]";
+            }
             String value = whole || defaultValue == Math.rint(defaultValue)
                     ? Long.toString((long) defaultValue) : Double.toString(defaultValue);
             return "[" + name + " " + meaning + " (" + value + ")]";
@@ -43,6 +51,10 @@ public final class BenchCommand {
 
         private Values(Map<String, Double> values) {
             this.values = values;
+        }
+
+        public boolean flag(String name) {
+            return number(name) != 0;
         }
 
         public int whole(String name) {
@@ -98,7 +110,7 @@ public final class BenchCommand {
             if (option == null) {
                 throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
-            values.put(option.name(), option.whole() ? positive(args, ++i) : positiveNumber(args, ++i));
+            values.put(option.name(), option.flag() ? 1 : option.whole() ? positive(args, ++i) : positiveNumber(args, ++i));
         }
         return new Values(values);
     }

@@ -30,7 +30,10 @@ import org.pidlink.app.push.PushWorker;
 import org.pidlink.app.push.RegisteredClient;
 import org.pidlink.app.push.SharedRateLimiter;
 import org.pidlink.app.push.StandalonePush;
+import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.bench.app.BenchCommand;
+import org.pidlink.bench.app.RunningPidlink;
+import org.pidlink.bench.app.WholeAppBackfill;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.EmulatorSettings;
@@ -58,7 +61,7 @@ public final class BackfillBench {
     private BackfillBench() {
     }
 
-    record Options(int researchers, int worksPerResearcher, int workers) {
+    record Options(int researchers, int worksPerResearcher, int workers, boolean wholeApp) {
     }
 
     private static final List<BenchCommand.Option> OPTIONS = List.of(
@@ -67,11 +70,90 @@ public final class BackfillBench {
             // The emulator answers a bulk call in tens of milliseconds but shares this machine's CPU with the engine
             // and PostgreSQL: fewer workers than the app's default keep 24 calls a second in flight without
             // crowding it.
-            BenchCommand.Option.whole("--workers", "N", 8));
+            BenchCommand.Option.whole("--workers", "N", 8),
+            BenchCommand.Option.flag("--whole-app", "the app with its defaults, researchers connected through the "
+                    + "real grant, webhooks and reconciliation on; --workers is then the app's own"));
 
     public static void main(String[] args) throws Exception {
-        BenchCommand.main("backfill", args, OPTIONS, v -> toJson(run(new Options(v.whole("--researchers"),
-                v.whole("--works-per-researcher"), v.whole("--workers")))));
+        BenchCommand.main("backfill", args, OPTIONS, v -> {
+            Options options = new Options(v.whole("--researchers"), v.whole("--works-per-researcher"),
+                    v.whole("--workers"), v.flag("--whole-app"));
+            return toJson(options.wholeApp() ? runWholeApp(options) : run(options));
+        });
+    }
+
+    /**
+     * The same backfill through the whole app: claims known before the researchers connect, each researcher
+     * connecting through the real sign-in and grant (so her webhook is registered and ORCID calls back after
+     * every change), the engine, rate limit, reconciliation and everything else with the app's defaults.
+     */
+    static Map<String, Object> runWholeApp(Options options) throws Exception {
+        try (RunningPidlink pidlink = RunningPidlink.start(Map.of())) {
+            OrcidEmulator emulator = pidlink.orcid().emulator();
+            emulator.control().rateLimit(24, 40);
+            int works = options.researchers() * options.worksPerResearcher();
+            WholeAppBackfill backfill = WholeAppBackfill.load(pidlink, works, options.worksPerResearcher());
+            JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(javax.sql.DataSource.class));
+            long started = System.nanoTime();
+            backfill.connectAll();
+            long lastReport = started;
+            while (backfill.written() < works) {
+                Thread.sleep(50);
+                if (System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
+                    lastReport = System.nanoTime();
+                    System.err.printf("backfill: %d of %d works written%n", backfill.written(), works);
+                }
+                if (System.nanoTime() - started > Duration.ofMinutes(30).toNanos()) {
+                    throw new IllegalStateException("the backfill did not finish within 30 minutes");
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            // Reconciliation after the last writes: wait for the reads the webhooks cause, then count them.
+            Thread.sleep(Duration.ofSeconds(5));
+            String clientId = pidlink.bean(OrcidRegistrations.class).clientId(OrcidRegistrations.AUTO_UPDATE);
+            long duplicates = 0;
+            long missing = 0;
+            List<OrcidId> researchers = backfill.researchers();
+            for (int r = 0; r < researchers.size(); r++) {
+                Map<String, Integer> copies = new HashMap<>();
+                for (StoredWork stored : emulator.control().works(researchers.get(r).value())) {
+                    if (clientId.equals(stored.sourceClientId())) {
+                        stored.work().externalIds().stream().filter(id -> "doi".equals(id.type()))
+                                .forEach(id -> copies.merge(id.value().toLowerCase(Locale.ROOT), 1, Integer::sum));
+                    }
+                }
+                for (int w = 0; w < backfill.worksOf(r); w++) {
+                    int n = copies.getOrDefault(WholeAppBackfill.doi(r, w).value(), 0);
+                    if (n == 0) {
+                        missing++;
+                    } else {
+                        duplicates += n - 1;
+                    }
+                }
+            }
+            Map<String, Long> byClass = new java.util.TreeMap<>();
+            jdbc.query("SELECT coalesce(call_class, 'unspecified'), count(*) FROM orcid_call GROUP BY 1",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> byClass.put(rs.getString(1), rs.getLong(2)));
+            long calls = byClass.values().stream().mapToLong(Long::longValue).sum();
+            long reads = jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE call_class = 'read'", Long.class);
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("benchmark", "backfill");
+            out.put("wholeApp", true);
+            out.put("researchers", options.researchers());
+            out.put("worksPerResearcher", options.worksPerResearcher());
+            out.put("works", works);
+            out.put("orcidCalls", calls);
+            out.put("orcidCallsByClass", byClass);
+            out.put("reconciliationReadFraction", calls == 0 ? 0 : Math.round(reads * 1000.0 / calls) / 1000.0);
+            out.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            out.put("worksPerSecond", Math.round(works / seconds * 10) / 10.0);
+            out.put("http503", jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE status = 503", Long.class));
+            out.put("duplicates", duplicates);
+            out.put("missing", missing);
+            out.put("physicalLimitWorksPerSecond", PHYSICAL_LIMIT);
+            out.put("fractionOfPhysicalLimit", Math.round(works / seconds / PHYSICAL_LIMIT * 1000) / 1000.0);
+            return out;
+        }
     }
 
     static Map<String, Object> run(Options options) throws Exception {
@@ -237,16 +319,23 @@ public final class BackfillBench {
         return out;
     }
 
-    static String toJson(Map<String, Object> values) {
+    static String toJson(Map<String, ?> values) {
         StringBuilder s = new StringBuilder("{");
         values.forEach((key, value) -> {
             if (s.length() > 1) {
                 s.append(',');
             }
             s.append('"').append(key).append("\":");
-            s.append(value instanceof String text ? "\"" + text + "\"" : String.valueOf(value));
+            s.append(value instanceof String text ? "\"" + text + "\""
+                    : value instanceof Map<?, ?> map ? toJson(stringKeys(map)) : String.valueOf(value));
         });
         return s.append('}').toString();
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
     }
 
     /** Every researcher connected with a token the emulator issued, auto-update on. */

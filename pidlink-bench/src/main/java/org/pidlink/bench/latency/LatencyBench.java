@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
+import org.pidlink.bench.app.WholeAppBackfill;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.BenchRecords;
@@ -42,17 +47,18 @@ public final class LatencyBench {
     private LatencyBench() {
     }
 
-    record Options(int dois, double rate, int researchers) {
+    record Options(int dois, double rate, int researchers, int underBackfill) {
     }
 
     private static final List<BenchCommand.Option> OPTIONS = List.of(
             BenchCommand.Option.whole("--dois", "N", 1000),
             BenchCommand.Option.number("--rate", "R per second", 20),
-            BenchCommand.Option.whole("--researchers", "K", 20));
+            BenchCommand.Option.whole("--researchers", "K", 20),
+            BenchCommand.Option.whole("--under-backfill", "N works for other researchers, 0 for none", 0));
 
     public static void main(String[] args) throws Exception {
         BenchCommand.main("latency", args, OPTIONS, v -> run(new Options(v.whole("--dois"), v.number("--rate"),
-                v.whole("--researchers"))));
+                v.whole("--researchers"), v.whole("--under-backfill"))));
     }
 
     /** One DOI's journey: when pidlink answered 202, when the work appeared on ORCID. */
@@ -71,6 +77,11 @@ public final class LatencyBench {
             OrcidEmulator emulator = pidlink.orcid().emulator();
             emulator.control().rateLimit(24, 40);
             List<String> researchers = connect(pidlink, options.researchers());
+            WholeAppBackfill backfill = options.underBackfill() > 0
+                    ? WholeAppBackfill.start(pidlink, options.underBackfill(), 1000) : null;
+            JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(DataSource.class));
+            long firstCall = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM orcid_call", Long.class);
+            long backfillBefore = backfill == null ? 0 : backfill.written();
 
             Map<String, Journey> journeys = new ConcurrentHashMap<>();
             Map<String, List<String>> pendingByOrcid = new ConcurrentHashMap<>();
@@ -113,6 +124,13 @@ public final class LatencyBench {
                 });
             }
             double sendSeconds = (System.nanoTime() - start) / 1e9;
+            long backfillDuring = backfill == null ? 0 : backfill.written() - backfillBefore;
+            Map<String, Long> callsByClass = new TreeMap<>();
+            jdbc.query("SELECT coalesce(call_class, 'unspecified'), count(*) FROM orcid_call WHERE id > ? "
+                    + "GROUP BY 1", rs -> {
+                        callsByClass.put(rs.getString(1), rs.getLong(2));
+                    }, firstCall);
+            long http503 = jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE status = 503", Long.class);
             long deadline = System.nanoTime() + SETTLE.toNanos();
             while (System.nanoTime() < deadline && journeys.values().stream().anyMatch(j -> j.seenAt == 0)) {
                 changes.add(new Change(null, 0));
@@ -120,7 +138,8 @@ public final class LatencyBench {
             }
             posters.shutdown();
             watcher.interrupt();
-            return report(options, journeys, failures.get(), sendSeconds);
+            return report(options, journeys, failures.get(), sendSeconds, callsByClass, http503,
+                    backfill == null ? Double.NaN : backfillDuring / sendSeconds);
         }
     }
 
@@ -168,7 +187,8 @@ public final class LatencyBench {
         return researchers;
     }
 
-    private static String report(Options options, Map<String, Journey> journeys, int failures, double sendSeconds) {
+    private static String report(Options options, Map<String, Journey> journeys, int failures, double sendSeconds,
+                                 Map<String, Long> callsByClass, long http503, double backfillWorksPerSecond) {
         List<Long> latencies = new ArrayList<>();
         int missing = 0;
         for (Journey journey : journeys.values()) {
@@ -180,12 +200,17 @@ public final class LatencyBench {
             }
         }
         Collections.sort(latencies);
+        String classes = callsByClass.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
         return String.format(Locale.ROOT, "{\"benchmark\":\"latency\",\"dois\":%d,\"rate\":%.1f,\"researchers\":%d,"
-                        + "\"sendSeconds\":%.1f,\"measured\":%d,\"missing\":%d,\"failedPosts\":%d,"
-                        + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"goalP95Ms\":1000}",
-                options.dois(), options.rate(), options.researchers(), sendSeconds, latencies.size(), missing,
-                failures, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-                latencies.isEmpty() ? Double.NaN : latencies.getLast() / 1e6);
+                        + "\"underBackfill\":%d,\"sendSeconds\":%.1f,\"measured\":%d,\"missing\":%d,\"failedPosts\":%d,"
+                        + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"goalP95Ms\":1000,"
+                        + "\"orcidCallsByClass\":{%s},\"http503\":%d,\"backfillWorksPerSecondDuring\":%s}",
+                options.dois(), options.rate(), options.researchers(), options.underBackfill(), sendSeconds,
+                latencies.size(), missing, failures, percentile(latencies, 50), percentile(latencies, 95),
+                percentile(latencies, 99), latencies.isEmpty() ? Double.NaN : latencies.getLast() / 1e6, classes,
+                http503, Double.isNaN(backfillWorksPerSecond) ? "null"
+                        : String.format(Locale.ROOT, "%.1f", backfillWorksPerSecond));
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.IntakeProperties;
+import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -24,7 +25,8 @@ class NotificationsConfiguration {
                                                     Researchers researchers, OrcidRegistrations registrations,
                                                     IntakeProperties properties) {
         String registrationId = properties.registrationId();
-        PermissionRequestSender client = new PermissionRequestSender(registrations.client(registrationId), clock);
+        PermissionRequestSender client = new PermissionRequestSender(
+                registrations.client(registrationId).on(CallClass.HOUSEKEEPING.context(registrationId)), clock);
         return new PermissionNotifications(dataSource, clock, claims, orcid -> researchers.find(orcid).isPresent(),
                 client, properties.notifications(), properties.pollInterval().multipliedBy(5));
     }
