@@ -135,6 +135,29 @@ class BrowserFlowTest extends AccountsTestSupport {
         shot("09-sign-in-denied");
     }
 
+    @Test
+    void anAdministratorSeesOrcidsBudgetByClassOnTheQueuePage() {
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.id("sign-in")).click();
+        // The demo administrator may have consented before (other tests sign her in): ORCID then skips the question.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(DemoResearchers.JOSIAH.email());
+        browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/profile")
+                || !driver.findElements(By.cssSelector("button[value=authorize]")).isEmpty());
+        if (!browser.getCurrentUrl().contains("/profile")) {
+            browser.findElement(By.cssSelector("button[value=authorize]")).click();
+            wait.until(ExpectedConditions.urlContains("/profile"));
+        }
+        browser.get("http://localhost:" + port + "/admin/queue");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("budget")));
+        assertThat(browser.findElement(By.id("budget")).getText()).contains("interactive").contains("fresh")
+                .contains("backfill").contains("read").contains("housekeeping").contains("comes first");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('budget').scrollIntoView();");
+        shot("10-admin-queue-budget");
+    }
+
     private void signInOnOrcid(Person person) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         browser.findElement(By.id("username")).sendKeys(person.email());
