@@ -11,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pidlink.emulator.http.BasicCredentials;
 import org.pidlink.emulator.http.HttpProblem;
-import org.pidlink.emulator.http.Json;
+import org.pidlink.emulator.http.ProblemJson;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteKind;
@@ -103,13 +103,7 @@ final class RequestDispatcher implements HttpHandler {
     private Response unserved(Request request, RouteKind kind, java.util.Set<String> allowed) {
         UnservedHandler handler = routes.unserved();
         if (kind == RouteKind.CONTROL || handler == null) {
-            int status = allowed.isEmpty() ? 404 : 405;
-            String detail = allowed.isEmpty() ? "No control API resource at " + request.path()
-                    : request.method() + " is not allowed here; allowed: " + String.join(", ", allowed);
-            Response r = Response.of(status, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\""
-                    + (allowed.isEmpty() ? "Not Found" : "Method Not Allowed") + "\",\"status\":" + status
-                    + ",\"detail\":" + Json.mapper().writeValueAsString(detail) + "}");
-            return allowed.isEmpty() ? r : r.withHeader("Allow", String.join(", ", allowed));
+            return ProblemJson.unserved(request, allowed);
         }
         return run(r -> handler.handle(r, allowed), request);
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
+import org.pidlink.emulator.http.ProblemJson;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteKind;
@@ -40,6 +41,9 @@ public final class UnservedPaths implements EmulatorModule {
     }
 
     Response unserved(Request r, Set<String> allowed) {
+        if (r.path().startsWith("/_emulator/")) {
+            return ProblemJson.unserved(r, allowed); // the control API is ours, not ORCID's
+        }
         Format.Negotiated negotiated = Format.negotiate(r);
         Format.Negotiated out = negotiated == null ? Format.Negotiated.DEFAULT : negotiated;
         if (VERSIONED.matcher(r.path()).matches()) {

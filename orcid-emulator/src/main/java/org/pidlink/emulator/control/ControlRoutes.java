@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
 import org.pidlink.emulator.http.HttpProblem;
+import org.pidlink.emulator.http.ProblemJson;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteHandler;
@@ -220,13 +221,8 @@ public final class ControlRoutes implements EmulatorModule {
         };
     }
 
-    private Response problem(int status, String title, String detail) {
-        ObjectNode n = json.get().createObjectNode();
-        n.put("type", "about:blank");
-        n.put("title", title);
-        n.put("status", status);
-        n.put("detail", detail);
-        return Response.of(status, "application/problem+json", n.toString());
+    private static Response problem(int status, String title, String detail) {
+        return ProblemJson.of(status, title, detail);
     }
 
     private JsonNode body(Request r) {
