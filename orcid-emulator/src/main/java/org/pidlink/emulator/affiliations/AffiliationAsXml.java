@@ -2,6 +2,7 @@ package org.pidlink.emulator.affiliations;
 
 import static org.pidlink.emulator.schema.XmlOut.COMMON;
 
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.schema.XmlSink;
 import org.pidlink.emulator.works.Work;
 
@@ -19,6 +20,16 @@ public final class AffiliationAsXml {
         x.start(kind.namespace(), kind.value());
         x.attr("put-code", a.putCode() == null ? null : a.putCode().toString());
         x.attr("visibility", a.visibility());
+        writeContent(a, x);
+        writeExternalIds(a, x);
+        x.end();
+    }
+
+    /**
+     * The affiliation's own elements, department to url, in the XSD's order: shared by this write shape and the read
+     * shapes, which add the item's attributes and metadata before and the external ids after.
+     */
+    public static void writeContent(Affiliation a, XmlSink x) {
         x.leaf(COMMON, "department-name", a.departmentName());
         x.leaf(COMMON, "role-title", a.roleTitle());
         date(x, "start-date", a.startDate());
@@ -43,6 +54,9 @@ public final class AffiliationAsXml {
             x.end();
         }
         x.leaf(COMMON, "url", a.url());
+    }
+
+    private static void writeExternalIds(Affiliation a, XmlSink x) {
         if (!a.externalIds().isEmpty()) {
             x.start(COMMON, "external-ids");
             for (Work.ExternalId id : a.externalIds()) {
@@ -55,7 +69,6 @@ public final class AffiliationAsXml {
             }
             x.end();
         }
-        x.end();
     }
 
     private static void date(XmlSink x, String element, Affiliation.FuzzyDate d) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.schema.JsonBinding;
 import org.pidlink.emulator.schema.JsonBodyException;
 import org.pidlink.emulator.works.Work;

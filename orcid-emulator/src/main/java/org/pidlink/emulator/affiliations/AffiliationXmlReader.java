@@ -3,6 +3,7 @@ package org.pidlink.emulator.affiliations;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.validation.Schema;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.schema.HardenedXml;
 import org.pidlink.emulator.schema.SchemaValidator;
 import org.pidlink.emulator.schema.XmlBodyException;

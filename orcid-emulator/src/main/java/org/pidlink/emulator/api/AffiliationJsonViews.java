@@ -1,8 +1,8 @@
 package org.pidlink.emulator.api;
 
 import java.util.List;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.affiliations.Affiliation;
-import org.pidlink.emulator.affiliations.AffiliationKind;
 import org.pidlink.emulator.state.StoredAffiliation;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +53,7 @@ final class AffiliationJsonViews {
             gn.set("external-ids", parts.externalIds(g.externalIds()));
             ArrayNode summaries = gn.putArray("summaries");
             for (StoredAffiliation s : g.members()) {
-                summaries.addObject().set(kind.summaryElement(), summary(s, orcid));
+                summaries.addObject().set(kind.summaryKey(), summary(s, orcid));
             }
         }
         n.put("path", "/" + orcid + "/" + kind.section());

@@ -4,8 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.affiliations.Affiliation;
-import org.pidlink.emulator.affiliations.AffiliationKind;
 import org.pidlink.emulator.state.Visibility;
 
 /**

@@ -5,8 +5,9 @@ import static org.pidlink.emulator.schema.XmlOut.COMMON;
 
 import java.time.Instant;
 import java.util.List;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.affiliations.Affiliation;
-import org.pidlink.emulator.affiliations.AffiliationKind;
+import org.pidlink.emulator.affiliations.AffiliationAsXml;
 import org.pidlink.emulator.schema.XmlOut;
 import org.pidlink.emulator.state.StoredAffiliation;
 
@@ -31,7 +32,7 @@ final class AffiliationXmlViews {
 
     byte[] summary(StoredAffiliation s, String orcid) {
         XmlOut x = new XmlOut(s.kind().namespace());
-        write(x, s, orcid, s.kind().summaryElement());
+        write(x, s, orcid, s.kind().summaryKey());
         return x.toBytes();
     }
 
@@ -53,7 +54,7 @@ final class AffiliationXmlViews {
             x.leaf(COMMON, "last-modified-date", XmlViews.instant(g.lastModified()));
             parts.writeExternalIds(x, g.externalIds());
             for (StoredAffiliation s : g.members()) {
-                write(x, s, orcid, kind.summaryElement());
+                write(x, s, orcid, kind.summaryKey());
             }
             x.end();
         }
@@ -67,32 +68,8 @@ final class AffiliationXmlViews {
                 .attr("path", AffiliationJsonViews.path(s, orcid))
                 .attr("visibility", s.visibility().value());
         parts.writeMeta(x, s.createdDate(), s.lastModifiedDate(), s.sourceClientId());
-        x.leaf(COMMON, "department-name", a.departmentName());
-        x.leaf(COMMON, "role-title", a.roleTitle());
-        if (a.startDate() != null) {
-            XmlViews.writeFuzzyDate(x, "start-date", a.startDate().year(), a.startDate().month(), a.startDate().day());
-        }
-        if (a.endDate() != null) {
-            XmlViews.writeFuzzyDate(x, "end-date", a.endDate().year(), a.endDate().month(), a.endDate().day());
-        }
-        Affiliation.Organization org = a.organization();
-        if (org != null) {
-            x.start(COMMON, "organization");
-            x.leaf(COMMON, "name", org.name());
-            x.start(COMMON, "address");
-            x.leaf(COMMON, "city", org.address().city());
-            x.leaf(COMMON, "region", org.address().region());
-            x.leaf(COMMON, "country", org.address().country());
-            x.end();
-            if (org.disambiguated() != null) {
-                x.start(COMMON, "disambiguated-organization");
-                x.leaf(COMMON, "disambiguated-organization-identifier", org.disambiguated().identifier());
-                x.leaf(COMMON, "disambiguation-source", org.disambiguated().source());
-                x.end();
-            }
-            x.end();
-        }
-        x.leaf(COMMON, "url", a.url());
+        // Stored content always has an address (ORCID reads one back even when none was sent).
+        AffiliationAsXml.writeContent(a, x);
         if (!a.externalIds().isEmpty()) {
             parts.writeExternalIds(x, a.externalIds());
         }

@@ -2,13 +2,13 @@ package org.pidlink.emulator.api;
 
 import java.util.List;
 import java.util.Map;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
 import org.pidlink.emulator.affiliations.Affiliation;
 import org.pidlink.emulator.affiliations.AffiliationAsXml;
 import org.pidlink.emulator.affiliations.AffiliationJsonReader;
-import org.pidlink.emulator.affiliations.AffiliationKind;
 import org.pidlink.emulator.affiliations.AffiliationXmlReader;
 import org.pidlink.emulator.api.MemberApiGate.Call;
 import org.pidlink.emulator.http.Request;

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.pidlink.core.identifiers.OrcidId;
 
 /**
@@ -302,14 +303,7 @@ public final class EmulatorState {
      * listeners are told.
      */
     public <R> R changeWorks(Researcher r, Function<RecordWorks, RecordChange<R>> change) {
-        RecordChange<R> result;
-        synchronized (r) {
-            result = change.apply(r.worksForUpdate());
-        }
-        if (result.changed()) {
-            changed(r);
-        }
-        return result.value();
+        return change(r, () -> change.apply(r.worksForUpdate()));
     }
 
     /**
@@ -317,9 +311,13 @@ public final class EmulatorState {
      * put-codes and the record's last-modified date are shared), telling listeners when it reports a change.
      */
     public <R> R changeAffiliations(Researcher r, Function<RecordAffiliations, RecordChange<R>> change) {
+        return change(r, () -> change.apply(r.affiliationsForUpdate()));
+    }
+
+    private <R> R change(Researcher r, Supplier<RecordChange<R>> change) {
         RecordChange<R> result;
         synchronized (r) {
-            result = change.apply(r.affiliationsForUpdate());
+            result = change.get();
         }
         if (result.changed()) {
             changed(r);

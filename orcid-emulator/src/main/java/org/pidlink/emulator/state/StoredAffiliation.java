@@ -1,8 +1,8 @@
 package org.pidlink.emulator.state;
 
 import java.time.Instant;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.affiliations.Affiliation;
-import org.pidlink.emulator.affiliations.AffiliationKind;
 
 /**
  * An affiliation on a record: the content as ORCID stores it (organization trimmed, external-id types in ORCID's

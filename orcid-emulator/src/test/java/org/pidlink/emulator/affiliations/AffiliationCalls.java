@@ -3,8 +3,9 @@ package org.pidlink.emulator.affiliations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.pidlink.emulator.Fixtures;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.Fixtures.Setup;
+import org.pidlink.emulator.Fixtures;
 import org.pidlink.emulator.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

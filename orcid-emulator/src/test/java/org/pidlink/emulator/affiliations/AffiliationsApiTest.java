@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.pidlink.emulator.Fixtures;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.Fixtures.Setup;
+import org.pidlink.emulator.Fixtures;
 import org.pidlink.emulator.Http;
 import org.pidlink.emulator.junit.OrcidEmulatorExtension;
 import tools.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ class AffiliationsApiTest {
             "30postmembership.xml, membership", "30postservice.xml, service", "ma30_edu.xml, education",
             "ma30_qualify.xml, qualification"})
     void orcidsIndependentTestBodiesAreAccepted(String file, String kindName) {
-        AffiliationKind kind = AffiliationKind.of(kindName);
+        AffiliationKind kind = AffiliationKind.fromValue(kindName);
         HttpResponse<String> r = calls.post(kind, Fixtures.postFile(file), XML);
         assertThat(r.statusCode()).as(file + " " + r.body()).isEqualTo(201);
     }

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.pidlink.emulator.Fixtures;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.Fixtures.Setup;
+import org.pidlink.emulator.Fixtures;
 import org.pidlink.emulator.Http;
 import org.pidlink.emulator.affiliations.AffiliationCalls;
-import org.pidlink.emulator.affiliations.AffiliationKind;
 import org.pidlink.emulator.junit.OrcidEmulatorExtension;
 import tools.jackson.databind.node.ObjectNode;
 

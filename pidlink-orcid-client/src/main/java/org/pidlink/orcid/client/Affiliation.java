@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.pidlink.core.affiliation.AffiliationKind;
 
 /**
  * An affiliation to write to an ORCID record (orcid-api.md §11.2; {@code common:affiliation}): its kind, the

@@ -3,6 +3,7 @@ package org.pidlink.orcid.client;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.pidlink.core.affiliation.AffiliationKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;

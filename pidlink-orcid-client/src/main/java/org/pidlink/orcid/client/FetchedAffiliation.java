@@ -2,6 +2,7 @@ package org.pidlink.orcid.client;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.pidlink.core.affiliation.AffiliationKind;
 
 /**
  * An affiliation read from an ORCID record: whose it is, its put-code and visibility, its content as a typed value,

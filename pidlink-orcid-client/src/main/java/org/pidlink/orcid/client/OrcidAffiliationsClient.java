@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Objects;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.core.identifiers.OrcidId;
 import tools.jackson.databind.ObjectMapper;
 

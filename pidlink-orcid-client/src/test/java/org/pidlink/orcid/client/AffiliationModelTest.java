@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pidlink.core.affiliation.AffiliationKind;
 
 /** The affiliation value model: ORCID's schema in the constructors, ORCID's business rules in {@code check()}. */
 class AffiliationModelTest {
@@ -128,20 +129,6 @@ class AffiliationModelTest {
             assertThat(p.field()).isEqualTo("endDate");
         });
         assertThat(a.withDates(null, PartialDate.of(2020)).check()).isEmpty();
-    }
-
-    @ParameterizedTest
-    @CsvSource({"employment, EMPLOYMENT", "Invited position, INVITED_POSITION", "INVITED_POSITION, INVITED_POSITION",
-            "services, SERVICE", "' Education ', EDUCATION"})
-    void kindsParseAsPeopleWriteThem(String text, AffiliationKind kind) {
-        assertThat(AffiliationKind.parse(text)).hasValue(kind);
-    }
-
-    @Test
-    void unknownKindsDoNotParse() {
-        assertThat(AffiliationKind.parse("funding")).isEmpty();
-        assertThat(AffiliationKind.parse(null)).isEmpty();
-        assertThatThrownBy(() -> AffiliationKind.fromValue("Employment")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.core.identifiers.OrcidId;
 
 /** The affiliation calls against the emulator over real HTTP: all seven kinds, the error model, the hooks. */

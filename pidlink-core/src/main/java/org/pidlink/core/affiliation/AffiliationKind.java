@@ -1,11 +1,12 @@
-package org.pidlink.orcid.client;
+package org.pidlink.core.affiliation;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * ORCID's seven affiliation kinds (orcid-api.md §11.1): each has its own path ({@code /employment}), list
- * ({@code /employments}) and section of {@code activities-summary}; all share one document shape.
+ * ({@code /employments}), XML namespace and section of {@code activities-summary}; all share one document shape
+ * ({@code common:affiliation}). Shared by the ORCID client and the emulator.
  */
 public enum AffiliationKind {
     EMPLOYMENT("employment", "employments"),
@@ -34,15 +35,20 @@ public enum AffiliationKind {
         return section;
     }
 
-    /** The key of one summary in a list ({@code employment-summary}). */
+    /** The key of one summary in a list, and its XML element ({@code employment-summary}). */
     public String summaryKey() {
         return value + "-summary";
+    }
+
+    /** The XML namespace of the kind's elements ({@code http://www.orcid.org/ns/employment}). */
+    public String namespace() {
+        return "http://www.orcid.org/ns/" + value;
     }
 
     /**
      * Employment and education need a disambiguated organization (9045) and a city and country (9060); the five
      * others ("professional activities") need an organization id or an external id (9062), and a country when a
-     * city or region is given (9061). ORCID changed these rules in 2025; {@link Affiliation#check()} applies them.
+     * city or region is given (9061). ORCID changed these rules in 2025.
      */
     public boolean requiresDisambiguatedOrganization() {
         return this == EMPLOYMENT || this == EDUCATION;
