@@ -40,16 +40,21 @@ public final class UnservedPaths implements EmulatorModule {
         }
     }
 
+    /**
+     * {@code allowed} is not used: the unversioned catch-all takes every path under four methods, so the methods a
+     * path is really served with are those of the other routes.
+     */
     Response unserved(Request r, Set<String> allowed) {
+        Set<String> served = routes.allowedMethods(r.path(), UNVERSIONED);
         if (r.path().startsWith("/_emulator/")) {
-            return ProblemJson.unserved(r, allowed); // the control API is ours, not ORCID's
+            return ProblemJson.unserved(r, served); // the control API is ours, not ORCID's
         }
         Format.Negotiated negotiated = Format.negotiate(r);
         Format.Negotiated out = negotiated == null ? Format.Negotiated.DEFAULT : negotiated;
         if (VERSIONED.matcher(r.path()).matches()) {
             gate.bearer(r, false);
         }
-        int status = allowed.isEmpty() ? 404 : 405;
+        int status = served.isEmpty() ? 404 : 405;
         OrcidError e = gate.errors().error(status, 9001,
                 status == 404 ? "HTTP 404 Not Found" : "HTTP 405 Method Not Allowed", Map.of());
         return OrcidErrorBody.response(out, e, context.json());
@@ -59,7 +64,7 @@ public final class UnservedPaths implements EmulatorModule {
         String orcid = r.pathVariable("orcid");
         if (!MemberApiGate.ORCID_ID.matcher(orcid).matches()) {
             // Not an iD: this catch-all only shadowed a 404, or a 405 for a path known under other methods.
-            return unserved(r, routes.allowedMethods(r.path(), UNVERSIONED));
+            return unserved(r, Set.of());
         }
         String query = r.rawQuery() == null ? "" : "?" + r.rawQuery();
         return Response.redirect(context.baseUrl() + "/v3.0" + r.path() + query);

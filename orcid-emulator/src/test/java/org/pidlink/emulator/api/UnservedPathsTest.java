@@ -104,6 +104,7 @@ class UnservedPathsTest {
         error9001(http.get("/pub/v3.0/" + s.orcid() + "/affiliations", "Accept", JSON), 404);
         error9001(http.get("/pub/v3.0/" + s.orcid() + "/nothing/here", "Accept", JSON), 404);
         error9001(http.get("/no/such/thing", "Accept", JSON), 404);
+        error9001(http.send("PATCH", "/no/such/thing", Map.of("Accept", JSON), "{}"), 404);
         HttpResponse<String> oauth = http.get("/oauth/token");
         assertThat(oauth.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         error9001(oauth, 405);
