@@ -16,6 +16,8 @@ final class EmulatorModules {
         return List.of(
                 new TokenEndpoint(),
                 new org.pidlink.emulator.api.MemberApi(),
+                new org.pidlink.emulator.api.AffiliationsApi(),
+                new org.pidlink.emulator.api.UnservedPaths(),
                 new org.pidlink.emulator.oauth.OpenIdConnect(),
                 new org.pidlink.emulator.oauth.AuthorizePages(),
                 new org.pidlink.emulator.inbox.NotificationPermissionApi(),

@@ -54,7 +54,7 @@ public final class OrcidEmulatorMain implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append("ORCID emulator listening on ").append(base).append(" (started in ").append(millis).append(" ms)\n");
         sb.append("  OAuth:        ").append(base).append("/oauth/authorize, /oauth/token, /oauth/revoke\n");
-        sb.append("  Member API:   ").append(e.apiUrl()).append("/{orcid}/works\n");
+        sb.append("  Member API:   ").append(e.apiUrl()).append("/{orcid}/works, /{orcid}/employment (and the six other affiliation kinds)\n");
         sb.append("  Public API:   ").append(e.publicApiUrl()).append("/{orcid}/works\n");
         sb.append("  Control API:  ").append(base).append("/_emulator/ (clients, researchers, tokens, stats, ...)\n");
         var limit = e.control().rateLimit();

@@ -11,10 +11,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pidlink.emulator.http.BasicCredentials;
 import org.pidlink.emulator.http.HttpProblem;
+import org.pidlink.emulator.http.ProblemJson;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteKind;
 import org.pidlink.emulator.http.Routes;
+import org.pidlink.emulator.http.UnservedHandler;
 import org.pidlink.emulator.state.EmulatorState;
 import org.pidlink.emulator.state.Token;
 import org.pidlink.emulator.traffic.FaultInjector;
@@ -70,10 +72,7 @@ final class RequestDispatcher implements HttpHandler {
             if (body.length > MAX_BODY_BYTES) {
                 response = Response.of(413, "text/plain;charset=UTF-8", "Request body larger than 16 MiB");
             } else if (match.route() == null) {
-                response = match.allowedMethods().isEmpty()
-                        ? Response.of(404, "text/plain;charset=UTF-8", "Not found: " + request.path())
-                        : Response.of(405, "text/plain;charset=UTF-8", "Method not allowed")
-                                .withHeader("Allow", String.join(", ", match.allowedMethods()));
+                response = unserved(request, kind, match.allowedMethods());
             } else if (kind == RouteKind.API && !rateLimiter.tryAcquire(client)) {
                 admitted = false;
                 // ORCID's edge answers 503 with no Retry-After; the header here is a labelled emulator extension.
@@ -95,6 +94,18 @@ final class RequestDispatcher implements HttpHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A path no route serves: the control API answers in its problem+json; everything else is ORCID's (the API
+     * module's handler: 404/405 with ORCID's 9001 error, orcid-api.md §12.1).
+     */
+    private Response unserved(Request request, RouteKind kind, java.util.Set<String> allowed) {
+        UnservedHandler handler = routes.unserved();
+        if (kind == RouteKind.CONTROL || handler == null) {
+            return ProblemJson.unserved(request, allowed);
+        }
+        return run(r -> handler.handle(r, allowed), request);
     }
 
     private static Response run(org.pidlink.emulator.http.RouteHandler handler, Request request) {

@@ -102,7 +102,7 @@ public final class Fixtures {
                 """.formatted(title, doi);
     }
 
-    private static final Pattern PUT_CODE = Pattern.compile("/work/(\\d+)$");
+    private static final Pattern PUT_CODE = Pattern.compile("/(\\d+)$");
 
     public static long putCodeOf(String location) {
         Matcher m = PUT_CODE.matcher(location);

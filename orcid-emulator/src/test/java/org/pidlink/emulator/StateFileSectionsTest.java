@@ -16,6 +16,7 @@ import org.pidlink.emulator.control.ClientSpec;
 import org.pidlink.emulator.control.ResearcherSpec;
 import org.pidlink.emulator.inbox.Inbox;
 import org.pidlink.emulator.inbox.StoredNotification;
+import org.pidlink.emulator.state.KnownOrganization;
 import org.pidlink.emulator.webhooks.Webhooks;
 
 /** Inbox notifications and webhooks survive a restart through {@code --state-file}, with the core state. */
@@ -105,6 +106,42 @@ class StateFileSectionsTest {
             assertThat(http.put(hookPath, "", "Authorization", "Bearer " + webhookToken).statusCode())
                     .as("registered already").isEqualTo(204);
             assertThat(http.delete(hookPath, "Authorization", "Bearer " + webhookToken).statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void affiliationsAndAddedOrganizationsSurviveARestart(@TempDir Path dir) {
+        Path file = dir.resolve("state.json");
+        EmulatorSettings settings = EmulatorSettings.builder().stateFile(file).noRateLimit().build();
+        String orcid;
+        String token;
+        long putCode;
+        String before;
+        try (OrcidEmulator e = OrcidEmulator.start(settings)) {
+            ClientInfo c = e.control().createClient(ClientSpec.member("University HR", "https://hr.example/cb"));
+            orcid = e.control().createResearcher(ResearcherSpec.of("Josiah", "Carberry")).orcid();
+            token = e.control().token(orcid, c.clientId(), "/read-limited /activities/update").accessToken();
+            e.control().addOrganization(new KnownOrganization("ROR", "https://ror.org/04pp8hn57", "Utrecht University",
+                    "Utrecht", null, "NL"));
+            HttpResponse<String> created = new Http(e.baseUrl()).post("/v3.0/" + orcid + "/education", """
+                    {"organization":{"name":"Utrecht University","address":{"city":"Utrecht","country":"NL"},
+                       "disambiguated-organization":{"disambiguated-organization-identifier":"https://ror.org/04pp8hn57",
+                         "disambiguation-source":"ROR"}},
+                     "external-ids":{"external-id":[{"external-id-type":"source-work-id","external-id-value":"E-1",
+                       "external-id-relationship":"self"}]}}""",
+                    "Authorization", "Bearer " + token, "Content-Type", "application/vnd.orcid+json");
+            putCode = putCode(created);
+            before = new Http(e.baseUrl()).get("/v3.0/" + orcid + "/education/" + putCode, "Authorization",
+                    "Bearer " + token, "Accept", "application/vnd.orcid+json").body();
+        }
+        try (OrcidEmulator e = OrcidEmulator.start(settings)) {
+            assertThat(e.control().affiliations(orcid)).extracting(a -> a.putCode()).containsExactly(putCode);
+            assertThat(e.control().organizations()).anyMatch(o -> o.identifier().equals("https://ror.org/04pp8hn57"));
+            Http http = new Http(e.baseUrl());
+            assertThat(http.get("/v3.0/" + orcid + "/education/" + putCode, "Authorization", "Bearer " + token,
+                    "Accept", "application/vnd.orcid+json").body()).isEqualTo(before);
+            assertThat(http.delete("/v3.0/" + orcid + "/education/" + putCode, "Authorization", "Bearer " + token)
+                    .statusCode()).isEqualTo(204);
         }
     }
 

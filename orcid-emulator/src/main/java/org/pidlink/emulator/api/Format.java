@@ -1,6 +1,7 @@
 package org.pidlink.emulator.api;
 
 import java.util.Locale;
+import org.pidlink.emulator.http.Request;
 
 /**
  * ORCID's media types and content negotiation (orcid-api.md §1): XML is {@code application/vnd.orcid+xml}
@@ -16,6 +17,33 @@ public enum Format {
             {"application/vnd.orcid+xml", "XML", "0.5"}, {"application/orcid+xml", "XML", "0.3"},
             {"application/xml", "XML", "0.25"}, {"application/vnd.orcid+json", "JSON", "0.4"},
             {"application/orcid+json", "JSON", "0.2"}, {"application/json", "JSON", "0.15"}};
+
+    /**
+     * The response type for a request, or null when nothing is acceptable (406). With no {@code Accept} or
+     * {@code *}{@code /*}, ORCID's {@code AcceptFilter} decides first (orcid-api.md §12.3): a request
+     * {@code Content-Type} that is a substring of one of ORCID's types is answered in that type (a JSON POST without
+     * {@code Accept} gets JSON, errors included; {@code application/json;charset=UTF-8} is no substring and falls
+     * through), then paths under {@code /oauth/} get JSON, then everything else XML.
+     */
+    public static Negotiated negotiate(Request request) {
+        String accept = request.header("Accept");
+        if (accept != null && !accept.isBlank() && !accept.trim().equals("*/*")) {
+            return negotiate(accept);
+        }
+        String contentType = request.header("Content-Type");
+        if (contentType != null && !contentType.isBlank()) {
+            String t = contentType.trim().toLowerCase(Locale.ROOT);
+            for (String[] type : TYPES) {
+                if (type[0].contains(t)) {
+                    return new Negotiated(Format.valueOf(type[1]), type[0]);
+                }
+            }
+        }
+        if (request.path().contains("/oauth/")) {
+            return new Negotiated(JSON, "application/json");
+        }
+        return Negotiated.DEFAULT;
+    }
 
     /**
      * The negotiated response type, or null when nothing is acceptable (406). As in JAX-RS: the client's q

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
-import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.state.StoredWork;
 import org.pidlink.emulator.works.Work;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,6 +106,11 @@ final class JsonViews {
         return n;
     }
 
+    /** A new empty object. */
+    ObjectNode object() {
+        return json.get().createObjectNode();
+    }
+
     ObjectNode works(List<WorkGroups.Group> groups, String orcid) {
         ObjectNode n = json.get().createObjectNode();
         Instant last = null;
@@ -145,43 +149,6 @@ final class JsonViews {
         return n;
     }
 
-    ObjectNode record(Researcher r, List<WorkGroups.Group> groups) {
-        String orcid = r.orcid();
-        ObjectNode n = json.get().createObjectNode();
-        ObjectNode id = n.putObject("orcid-identifier");
-        id.put("uri", "https://" + HOST + "/" + orcid);
-        id.put("path", orcid);
-        id.put("host", HOST);
-        n.putObject("preferences").put("locale", "en");
-        ObjectNode person = n.putObject("person");
-        person.set("last-modified-date", date(r.lastModified()));
-        ObjectNode name = person.putObject("name");
-        name.set("created-date", date(r.lastModified()));
-        name.set("last-modified-date", date(r.lastModified()));
-        name.set("given-names", valueOrNull(r.givenNames()));
-        name.set("family-name", valueOrNull(r.familyName()));
-        name.set("credit-name", valueOrNull(r.creditName()));
-        name.putNull("source");
-        name.put("visibility", "public");
-        name.put("path", orcid);
-        ObjectNode emails = person.putObject("emails");
-        emails.putNull("last-modified-date");
-        emails.putArray("email");
-        emails.put("path", "/" + orcid + "/email");
-        person.put("path", "/" + orcid + "/person");
-        n.set("activities-summary", activities(r, groups));
-        n.put("path", "/" + orcid);
-        return n;
-    }
-
-    ObjectNode activities(Researcher r, List<WorkGroups.Group> groups) {
-        ObjectNode activities = json.get().createObjectNode();
-        activities.set("last-modified-date", date(r.lastModified()));
-        activities.set("works", works(groups, r.orcid()));
-        activities.put("path", "/" + r.orcid() + "/activities");
-        return activities;
-    }
-
     // ---- parts -------------------------------------------------------------------------------------------
 
     private ObjectNode title(Work w) {
@@ -199,13 +166,15 @@ final class JsonViews {
     }
 
     private ObjectNode publicationDate(Work.PublicationDate d) {
-        if (d == null) {
-            return null;
-        }
+        return d == null ? null : fuzzyDate(d.year(), d.month(), d.day());
+    }
+
+    /** {@code {"year":{"value":…},"month":…,"day":…}}, absent parts null. */
+    ObjectNode fuzzyDate(String year, String month, String day) {
         ObjectNode n = json.get().createObjectNode();
-        n.set("year", valueOrNull(d.year()));
-        n.set("month", valueOrNull(d.month()));
-        n.set("day", valueOrNull(d.day()));
+        n.set("year", valueOrNull(year));
+        n.set("month", valueOrNull(month));
+        n.set("day", valueOrNull(day));
         return n;
     }
 
@@ -235,7 +204,7 @@ final class JsonViews {
         return n;
     }
 
-    private ObjectNode source(String clientId) {
+    ObjectNode source(String clientId) {
         ObjectNode s = json.get().createObjectNode();
         s.putNull("source-orcid");
         ObjectNode c = s.putObject("source-client-id");
@@ -249,13 +218,13 @@ final class JsonViews {
         return s;
     }
 
-    private ObjectNode date(Instant i) {
+    ObjectNode date(Instant i) {
         ObjectNode n = json.get().createObjectNode();
         n.put("value", i.toEpochMilli());
         return n;
     }
 
-    private ObjectNode valueOrNull(String v) {
+    ObjectNode valueOrNull(String v) {
         if (v == null) {
             return null;
         }
@@ -264,7 +233,7 @@ final class JsonViews {
         return n;
     }
 
-    private static void putOrNull(ObjectNode n, String field, String v) {
+    static void putOrNull(ObjectNode n, String field, String v) {
         if (v == null) {
             n.putNull(field);
         } else {

@@ -3,32 +3,21 @@ package org.pidlink.emulator.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
-import org.pidlink.emulator.http.HttpProblem;
-import org.pidlink.emulator.http.Request;
+import org.pidlink.emulator.api.MemberApiGate.Call;
 import org.pidlink.emulator.http.Response;
-import org.pidlink.emulator.http.RouteHandler;
 import org.pidlink.emulator.http.RouteKind;
 import org.pidlink.emulator.http.Routes;
-import org.pidlink.emulator.state.Client;
-import org.pidlink.emulator.state.EmulatorState;
+import org.pidlink.emulator.schema.JsonBodyException;
+import org.pidlink.emulator.schema.XmlBodyException;
 import org.pidlink.emulator.state.RecordState;
-import org.pidlink.emulator.state.Researcher;
-import org.pidlink.emulator.state.Scopes;
 import org.pidlink.emulator.state.StoredWork;
-import org.pidlink.emulator.state.Token;
-import org.pidlink.emulator.state.Visibility;
-import org.pidlink.emulator.token.OAuthErrors;
-import org.pidlink.emulator.works.JsonBodyException;
 import org.pidlink.emulator.works.JsonWorkAsXml;
 import org.pidlink.emulator.works.Work;
 import org.pidlink.emulator.works.WorkJsonReader;
 import org.pidlink.emulator.works.WorkXmlReader;
-import org.pidlink.emulator.works.XmlBodyException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,12 +29,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MemberApi implements EmulatorModule {
 
-    private static final Pattern ORCID_ID = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]");
     private static final int MAX_BULK = 100;
 
     private EmulatorContext context;
-    private Routes routes;
-    private EmulatorState state;
+    private MemberApiGate gate;
     private OrcidErrors errors;
     private WorkRules rules;
     private WorkService works;
@@ -53,181 +40,42 @@ public final class MemberApi implements EmulatorModule {
     private WorkJsonReader jsonReader;
     private JsonViews jsonViews;
     private XmlViews xmlViews;
+    private RecordViews activities;
     private ExternalIdNormalizer normalizer;
 
     @Override
     public void register(Routes routes, EmulatorContext ctx) {
         this.context = ctx;
-        this.routes = routes;
-        this.state = ctx.state();
         this.errors = new OrcidErrors();
+        this.gate = ctx.shared(MemberApiGate.class, () -> new MemberApiGate(ctx, errors));
         this.normalizer = ExternalIdNormalizer.standard();
         this.rules = new WorkRules(errors, normalizer);
-        this.works = new WorkService(state, errors, normalizer);
+        this.works = new WorkService(ctx.state(), errors, normalizer);
         WorkXmlReader.precompile();
         this.xml = new WorkXmlReader();
         this.jsonReader = new WorkJsonReader(ctx::json);
-        this.jsonViews = new JsonViews(ctx::json, normalizer, this::clientName);
-        this.xmlViews = new XmlViews(normalizer, this::clientName);
+        this.jsonViews = new JsonViews(ctx::json, normalizer, gate::clientName);
+        this.xmlViews = new XmlViews(normalizer, gate::clientName);
+        this.activities = new RecordViews(gate, normalizer, jsonViews, xmlViews);
 
+        ActivityScopes scopes = ActivityScopes.WORKS;
         for (boolean pub : new boolean[] {false, true}) {
             String base = pub ? "/pub/v3.0/{orcid}" : "/v3.0/{orcid}";
-            routes.get(base + "/record", RouteKind.API, api(pub, false, this::getRecord));
-            routes.get(base + "/works", RouteKind.API, api(pub, false, this::getWorks));
-            routes.get(base + "/activities", RouteKind.API, api(pub, false, this::getActivities));
-            routes.get(base + "/work/{putCode}", RouteKind.API, api(pub, false, this::getWork));
-            routes.get(base + "/works/{putCodes}", RouteKind.API, api(pub, false, this::getWorksBulk));
-            routes.get(base + "/work/summary/{putCode}", RouteKind.API, api(pub, false, this::getSummary));
+            routes.get(base + "/record", RouteKind.API, gate.route(pub, false, scopes, this::getRecord));
+            routes.get(base + "/works", RouteKind.API, gate.route(pub, false, scopes, this::getWorks));
+            routes.get(base + "/activities", RouteKind.API, gate.route(pub, false, scopes, this::getActivities));
+            routes.get(base + "/work/{putCode}", RouteKind.API, gate.route(pub, false, scopes, this::getWork));
+            routes.get(base + "/works/{putCodes}", RouteKind.API, gate.route(pub, false, scopes, this::getWorksBulk));
+            routes.get(base + "/work/summary/{putCode}", RouteKind.API, gate.route(pub, false, scopes, this::getSummary));
         }
-        routes.post("/v3.0/{orcid}/work", RouteKind.API, api(false, true, this::postWork));
-        routes.post("/v3.0/{orcid}/works", RouteKind.API, api(false, true, this::postWorks));
-        routes.put("/v3.0/{orcid}/work/{putCode}", RouteKind.API, api(false, true, this::putWork));
-        routes.delete("/v3.0/{orcid}/work/{putCode}", RouteKind.API, api(false, true, this::deleteWork));
-        // A path without a version is redirected to v3.0 (orcid-api.md §1).
-        for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
-            routes.add(method, "/{orcid}/{rest*}", RouteKind.API, this::redirectToV3);
-        }
+        routes.post("/v3.0/{orcid}/work", RouteKind.API, gate.route(false, true, scopes, this::postWork));
+        routes.post("/v3.0/{orcid}/works", RouteKind.API, gate.route(false, true, scopes, this::postWorks));
+        routes.put("/v3.0/{orcid}/work/{putCode}", RouteKind.API, gate.route(false, true, scopes, this::putWork));
+        routes.delete("/v3.0/{orcid}/work/{putCode}", RouteKind.API, gate.route(false, true, scopes, this::deleteWork));
     }
 
-    /** One API call in progress. {@code token} is null for anonymous public-API calls. */
-    record Call(Request request, Format.Negotiated out, Token token, Client client, Researcher researcher,
-                boolean publicApi) {
-        String orcid() {
-            return researcher.orcid();
-        }
-    }
-
-    @FunctionalInterface
-    interface CallHandler {
-        Response handle(Call call);
-    }
-
-    private RouteHandler api(boolean publicApi, boolean write, CallHandler h) {
-        return request -> {
-            Format.Negotiated out = Format.negotiate(request.header("Accept"));
-            Format.Negotiated errorOut = out == null ? Format.Negotiated.DEFAULT : out;
-            try {
-                Token token = bearer(request, publicApi);
-                if (out == null) {
-                    throw errors.exception(406, 9001, "HTTP 406 Not Acceptable");
-                }
-                Researcher r = record(request, write);
-                Client client = token == null ? null : state.client(token.clientId()).orElse(null);
-                Call call = new Call(request, out, token, client, r, publicApi);
-                if (!publicApi) {
-                    checkTokenForRecord(call);
-                }
-                return h.handle(call);
-            } catch (ApiException e) {
-                Response resp = OrcidErrorBody.response(errorOut, e.error(), context.json());
-                for (var hd : e.headers().entrySet()) {
-                    resp = resp.withHeader(hd.getKey(), hd.getValue());
-                }
-                return resp;
-            }
-        };
-    }
-
-    // ---- checks ------------------------------------------------------------------------------------------
-
-    /** The bearer filter: missing token 403 forbidden, bad token 401 invalid_token (OAuth shapes, always JSON). */
-    private Token bearer(Request r, boolean publicApi) {
-        String value = null;
-        String auth = r.header("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            value = auth.substring(7).trim();
-        } else if (r.query("access_token") != null) {
-            value = r.query("access_token");
-        }
-        if (value == null || value.isEmpty()) {
-            if (publicApi) {
-                return null;
-            }
-            throw OAuthErrors.problem(403, "forbidden",
-                    "Forbidden: The server understood the request but refuses to authorize it.");
-        }
-        String presented = value;
-        Token looked = r.attribute(Token.class); // the dispatcher already resolved the bearer header
-        Token t = looked != null ? looked : state.tokenByAccess(value).orElseThrow(() -> invalidToken(presented));
-        var now = state.now();
-        if (t.expiredAt(now)) {
-            throw invalidToken(value);
-        }
-        if (t.revocation() == Token.Revocation.BY_RESEARCHER && r.method().equals("DELETE")) {
-            return t; // ORCID lets a client clean up after the researcher revoked it (§2.4).
-        }
-        if (t.revocation() != Token.Revocation.NONE) {
-            throw invalidToken(value);
-        }
-        return t;
-    }
-
-    private static HttpProblem invalidToken(String value) {
-        return OAuthErrors.problem(401, "invalid_token", "Invalid access token: " + value);
-    }
-
-    /** Record state (orcid-api.md §3.1 step 1). */
-    private Researcher record(Request request, boolean write) {
-        String orcid = request.pathVariable("orcid");
-        Researcher r = ORCID_ID.matcher(orcid).matches() ? state.researcher(orcid).orElse(null) : null;
-        if (r == null) {
-            throw errors.exception(404, 9016, "ORCID iD " + orcid + " not found");
-        }
-        switch (r.state()) {
-            case DEPRECATED -> {
-                Map<String, String> params = Map.of("orcid", "https://" + JsonViews.HOST + "/" + r.primaryOrcid(),
-                        "deprecated_orcid", "https://" + JsonViews.HOST + "/" + orcid);
-                if (write) {
-                    throw errors.exception(409, 9007, null, params);
-                }
-                String location = context.baseUrl() + request.path().replace(orcid, r.primaryOrcid());
-                throw new ApiException(errors.error(301, 9007, null, params), Map.of("Location", location));
-            }
-            case LOCKED -> throw errors.exception(409, 9018, null, Map.of("orcid", orcid));
-            case DEACTIVATED -> {
-                if (write || !request.routeTemplate().endsWith("/record")) {
-                    throw errors.exception(409, 9044, null);
-                }
-            }
-            case ACTIVE -> {
-            }
-        }
-        return r;
-    }
-
-    /** Token for this record, member client, scope (orcid-api.md §2.4). */
-    private void checkTokenForRecord(Call call) {
-        Token t = call.token();
-        if (t.orcid() != null && !t.orcid().equals(call.orcid())) {
-            throw errors.exception(401, 9017, "Access token is for a different record");
-        }
-        if (call.client() == null || !call.client().member()) {
-            throw errors.exception(401, 9017, "The client application is forbidden to perform the action.");
-        }
-        String method = call.request().method();
-        boolean ok = switch (method) {
-            case "POST" -> t.orcid() != null && (t.hasScope(Scopes.WORKS_CREATE) || t.hasScope(Scopes.WORKS_UPDATE));
-            case "PUT", "DELETE" -> t.orcid() != null && t.hasScope(Scopes.WORKS_UPDATE);
-            default -> t.hasScope(Scopes.READ_PUBLIC) || t.hasScope(Scopes.WORKS_READ_LIMITED);
-        };
-        if (!ok) {
-            throw errors.exception(403, 9038, null);
-        }
-    }
-
-    /** ORCID's visibility filter (orcid-api.md §3.6). */
     private boolean visible(Call call, StoredWork w) {
-        if (w.visibility() == Visibility.PUBLIC) {
-            return true;
-        }
-        if (call.publicApi() || call.token() == null) {
-            return false;
-        }
-        if (w.sourceClientId().equals(call.token().clientId())) {
-            return true;
-        }
-        return w.visibility() != Visibility.PRIVATE && call.token().orcid() != null
-                && call.token().hasScope(Scopes.WORKS_READ_LIMITED);
+        return gate.visible(call, w.visibility(), w.sourceClientId(), ActivityScopes.WORKS.readLimited());
     }
 
     private List<StoredWork> visibleWorks(Call call) {
@@ -249,11 +97,7 @@ public final class MemberApi implements EmulatorModule {
             throw errors.exception(404, 9016, "No entity found for query");
         }
         if (!visible(call, w)) {
-            if (call.publicApi()) {
-                throw errors.exception(403, 9039, null);
-            }
-            throw w.visibility() == Visibility.PRIVATE ? errors.exception(403, 9013, null)
-                    : errors.exception(403, 9038, null);
+            throw gate.hidden(call, w.visibility());
         }
         return w;
     }
@@ -261,17 +105,11 @@ public final class MemberApi implements EmulatorModule {
     // ---- reads -------------------------------------------------------------------------------------------
 
     private Response getRecord(Call call) {
-        List<WorkGroups.Group> groups = WorkGroups.group(visibleWorks(call), normalizer);
-        return call.out().format() == Format.JSON
-                ? ok(call, jsonViews.bytes(jsonViews.record(call.researcher(), groups)))
-                : ok(call, xmlViews.record(call.researcher(), groups));
+        return ok(call, activities.record(call, WorkGroups.group(visibleWorks(call), normalizer)));
     }
 
     private Response getActivities(Call call) {
-        List<WorkGroups.Group> groups = WorkGroups.group(visibleWorks(call), normalizer);
-        return call.out().format() == Format.JSON
-                ? ok(call, jsonViews.bytes(jsonViews.activities(call.researcher(), groups)))
-                : ok(call, xmlViews.activities(call.researcher(), groups));
+        return ok(call, activities.activities(call, WorkGroups.group(visibleWorks(call), normalizer)));
     }
 
     private Response getWorks(Call call) {
@@ -414,33 +252,10 @@ public final class MemberApi implements EmulatorModule {
         return Response.empty(204);
     }
 
-    private Response redirectToV3(Request r) {
-        String orcid = r.pathVariable("orcid");
-        if (!ORCID_ID.matcher(orcid).matches()) {
-            // Not an iD: this catch-all only shadowed a 404, or a 405 for a path known under other methods.
-            Set<String> allowed = new java.util.LinkedHashSet<>();
-            for (Routes.Route route : routes.all()) {
-                if (!route.template().equals(r.routeTemplate())
-                        && routes.match(route.method(), r.path()).route() == route) {
-                    allowed.add(route.method());
-                }
-            }
-            return allowed.isEmpty() ? Response.of(404, "text/plain;charset=UTF-8", "Not found: " + r.path())
-                    : Response.of(405, "text/plain;charset=UTF-8", "Method not allowed")
-                            .withHeader("Allow", String.join(", ", allowed));
-        }
-        String query = r.rawQuery() == null ? "" : "?" + r.rawQuery();
-        return Response.redirect(context.baseUrl() + "/v3.0" + r.path() + query);
-    }
-
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private Format bodyFormat(Call call) {
-        Format in = Format.ofContentType(call.request().header("Content-Type"));
-        if (in == null) {
-            throw errors.exception(415, 9001, "HTTP 415 Unsupported Media Type");
-        }
-        return in;
+        return gate.bodyFormat(call.request());
     }
 
     /** Parses a single work and applies the XSD: 9001 for XML, 9047 for JSON. */
@@ -466,14 +281,7 @@ public final class MemberApi implements EmulatorModule {
     }
 
     private long putCode(Call call) {
-        String raw = call.request().pathVariable("putCode");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            String clientName = call.client() == null ? "" : call.client().name();
-            throw errors.exception(400, 9034, "'" + raw + "' is not a valid put code",
-                    Map.of("clientName", clientName));
-        }
+        return gate.putCode(call);
     }
 
     private static boolean sameContent(Work stored, Work submitted) {
@@ -486,12 +294,7 @@ public final class MemberApi implements EmulatorModule {
         return a.equals(b);
     }
 
-    private String clientName(String clientId) {
-        return state.client(clientId).map(Client::name).orElse(clientId);
+    private static Response ok(Call call, byte[] body) {
+        return MemberApiGate.ok(call, body);
     }
-
-    private Response ok(Call call, byte[] body) {
-        return Response.of(200, call.out().contentType(), body);
-    }
-
 }

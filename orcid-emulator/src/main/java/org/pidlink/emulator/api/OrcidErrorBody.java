@@ -1,7 +1,7 @@
 package org.pidlink.emulator.api;
 
 import org.pidlink.emulator.http.Response;
-import org.pidlink.emulator.works.XmlOut;
+import org.pidlink.emulator.schema.XmlOut;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

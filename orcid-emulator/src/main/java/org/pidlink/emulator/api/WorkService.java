@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
 import org.pidlink.emulator.state.EmulatorState;
-import org.pidlink.emulator.state.EmulatorState.WorkChange;
+import org.pidlink.emulator.state.EmulatorState.RecordChange;
 import org.pidlink.emulator.state.RecordWorks;
 import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.state.StoredWork;
@@ -52,7 +52,7 @@ final class WorkService {
             }
             StoredWork s = store(r, clientId, w, keys);
             works.put(s);
-            return WorkChange.changed(s);
+            return RecordChange.changed(s);
         });
     }
 
@@ -71,7 +71,7 @@ final class WorkService {
         List<String> keys = matchKeys(w);
         return state.changeWorks(r, works -> {
             if (works.size() + 1 > MAX_WORKS) {
-                return WorkChange.unchanged(errors.error(409, 9048, null, Map.of()));
+                return RecordChange.unchanged(errors.error(409, 9048, null, Map.of()));
             }
             for (int i = 0; i < w.externalIds().size(); i++) {
                 Work.ExternalId id = w.externalIds().get(i);
@@ -87,13 +87,13 @@ final class WorkService {
                     pc = firstOf(works.putCodesWith(clientId, id.type(), keys.get(i), null));
                 }
                 if (pc != null) {
-                    return WorkChange.unchanged(errors.error(409, 9021, null, Map.of("putCode", pc.toString(),
+                    return RecordChange.unchanged(errors.error(409, 9021, null, Map.of("putCode", pc.toString(),
                             "clientName", clientName)));
                 }
             }
             StoredWork s = store(r, clientId, w, keys);
             works.put(s);
-            return WorkChange.changed(s);
+            return RecordChange.changed(s);
         });
     }
 
@@ -114,7 +114,7 @@ final class WorkService {
             }
             StoredWork updated = existing.updated(w, keys, state.now());
             works.put(updated);
-            return WorkChange.changed(updated);
+            return RecordChange.changed(updated);
         });
     }
 
@@ -129,7 +129,7 @@ final class WorkService {
                 throw errors.exception(403, 9010, null, Map.of("activity", "work"));
             }
             works.remove(putCode);
-            return WorkChange.changed(null);
+            return RecordChange.changed(null);
         });
     }
 

@@ -1,25 +1,20 @@
 package org.pidlink.emulator.api;
 
-import static org.pidlink.emulator.works.XmlOut.ACTIVITIES;
-import static org.pidlink.emulator.works.XmlOut.BULK;
-import static org.pidlink.emulator.works.XmlOut.COMMON;
-import static org.pidlink.emulator.works.XmlOut.EMAIL;
-import static org.pidlink.emulator.works.XmlOut.ERROR;
-import static org.pidlink.emulator.works.XmlOut.PERSON;
-import static org.pidlink.emulator.works.XmlOut.PERSONAL_DETAILS;
-import static org.pidlink.emulator.works.XmlOut.RECORD;
-import static org.pidlink.emulator.works.XmlOut.WORK;
+import static org.pidlink.emulator.schema.XmlOut.ACTIVITIES;
+import static org.pidlink.emulator.schema.XmlOut.BULK;
+import static org.pidlink.emulator.schema.XmlOut.COMMON;
+import static org.pidlink.emulator.schema.XmlOut.ERROR;
+import static org.pidlink.emulator.schema.XmlOut.WORK;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.pidlink.core.identifiers.ExternalIdNormalizer;
-import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.state.StoredWork;
 import org.pidlink.emulator.works.Work;
-import org.pidlink.emulator.works.XmlOut;
+import org.pidlink.emulator.schema.XmlOut;
 
-/** ORCID's v3.0 XML read shapes, valid against the v3.0 XSDs (work, activities, bulk, error, record). */
+/** ORCID's v3.0 XML read shapes of works, valid against the v3.0 XSDs (work, activities, bulk, error). */
 final class XmlViews {
 
     private final ExternalIdNormalizer normalizer;
@@ -62,48 +57,9 @@ final class XmlViews {
         return x.toBytes();
     }
 
-    byte[] record(Researcher r, List<WorkGroups.Group> groups) {
-        String orcid = r.orcid();
-        XmlOut x = new XmlOut(RECORD, PERSON, PERSONAL_DETAILS, EMAIL, ACTIVITIES);
-        x.start(RECORD, "record").attr("path", "/" + orcid);
-        x.start(COMMON, "orcid-identifier");
-        x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/" + orcid);
-        x.leaf(COMMON, "path", orcid);
-        x.leaf(COMMON, "host", JsonViews.HOST);
-        x.end();
-        x.start(PERSON, "person").attr("path", "/" + orcid + "/person");
-        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
-        x.start(PERSON, "name").attr("visibility", "public").attr("path", orcid);
-        x.leaf(COMMON, "created-date", instant(r.lastModified()));
-        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
-        x.leaf(PERSONAL_DETAILS, "given-names", r.givenNames());
-        x.leaf(PERSONAL_DETAILS, "family-name", r.familyName());
-        x.leaf(PERSONAL_DETAILS, "credit-name", r.creditName());
-        x.end();
-        // Emails are never public through the API here; the element itself is required.
-        x.start(EMAIL, "emails").attr("path", "/" + orcid + "/email").end();
-        x.end();
-        writeActivities(x, r, groups);
-        x.end();
-        return x.toBytes();
-    }
-
-    byte[] activities(Researcher r, List<WorkGroups.Group> groups) {
-        XmlOut x = new XmlOut(ACTIVITIES);
-        writeActivities(x, r, groups);
-        return x.toBytes();
-    }
-
-    private void writeActivities(XmlOut x, Researcher r, List<WorkGroups.Group> groups) {
-        x.start(ACTIVITIES, "activities-summary").attr("path", "/" + r.orcid() + "/activities");
-        x.leaf(COMMON, "last-modified-date", instant(r.lastModified()));
-        writeWorks(x, groups, r.orcid());
-        x.end();
-    }
-
     // ---- parts -------------------------------------------------------------------------------------------
 
-    private void writeWorks(XmlOut x, List<WorkGroups.Group> groups, String orcid) {
+    void writeWorks(XmlOut x, List<WorkGroups.Group> groups, String orcid) {
         x.start(ACTIVITIES, "works").attr("path", "/" + orcid + "/works");
         Instant last = null;
         for (WorkGroups.Group g : groups) {
@@ -186,15 +142,20 @@ final class XmlViews {
     }
 
     private void writeMeta(XmlOut x, StoredWork s) {
-        x.leaf(COMMON, "created-date", instant(s.createdDate()));
-        x.leaf(COMMON, "last-modified-date", instant(s.lastModifiedDate()));
+        writeMeta(x, s.createdDate(), s.lastModifiedDate(), s.sourceClientId());
+    }
+
+    /** created-date, last-modified-date and source, as every activity item starts. */
+    void writeMeta(XmlOut x, Instant created, Instant lastModified, String sourceClientId) {
+        x.leaf(COMMON, "created-date", instant(created));
+        x.leaf(COMMON, "last-modified-date", instant(lastModified));
         x.start(COMMON, "source");
         x.start(COMMON, "source-client-id");
-        x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/client/" + s.sourceClientId());
-        x.leaf(COMMON, "path", s.sourceClientId());
+        x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/client/" + sourceClientId);
+        x.leaf(COMMON, "path", sourceClientId);
         x.leaf(COMMON, "host", JsonViews.HOST);
         x.end();
-        x.leaf(COMMON, "source-name", clientName.apply(s.sourceClientId()));
+        x.leaf(COMMON, "source-name", clientName.apply(sourceClientId));
         x.end();
     }
 
@@ -213,17 +174,21 @@ final class XmlViews {
     }
 
     private void writeDate(XmlOut x, Work.PublicationDate d) {
-        if (d == null) {
-            return;
+        if (d != null) {
+            writeFuzzyDate(x, "publication-date", d.year(), d.month(), d.day());
         }
-        x.start(COMMON, "publication-date");
-        x.leaf(COMMON, "year", d.year());
-        x.leaf(COMMON, "month", d.month());
-        x.leaf(COMMON, "day", d.day());
+    }
+
+    /** A {@code common:fuzzy-date} element ({@code publication-date}, {@code start-date}, {@code end-date}). */
+    static void writeFuzzyDate(XmlOut x, String element, String year, String month, String day) {
+        x.start(COMMON, element);
+        x.leaf(COMMON, "year", year);
+        x.leaf(COMMON, "month", month);
+        x.leaf(COMMON, "day", day);
         x.end();
     }
 
-    private void writeExternalIds(XmlOut x, List<Work.ExternalId> ids) {
+    void writeExternalIds(XmlOut x, List<Work.ExternalId> ids) {
         x.start(COMMON, "external-ids");
         for (Work.ExternalId id : ids) {
             x.start(COMMON, "external-id");
@@ -246,7 +211,7 @@ final class XmlViews {
     }
 
     /** xs:dateTime with milliseconds, as ORCID writes them (JSON carries epoch milliseconds). */
-    private static String instant(Instant i) {
+    static String instant(Instant i) {
         return i.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
 }

@@ -8,12 +8,14 @@ import java.util.function.Supplier;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
 import org.pidlink.emulator.http.HttpProblem;
+import org.pidlink.emulator.http.ProblemJson;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteHandler;
 import org.pidlink.emulator.http.RouteKind;
 import org.pidlink.emulator.http.Routes;
 import org.pidlink.emulator.state.IssuedToken;
+import org.pidlink.emulator.state.KnownOrganization;
 import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.token.TokenResponses;
 import org.pidlink.emulator.traffic.Faults;
@@ -53,6 +55,12 @@ public final class ControlRoutes implements EmulatorModule {
         routes.post("/_emulator/authorization-codes", RouteKind.CONTROL, guard(this::authorizationCode));
         routes.post("/_emulator/researchers/{orcid}/revoke", RouteKind.CONTROL, guard(this::revoke));
         routes.delete("/_emulator/researchers/{orcid}/works/{putCode}", RouteKind.CONTROL, guard(this::deleteWork));
+        routes.get("/_emulator/researchers/{orcid}/affiliations", RouteKind.CONTROL,
+                guard(r -> ok(control.affiliations(r.pathVariable("orcid")).stream().map(AffiliationInfo::of).toList())));
+        routes.delete("/_emulator/researchers/{orcid}/affiliations/{putCode}", RouteKind.CONTROL,
+                guard(this::deleteAffiliation));
+        routes.get("/_emulator/organizations", RouteKind.CONTROL, guard(r -> ok(control.organizations())));
+        routes.post("/_emulator/organizations", RouteKind.CONTROL, guard(this::addOrganization));
         routes.put("/_emulator/researchers/{orcid}/state", RouteKind.CONTROL, guard(this::setState));
         routes.put("/_emulator/researchers/{orcid}/default-visibility", RouteKind.CONTROL, guard(r -> {
             control.setDefaultVisibility(r.pathVariable("orcid"), text(body(r), "visibility", true));
@@ -112,16 +120,35 @@ public final class ControlRoutes implements EmulatorModule {
     }
 
     private Response deleteWork(Request r) {
-        long putCode;
-        try {
-            putCode = Long.parseLong(r.pathVariable("putCode"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("put-code must be a number");
-        }
+        long putCode = putCode(r);
         if (!control.deleteWork(r.pathVariable("orcid"), putCode)) {
             throw new UnknownEntityException("no work " + putCode + " on " + r.pathVariable("orcid"));
         }
         return Response.empty(204);
+    }
+
+    private Response deleteAffiliation(Request r) {
+        long putCode = putCode(r);
+        if (!control.deleteAffiliation(r.pathVariable("orcid"), putCode)) {
+            throw new UnknownEntityException("no affiliation " + putCode + " on " + r.pathVariable("orcid"));
+        }
+        return Response.empty(204);
+    }
+
+    private static long putCode(Request r) {
+        try {
+            return Long.parseLong(r.pathVariable("putCode"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("put-code must be a number");
+        }
+    }
+
+    private Response addOrganization(Request r) {
+        JsonNode b = body(r);
+        KnownOrganization org = control.addOrganization(new KnownOrganization(text(b, "source", true),
+                text(b, "identifier", true), text(b, "name", true), text(b, "city", false), text(b, "region", false),
+                text(b, "country", false)));
+        return created(org);
     }
 
     private Response setState(Request r) {
@@ -194,13 +221,8 @@ public final class ControlRoutes implements EmulatorModule {
         };
     }
 
-    private Response problem(int status, String title, String detail) {
-        ObjectNode n = json.get().createObjectNode();
-        n.put("type", "about:blank");
-        n.put("title", title);
-        n.put("status", status);
-        n.put("detail", detail);
-        return Response.of(status, "application/problem+json", n.toString());
+    private static Response problem(int status, String title, String detail) {
+        return ProblemJson.of(status, title, detail);
     }
 
     private JsonNode body(Request r) {

@@ -7,11 +7,13 @@ import java.util.UUID;
 import org.pidlink.emulator.EmulatorSettings.RateLimit;
 import org.pidlink.emulator.state.Client;
 import org.pidlink.emulator.state.EmulatorState;
-import org.pidlink.emulator.state.EmulatorState.WorkChange;
+import org.pidlink.emulator.state.EmulatorState.RecordChange;
 import org.pidlink.emulator.state.IssuedToken;
+import org.pidlink.emulator.state.KnownOrganization;
 import org.pidlink.emulator.state.RecordState;
 import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.state.Scopes;
+import org.pidlink.emulator.state.StoredAffiliation;
 import org.pidlink.emulator.state.StoredWork;
 import org.pidlink.emulator.state.Visibility;
 import org.pidlink.emulator.traffic.FaultInjector;
@@ -108,11 +110,34 @@ public final class EmulatorControl {
     public boolean deleteWork(String orcid, long putCode) {
         Researcher r = existing(orcid);
         return state.changeWorks(r, works -> works.remove(putCode) != null
-                ? WorkChange.changed(true) : WorkChange.unchanged(false));
+                ? RecordChange.changed(true) : RecordChange.unchanged(false));
     }
 
     public List<StoredWork> works(String orcid) {
         return existing(orcid).works();
+    }
+
+    /** The record's affiliations, every kind and source, in creation order. */
+    public List<StoredAffiliation> affiliations(String orcid) {
+        return existing(orcid).affiliations();
+    }
+
+    /** The researcher deletes an affiliation (any source), as on orcid.org; false if there was none. */
+    public boolean deleteAffiliation(String orcid, long putCode) {
+        Researcher r = existing(orcid);
+        return state.changeAffiliations(r, affiliations -> affiliations.remove(putCode) != null
+                ? RecordChange.changed(true) : RecordChange.unchanged(false));
+    }
+
+    /** Adds a row to the emulator's disambiguated-organization table (affiliations must name one, else 9045). */
+    public KnownOrganization addOrganization(KnownOrganization organization) {
+        state.organizations().add(organization);
+        return organization;
+    }
+
+    /** The disambiguated-organization table: the fixture and what was added. */
+    public List<KnownOrganization> organizations() {
+        return state.organizations().all();
     }
 
     public void setState(String orcid, String newState, String primaryOrcid) {
@@ -175,6 +200,6 @@ public final class EmulatorControl {
     static ResearcherInfo info(Researcher r) {
         return new ResearcherInfo(r.orcid(), "https://orcid.org/" + r.orcid(), r.givenNames(), r.familyName(),
                 r.creditName(), r.email(), r.state().jsonName(), r.primaryOrcid(), r.defaultVisibility().value(),
-                r.workCount());
+                r.workCount(), r.affiliationCount());
     }
 }

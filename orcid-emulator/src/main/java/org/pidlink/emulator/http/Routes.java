@@ -25,6 +25,7 @@ public final class Routes {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private volatile UnservedHandler unserved;
 
     public Routes get(String template, RouteKind kind, RouteHandler handler) {
         return add("GET", template, kind, handler);
@@ -65,6 +66,34 @@ public final class Routes {
         }
         routes.add(new Route(method, template, kind, handler, segments, literals, greedy));
         return this;
+    }
+
+    /** Sets what answers requests no route serves (one handler; the dispatcher's plain answer without one). */
+    public synchronized Routes unserved(UnservedHandler handler) {
+        if (unserved != null) {
+            throw new IllegalStateException("an unserved-request handler is registered already");
+        }
+        unserved = handler;
+        return this;
+    }
+
+    /** The handler for requests no route serves, or null. */
+    public UnservedHandler unserved() {
+        return unserved;
+    }
+
+    /**
+     * The methods that routes other than those of template {@code exceptTemplate} serve {@code rawPath} with, as if
+     * that template (a catch-all) were not registered.
+     */
+    public Set<String> allowedMethods(String rawPath, String exceptTemplate) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route route : routes) {
+            if (!route.template().equals(exceptTemplate) && match(route.method(), rawPath).route() == route) {
+                allowed.add(route.method());
+            }
+        }
+        return allowed;
     }
 
     public List<Route> all() {

@@ -20,7 +20,7 @@ import javax.xml.transform.stream.StreamSource;
 import org.pidlink.emulator.inbox.PermissionNotification.AuthorizationUrl;
 import org.pidlink.emulator.inbox.PermissionNotification.ExternalId;
 import org.pidlink.emulator.inbox.PermissionNotification.Item;
-import org.pidlink.emulator.works.HardenedXml;
+import org.pidlink.emulator.schema.HardenedXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

@@ -56,7 +56,7 @@ public final class PremiumApiGate {
      */
     public RouteHandler guard(String scope, int unknownRecordCode, Handler handler) {
         return request -> {
-            Format.Negotiated negotiated = Format.negotiate(request.header("Accept"));
+            Format.Negotiated negotiated = Format.negotiate(request);
             Format.Negotiated out = negotiated == null ? Format.Negotiated.DEFAULT : negotiated;
             try {
                 Token token = bearer(request);

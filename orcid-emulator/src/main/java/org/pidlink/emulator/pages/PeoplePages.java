@@ -1,10 +1,14 @@
 package org.pidlink.emulator.pages;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.EmulatorContext;
 import org.pidlink.emulator.EmulatorModule;
+import org.pidlink.emulator.affiliations.Affiliation;
 import org.pidlink.emulator.http.Request;
 import org.pidlink.emulator.http.Response;
 import org.pidlink.emulator.http.RouteKind;
@@ -15,18 +19,31 @@ import org.pidlink.emulator.oauth.Sessions;
 import org.pidlink.emulator.state.Client;
 import org.pidlink.emulator.state.EmulatorState;
 import org.pidlink.emulator.state.Researcher;
+import org.pidlink.emulator.state.StoredAffiliation;
 import org.pidlink.emulator.state.StoredWork;
 import org.pidlink.emulator.state.Visibility;
 import org.pidlink.emulator.works.Work;
 
 /**
  * A small orcid.org for people: sign in and out, and a researcher's record page at {@code /{orcid}} listing
- * their works with each work's source (the client that added it). The signed-in owner sees every work with its
- * visibility; others see the public ones. Server-rendered HTML, no JavaScript, every value escaped.
+ * their works and affiliations (in orcid.org's four affiliation sections) with each item's source (the client that
+ * added it). The signed-in owner sees every item with its visibility; others see the public ones. Server-rendered HTML, no JavaScript, every value escaped.
  */
 public final class PeoplePages implements EmulatorModule {
 
     private static final Pattern ORCID_ID = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]");
+    /** The affiliation sections of orcid.org's record page, in its order. */
+    private static final List<Map.Entry<String, List<AffiliationKind>>> AFFILIATION_SECTIONS = List.of(
+            Map.entry("Employment", List.of(AffiliationKind.EMPLOYMENT)),
+            Map.entry("Education and qualifications", List.of(AffiliationKind.EDUCATION, AffiliationKind.QUALIFICATION)),
+            Map.entry("Invited positions and distinctions",
+                    List.of(AffiliationKind.INVITED_POSITION, AffiliationKind.DISTINCTION)),
+            Map.entry("Membership and service", List.of(AffiliationKind.MEMBERSHIP, AffiliationKind.SERVICE)));
+    /** Ongoing and undated first, then by start date, newest first. */
+    private static final Comparator<StoredAffiliation> NEWEST_FIRST = Comparator
+            .comparing((StoredAffiliation a) -> a.affiliation().endDate() == null ? 1 : 0)
+            .thenComparing(a -> date(a.affiliation().startDate()))
+            .thenComparingLong(StoredAffiliation::putCode).reversed();
 
     private EmulatorState state;
     private Sessions sessions;
@@ -127,7 +144,88 @@ public final class PeoplePages implements EmulatorModule {
         for (StoredWork w : works) {
             b.append(work(w, owner));
         }
+        List<StoredAffiliation> affiliations = researcher.affiliations().stream()
+                .filter(a -> owner || a.visibility() == Visibility.PUBLIC).toList();
+        for (Map.Entry<String, List<AffiliationKind>> section : AFFILIATION_SECTIONS) {
+            List<StoredAffiliation> items = affiliations.stream().filter(a -> section.getValue().contains(a.kind()))
+                    .sorted(NEWEST_FIRST).toList();
+            b.append("<h2>").append(section.getKey()).append(" (").append(items.size()).append(")</h2>");
+            for (StoredAffiliation a : items) {
+                b.append(affiliation(a, owner, section.getValue().size() > 1));
+            }
+        }
         return Html.page(200, researcher.displayName(), viewer, b.toString());
+    }
+
+    private String affiliation(StoredAffiliation stored, boolean owner, boolean showKind) {
+        Affiliation a = stored.affiliation();
+        StringBuilder b = new StringBuilder("<section class=\"affiliation\" id=\"").append(stored.kind().value())
+                .append('-').append(stored.putCode()).append("\">");
+        Affiliation.Organization org = a.organization();
+        b.append("<h3>").append(Html.text(org == null || org.name() == null ? "(no organization)" : org.name()))
+                .append("</h3><p>");
+        if (org != null) {
+            String place = String.join(", ", java.util.stream.Stream.of(org.address().city(), org.address().region(),
+                    org.address().country()).filter(java.util.Objects::nonNull).toList());
+            if (!place.isEmpty()) {
+                b.append(Html.text(place)).append("<br>");
+            }
+        }
+        if (showKind) {
+            b.append("<span class=\"kind\">").append(Html.text(label(stored.kind()))).append("</span><br>");
+        }
+        if (a.startDate() != null || a.endDate() != null) {
+            b.append(Html.text(date(a.startDate()))).append(" to ")
+                    .append(Html.text(a.endDate() == null ? "present" : date(a.endDate()))).append("<br>");
+        }
+        if (a.roleTitle() != null || a.departmentName() != null) {
+            b.append(Html.text(a.roleTitle() == null ? "" : a.roleTitle()));
+            if (a.departmentName() != null) {
+                b.append(a.roleTitle() == null ? "" : " ").append('(').append(Html.text(a.departmentName())).append(')');
+            }
+            b.append("<br>");
+        }
+        if (org != null && org.disambiguated() != null) {
+            b.append(Html.text(org.disambiguated().source())).append(": ")
+                    .append(link(org.disambiguated().identifier(), org.disambiguated().identifier()));
+        }
+        for (Work.ExternalId id : a.externalIds()) {
+            b.append("<br>").append(Html.text(id.type().toUpperCase(java.util.Locale.ROOT))).append(": ")
+                    .append(link(id.url(), id.value()));
+        }
+        if (a.url() != null) {
+            b.append("<br>URL: ").append(link(a.url(), a.url()));
+        }
+        b.append("</p>").append(sourceLine(stored.sourceClientId(), owner ? stored.visibility() : null));
+        return b.append("</section>").toString();
+    }
+
+    /** ORCID's labels on the record page. */
+    private static String label(AffiliationKind kind) {
+        String v = kind.value().replace('-', ' ');
+        return Character.toUpperCase(v.charAt(0)) + v.substring(1);
+    }
+
+    private static String date(Affiliation.FuzzyDate d) {
+        return d == null ? "" : date(new Work.PublicationDate(d.year(), d.month(), d.day()));
+    }
+
+    /** A link when the target is a web address, else the text. */
+    private static String link(String target, String text) {
+        if (target != null && (target.startsWith("https://") || target.startsWith("http://"))) {
+            return "<a href=\"" + Html.text(target) + "\">" + Html.text(text) + "</a>";
+        }
+        return Html.text(text);
+    }
+
+    private String sourceLine(String clientId, Visibility visibility) {
+        String source = state.client(clientId).map(Client::name).orElse(clientId);
+        StringBuilder b = new StringBuilder("<p class=\"muted\">Source: <span class=\"source\">")
+                .append(Html.text(source)).append("</span>");
+        if (visibility != null) {
+            b.append(" | Visibility: ").append(Html.text(visibility.value()));
+        }
+        return b.append("</p>").toString();
     }
 
     private String work(StoredWork stored, boolean owner) {
@@ -143,20 +241,11 @@ public final class PeoplePages implements EmulatorModule {
         b.append(Html.text(w.type()));
         for (Work.ExternalId id : w.externalIds()) {
             b.append("<br>").append(Html.text(id.type().toUpperCase(java.util.Locale.ROOT))).append(": ");
-            String link = id.url() != null ? id.url()
-                    : "doi".equals(id.type()) ? "https://doi.org/" + id.value() : null;
-            if (link != null && (link.startsWith("https://") || link.startsWith("http://"))) {
-                b.append("<a href=\"").append(Html.text(link)).append("\">").append(Html.text(id.value())).append("</a>");
-            } else {
-                b.append(Html.text(id.value()));
-            }
+            b.append(link(id.url() != null ? id.url() : "doi".equals(id.type()) ? "https://doi.org/" + id.value()
+                    : null, id.value()));
         }
-        String source = state.client(stored.sourceClientId()).map(Client::name).orElse(stored.sourceClientId());
-        b.append("</p><p class=\"muted\">Source: <span class=\"source\">").append(Html.text(source)).append("</span>");
-        if (owner) {
-            b.append(" | Visibility: ").append(Html.text(stored.visibility().value()));
-        }
-        return b.append("</p></section>").toString();
+        b.append("</p>").append(sourceLine(stored.sourceClientId(), owner ? stored.visibility() : null));
+        return b.append("</section>").toString();
     }
 
     private static String date(Work.PublicationDate d) {

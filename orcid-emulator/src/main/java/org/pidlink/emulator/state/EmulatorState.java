@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.pidlink.core.identifiers.OrcidId;
 
 /**
@@ -42,6 +43,7 @@ public final class EmulatorState {
     private final AtomicLong putCodes = new AtomicLong(1000);
     private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, StateSection> sections = new ConcurrentHashMap<>();
+    private final Organizations organizations = new Organizations();
 
     public EmulatorState(Clock clock) {
         this.clock = clock;
@@ -297,13 +299,25 @@ public final class EmulatorState {
 
     /**
      * Runs {@code change} on the record's works under the record's lock, so a duplicate check and the insert it
-     * guards are atomic. If it reports a change ({@link WorkChange#changed}), the record is touched and
+     * guards are atomic. If it reports a change ({@link RecordChange#changed}), the record is touched and
      * listeners are told.
      */
-    public <R> R changeWorks(Researcher r, Function<RecordWorks, WorkChange<R>> change) {
-        WorkChange<R> result;
+    public <R> R changeWorks(Researcher r, Function<RecordWorks, RecordChange<R>> change) {
+        return change(r, () -> change.apply(r.worksForUpdate()));
+    }
+
+    /**
+     * Runs {@code change} on the record's affiliations under the record's lock (the same lock as works: ORCID's
+     * put-codes and the record's last-modified date are shared), telling listeners when it reports a change.
+     */
+    public <R> R changeAffiliations(Researcher r, Function<RecordAffiliations, RecordChange<R>> change) {
+        return change(r, () -> change.apply(r.affiliationsForUpdate()));
+    }
+
+    private <R> R change(Researcher r, Supplier<RecordChange<R>> change) {
+        RecordChange<R> result;
         synchronized (r) {
-            result = change.apply(r.worksForUpdate());
+            result = change.get();
         }
         if (result.changed()) {
             changed(r);
@@ -311,14 +325,19 @@ public final class EmulatorState {
         return result.value();
     }
 
-    /** The outcome of {@link #changeWorks}. */
-    public record WorkChange<R>(R value, boolean changed) {
-        public static <R> WorkChange<R> changed(R value) {
-            return new WorkChange<>(value, true);
+    /** ORCID's disambiguated-organization table, as the emulator knows it (affiliations must name a row). */
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    /** The outcome of {@link #changeWorks} and {@link #changeAffiliations}. */
+    public record RecordChange<R>(R value, boolean changed) {
+        public static <R> RecordChange<R> changed(R value) {
+            return new RecordChange<>(value, true);
         }
 
-        public static <R> WorkChange<R> unchanged(R value) {
-            return new WorkChange<>(value, false);
+        public static <R> RecordChange<R> unchanged(R value) {
+            return new RecordChange<>(value, false);
         }
     }
 
@@ -332,8 +351,9 @@ public final class EmulatorState {
 
     // ---- lifecycle -----------------------------------------------------------------------------------------
 
-    /** Forgets everything (clients, researchers, tokens, codes, works). */
+    /** Forgets everything (clients, researchers, tokens, codes, works, affiliations, added organizations). */
     public void reset() {
+        organizations.reset();
         clients.clear();
         researchers.clear();
         tokensByAccess.clear();

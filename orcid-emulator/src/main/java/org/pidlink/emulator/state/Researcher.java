@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A researcher's ORCID record: identity, sign-in credentials, state, default visibility and works.
- * Works are guarded by this object's monitor (use {@link EmulatorState}'s work methods, which lock it);
+ * A researcher's ORCID record: identity, sign-in credentials, state, default visibility, works and affiliations.
+ * Works and affiliations are guarded by this object's monitor (use {@link EmulatorState}'s change methods, which
+ * lock it);
  * the other fields are volatile and replaced whole.
  */
 public final class Researcher {
@@ -22,6 +23,7 @@ public final class Researcher {
     private volatile Visibility defaultVisibility;
     private volatile Instant lastModified;
     private final RecordWorks works = new RecordWorks();
+    private final RecordAffiliations affiliations = new RecordAffiliations();
 
     Researcher(String orcid, String givenNames, String familyName, String creditName, String email,
                String passwordHash, Visibility defaultVisibility, Instant created) {
@@ -102,10 +104,27 @@ public final class Researcher {
         return works.size();
     }
 
+    /** A copy of the affiliations (all kinds) in creation order. */
+    public synchronized List<StoredAffiliation> affiliations() {
+        return affiliations.values();
+    }
+
+    public synchronized StoredAffiliation affiliation(long putCode) {
+        return affiliations.get(putCode);
+    }
+
+    public synchronized int affiliationCount() {
+        return affiliations.size();
+    }
+
     // Mutators are package-private: only EmulatorState changes records, so it can notify listeners.
 
     synchronized RecordWorks worksForUpdate() {
         return works;
+    }
+
+    synchronized RecordAffiliations affiliationsForUpdate() {
+        return affiliations;
     }
 
     void touch(Instant at) {

@@ -22,6 +22,9 @@ public final class Scopes {
     public static final String WORKS_CREATE = "/orcid-works/create";
     public static final String WORKS_UPDATE = "/orcid-works/update";
     public static final String WORKS_READ_LIMITED = "/orcid-works/read-limited";
+    public static final String AFFILIATIONS_CREATE = "/affiliations/create";
+    public static final String AFFILIATIONS_UPDATE = "/affiliations/update";
+    public static final String AFFILIATIONS_READ_LIMITED = "/affiliations/read-limited";
 
     /** Scopes a client may ask for on the authorize page (3-legged). */
     public static final Set<String> THREE_LEGGED = Set.of(AUTHENTICATE, OPENID, READ_LIMITED, ACTIVITIES_UPDATE,
@@ -34,8 +37,8 @@ public final class Scopes {
             AUTHENTICATE, List.of(READ_PUBLIC),
             READ_LIMITED, List.of("/activities/read-limited", "/person/read-limited", READ_PUBLIC),
             "/activities/read-limited", List.of(WORKS_READ_LIMITED, "/funding/read-limited",
-                    "/affiliations/read-limited", "/peer-review/read-limited"),
-            ACTIVITIES_UPDATE, List.of(WORKS_CREATE, WORKS_UPDATE, "/affiliations/create", "/affiliations/update",
+                    AFFILIATIONS_READ_LIMITED, "/peer-review/read-limited"),
+            ACTIVITIES_UPDATE, List.of(WORKS_CREATE, WORKS_UPDATE, AFFILIATIONS_CREATE, AFFILIATIONS_UPDATE,
                     "/funding/create", "/funding/update", "/peer-review/create", "/peer-review/update",
                     READ_PUBLIC),
             PERSON_UPDATE, List.of(READ_PUBLIC),

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Saves the state to a JSON file and loads it back (clients, researchers with their works, tokens; secrets as
+ * Saves the state to a JSON file and loads it back (clients, researchers with their works and affiliations, tokens,
+ * organizations added to the fixture table; secrets as
  * hashes; and the modules' {@link StateSection}s, e.g. inbox notifications and webhooks, under
  * {@code sections}). Authorization codes are not saved: they are short-lived by design. Writes go through a temporary
  * file and an atomic move, so a crash never leaves half a file.
@@ -23,12 +24,13 @@ public final class StateFile {
 
     /** The file's shape. */
     record Snapshot(int version, long lastPutCode, List<Client> clients, List<SavedResearcher> researchers,
-                    List<Token> tokens, Map<String, JsonNode> sections) {
+                    List<Token> tokens, Map<String, JsonNode> sections, List<KnownOrganization> organizations) {
     }
 
+    /** {@code affiliations} is null in files written before affiliations existed. */
     record SavedResearcher(String orcid, String givenNames, String familyName, String creditName, String email,
                            String passwordHash, RecordState state, String primaryOrcid, Visibility defaultVisibility,
-                           Instant lastModified, List<StoredWork> works) {
+                           Instant lastModified, List<StoredWork> works, List<StoredAffiliation> affiliations) {
     }
 
     private StateFile() {
@@ -38,12 +40,13 @@ public final class StateFile {
         List<SavedResearcher> rs = new ArrayList<>();
         for (Researcher r : state.researcherMap().values()) {
             rs.add(new SavedResearcher(r.orcid(), r.givenNames(), r.familyName(), r.creditName(), r.email(),
-                    r.passwordHash(), r.state(), r.primaryOrcid(), r.defaultVisibility(), r.lastModified(), r.works()));
+                    r.passwordHash(), r.state(), r.primaryOrcid(), r.defaultVisibility(), r.lastModified(), r.works(),
+                    r.affiliations()));
         }
         Map<String, JsonNode> sections = new TreeMap<>();
         state.sectionMap().forEach((name, section) -> sections.put(name, json.valueToTree(section.snapshot())));
         Snapshot s = new Snapshot(1, state.putCodeCounter().get(), List.copyOf(state.clientMap().values()), rs,
-                List.copyOf(state.tokenMap().values()), sections);
+                List.copyOf(state.tokenMap().values()), sections, state.organizations().added());
         try {
             Path abs = file.toAbsolutePath();
             if (abs.getParent() != null) {
@@ -75,12 +78,18 @@ public final class StateFile {
             r.state(sr.state(), sr.primaryOrcid());
             synchronized (r) {
                 sr.works().forEach(w -> r.worksForUpdate().put(w));
+                if (sr.affiliations() != null) {
+                    sr.affiliations().forEach(a -> r.affiliationsForUpdate().put(a));
+                }
             }
             state.researcherMap().put(r.orcid(), r);
         }
         for (Token t : s.tokens()) {
             state.tokenMap().put(t.accessHash(), t);
             state.refreshMap().put(t.refreshHash(), t.accessHash());
+        }
+        if (s.organizations() != null) {
+            s.organizations().forEach(state.organizations()::add);
         }
         state.putCodeCounter().set(Math.max(state.putCodeCounter().get(), s.lastPutCode()));
         // Files written before sections existed have none; a section nobody registers now is ignored.

@@ -20,7 +20,8 @@ import org.pidlink.emulator.state.Token;
 
 /**
  * {@code POST /oauth/token} (authorization_code, refresh_token, client_credentials) and {@code POST /oauth/revoke},
- * as in orcid-api.md §2.2-2.3. The authorize pages that issue codes live in the OAuth module.
+ * as in orcid-api.md §2.2-2.3, and the public API host's {@code /pub/oauth/token}, a 307 to it (§12.2). The
+ * authorize pages that issue codes live in the OAuth module.
  */
 public final class TokenEndpoint implements EmulatorModule {
 
@@ -36,6 +37,12 @@ public final class TokenEndpoint implements EmulatorModule {
         this.state = ctx.state();
         routes.post("/oauth/token", RouteKind.OAUTH, this::token);
         routes.post("/oauth/revoke", RouteKind.OAUTH, this::revoke);
+        // The public API host sends token requests to the OAuth host with a 307, which keeps the method and the
+        // form, for any method (orcid-api.md §12.2, PutAuthTokenActionFilter).
+        for (String method : java.util.List.of("GET", "POST", "PUT", "DELETE")) {
+            routes.add(method, "/pub/oauth/token", RouteKind.OAUTH,
+                    r -> Response.empty(307).withHeader("Location", context.baseUrl() + "/oauth/token"));
+        }
     }
 
     Response token(Request r) {

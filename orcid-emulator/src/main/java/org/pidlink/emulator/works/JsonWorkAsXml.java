@@ -1,8 +1,14 @@
 package org.pidlink.emulator.works;
 
-import static org.pidlink.emulator.works.XmlOut.COMMON;
-import static org.pidlink.emulator.works.XmlOut.WORK;
+import static org.pidlink.emulator.schema.XmlOut.COMMON;
+import static org.pidlink.emulator.schema.XmlOut.WORK;
+import static org.pidlink.emulator.schema.JsonBinding.get;
+import static org.pidlink.emulator.schema.JsonBinding.list;
+import static org.pidlink.emulator.schema.JsonBinding.text;
+import static org.pidlink.emulator.schema.JsonBinding.wrapped;
 
+import org.pidlink.emulator.schema.XmlOut;
+import org.pidlink.emulator.schema.XmlSink;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +43,8 @@ public final class JsonWorkAsXml {
         JsonNode title = get(work, "title");
         if (title != null) {
             x.start(WORK, "title");
-            x.leaf(COMMON, "title", value(title, "title"));
-            x.leaf(COMMON, "subtitle", value(title, "subtitle"));
+            x.leaf(COMMON, "title", wrapped(title, "title"));
+            x.leaf(COMMON, "subtitle", wrapped(title, "subtitle"));
             JsonNode tt = get(title, "translated-title");
             if (tt != null) {
                 x.start(COMMON, "translated-title");
@@ -51,7 +57,7 @@ public final class JsonWorkAsXml {
             }
             x.end();
         }
-        x.leaf(WORK, "journal-title", value(work, "journal-title"));
+        x.leaf(WORK, "journal-title", wrapped(work, "journal-title"));
         x.leaf(WORK, "short-description", text(work, "short-description"));
         JsonNode citation = get(work, "citation");
         if (citation != null) {
@@ -64,29 +70,29 @@ public final class JsonWorkAsXml {
         JsonNode date = get(work, "publication-date");
         if (date != null) {
             x.start(COMMON, "publication-date");
-            x.leaf(COMMON, "year", value(date, "year"));
-            x.leaf(COMMON, "month", value(date, "month"));
-            x.leaf(COMMON, "day", value(date, "day"));
+            x.leaf(COMMON, "year", wrapped(date, "year"));
+            x.leaf(COMMON, "month", wrapped(date, "month"));
+            x.leaf(COMMON, "day", wrapped(date, "day"));
             x.end();
         }
         JsonNode ids = get(work, "external-ids");
         if (ids != null) {
             x.start(COMMON, "external-ids");
-            for (JsonNode id : items(get(ids, "external-id"))) {
+            for (JsonNode id : list(get(ids, "external-id"))) {
                 x.start(COMMON, "external-id");
                 x.leaf(COMMON, "external-id-type", text(id, "external-id-type"));
                 x.leaf(COMMON, "external-id-value", text(id, "external-id-value"));
-                x.leaf(COMMON, "external-id-url", value(id, "external-id-url"));
+                x.leaf(COMMON, "external-id-url", wrapped(id, "external-id-url"));
                 x.leaf(COMMON, "external-id-relationship", text(id, "external-id-relationship"));
                 x.end();
             }
             x.end();
         }
-        x.leaf(COMMON, "url", value(work, "url"));
+        x.leaf(COMMON, "url", wrapped(work, "url"));
         JsonNode contributors = get(work, "contributors");
         if (contributors != null) {
             x.start(WORK, "contributors");
-            for (JsonNode c : items(get(contributors, "contributor"))) {
+            for (JsonNode c : list(get(contributors, "contributor"))) {
                 x.start(WORK, "contributor");
                 JsonNode co = get(c, "contributor-orcid");
                 if (co != null) {
@@ -96,7 +102,7 @@ public final class JsonWorkAsXml {
                     x.leaf(COMMON, "host", text(co, "host"));
                     x.end();
                 }
-                x.leaf(WORK, "credit-name", value(c, "credit-name"));
+                x.leaf(WORK, "credit-name", wrapped(c, "credit-name"));
                 JsonNode email = get(c, "contributor-email");
                 if (email != null) {
                     x.leaf(WORK, "contributor-email", email.isObject() ? text(email, "value") : email.asString());
@@ -113,37 +119,7 @@ public final class JsonWorkAsXml {
             x.end();
         }
         x.leaf(COMMON, "language-code", text(work, "language-code"));
-        x.leaf(COMMON, "country", value(work, "country"));
+        x.leaf(COMMON, "country", wrapped(work, "country"));
         x.end();
-    }
-
-    private static JsonNode get(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v;
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = get(n, field);
-        return v == null ? null : v.asString();
-    }
-
-    private static String value(JsonNode n, String field) {
-        JsonNode o = get(n, field);
-        if (o == null) {
-            return null;
-        }
-        return o.isValueNode() ? o.asString() : text(o, "value");
-    }
-
-    private static Iterable<JsonNode> items(JsonNode n) {
-        if (n == null) {
-            return java.util.List.of();
-        }
-        if (n.isArray()) {
-            java.util.List<JsonNode> out = new java.util.ArrayList<>();
-            n.forEach(out::add);
-            return out;
-        }
-        return java.util.List.of(n);
     }
 }

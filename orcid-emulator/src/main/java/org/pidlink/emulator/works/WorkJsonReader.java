@@ -1,12 +1,19 @@
 package org.pidlink.emulator.works;
 
+import static org.pidlink.emulator.schema.JsonBinding.checkFields;
+import static org.pidlink.emulator.schema.JsonBinding.describe;
+import static org.pidlink.emulator.schema.JsonBinding.list;
+import static org.pidlink.emulator.schema.JsonBinding.present;
+import static org.pidlink.emulator.schema.JsonBinding.requireObject;
+import static org.pidlink.emulator.schema.JsonBinding.scalar;
+
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
+import org.pidlink.emulator.schema.JsonBinding;
+import org.pidlink.emulator.schema.JsonBodyException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +54,8 @@ public final class WorkJsonReader {
             Map.entry("ContributorAttributes", Set.of("contributor-sequence", "contributor-role")),
             Map.entry("Country", Set.of("value", "visibility")));
 
+    private static final JsonBinding BINDING = new JsonBinding(OBJECT_FIELDS);
+
     private final Supplier<JsonMapper> json;
 
     public WorkJsonReader(Supplier<JsonMapper> json) {
@@ -54,15 +63,7 @@ public final class WorkJsonReader {
     }
 
     public JsonNode tree(byte[] body) throws JsonBodyException {
-        try {
-            JsonNode n = json.get().readTree(body);
-            if (n == null || n.isMissingNode()) {
-                throw new JsonBodyException("No content to map due to end-of-input");
-            }
-            return n;
-        } catch (JacksonException e) {
-            throw new JsonBodyException(e.getOriginalMessage());
-        }
+        return JsonBinding.tree(json.get(), body);
     }
 
     public Work readWork(byte[] body) throws JsonBodyException {
@@ -101,64 +102,64 @@ public final class WorkJsonReader {
                         + describe(pc) + " (through reference chain: " + WORK_CLASS + "[\"put-code\"])");
             }
         }
-        JsonNode title = object(n, "title", "WorkTitle");
+        JsonNode title = BINDING.object(n, "title", "WorkTitle");
         if (title != null) {
-            w.title = value(title, "title", "Title");
-            w.subtitle = value(title, "subtitle", "Subtitle");
-            JsonNode tt = object(title, "translated-title", "TranslatedTitle");
+            w.title = BINDING.value(title, "title", "Title");
+            w.subtitle = BINDING.value(title, "subtitle", "Subtitle");
+            JsonNode tt = BINDING.object(title, "translated-title", "TranslatedTitle");
             if (tt != null) {
                 w.hasTranslatedTitle = true;
                 w.translatedTitle = scalar(tt, "value");
                 w.translatedTitleLanguage = scalar(tt, "language-code");
             }
         }
-        w.journalTitle = value(n, "journal-title", "JournalTitle");
+        w.journalTitle = BINDING.value(n, "journal-title", "JournalTitle");
         w.shortDescription = scalar(n, "short-description");
-        JsonNode citation = object(n, "citation", "Citation");
+        JsonNode citation = BINDING.object(n, "citation", "Citation");
         if (citation != null) {
             w.hasCitation = true;
             w.citationType = scalar(citation, "citation-type");
             w.citationValue = scalar(citation, "citation-value");
         }
         w.type = scalar(n, "type");
-        JsonNode date = object(n, "publication-date", "PublicationDate");
+        JsonNode date = BINDING.object(n, "publication-date", "PublicationDate");
         if (date != null) {
             w.hasPublicationDate = true;
-            w.year = value(date, "year", "Year");
-            w.month = value(date, "month", "Month");
-            w.day = value(date, "day", "Day");
+            w.year = BINDING.value(date, "year", "Year");
+            w.month = BINDING.value(date, "month", "Month");
+            w.day = BINDING.value(date, "day", "Day");
         }
-        JsonNode ids = object(n, "external-ids", "ExternalIDs");
+        JsonNode ids = BINDING.object(n, "external-ids", "ExternalIDs");
         if (ids != null) {
             for (JsonNode id : list(ids.get("external-id"))) {
                 requireObject(id, "ExternalID");
                 checkFields(id, OBJECT_FIELDS.get("ExternalID"), "org.orcid.jaxb.model.v3.release.common.ExternalID");
                 w.eidType = scalar(id, "external-id-type");
                 w.eidValue = scalar(id, "external-id-value");
-                w.eidUrl = value(id, "external-id-url", "Url");
+                w.eidUrl = BINDING.value(id, "external-id-url", "Url");
                 w.eidRelationship = scalar(id, "external-id-relationship");
                 w.endExternalId();
             }
         }
-        w.url = value(n, "url", "Url");
-        JsonNode contributors = object(n, "contributors", "WorkContributors");
+        w.url = BINDING.value(n, "url", "Url");
+        JsonNode contributors = BINDING.object(n, "contributors", "WorkContributors");
         if (contributors != null) {
             for (JsonNode c : list(contributors.get("contributor"))) {
                 requireObject(c, "Contributor");
                 checkFields(c, OBJECT_FIELDS.get("Contributor"), "org.orcid.jaxb.model.v3.release.common.Contributor");
-                JsonNode co = object(c, "contributor-orcid", "ContributorOrcid");
+                JsonNode co = BINDING.object(c, "contributor-orcid", "ContributorOrcid");
                 if (co != null) {
                     w.cUri = scalar(co, "uri");
                     w.cPath = scalar(co, "path");
                     w.cHost = scalar(co, "host");
                 }
-                w.cCreditName = value(c, "credit-name", "CreditName");
+                w.cCreditName = BINDING.value(c, "credit-name", "CreditName");
                 JsonNode email = present(c.get("contributor-email"));
                 if (email != null) {
-                    w.cEmail = email.isObject() ? value(c, "contributor-email", "ContributorEmail")
+                    w.cEmail = email.isObject() ? BINDING.value(c, "contributor-email", "ContributorEmail")
                             : scalar(c, "contributor-email");
                 }
-                JsonNode attrs = object(c, "contributor-attributes", "ContributorAttributes");
+                JsonNode attrs = BINDING.object(c, "contributor-attributes", "ContributorAttributes");
                 if (attrs != null) {
                     w.cSequence = scalar(attrs, "contributor-sequence");
                     w.cRole = scalar(attrs, "contributor-role");
@@ -167,87 +168,8 @@ public final class WorkJsonReader {
             }
         }
         w.languageCode = scalar(n, "language-code");
-        w.country = value(n, "country", "Country");
+        w.country = BINDING.value(n, "country", "Country");
         w.visibility = scalar(n, "visibility");
         return w.build();
-    }
-
-    private static JsonNode present(JsonNode n) {
-        return n == null || n.isNull() ? null : n;
-    }
-
-    private static JsonNode object(JsonNode parent, String field, String type) throws JsonBodyException {
-        JsonNode n = present(parent.get(field));
-        if (n == null) {
-            return null;
-        }
-        requireObject(n, type);
-        checkFields(n, OBJECT_FIELDS.get(type), "org.orcid.jaxb.model.v3.release.common." + type);
-        return n;
-    }
-
-    /**
-     * A {@code {"value": …}} wrapper's value. A bare scalar is accepted too: ORCID's value classes have
-     * single-String constructors, which Jackson uses as delegating creators (ORCID's own samples rely on it).
-     */
-    private static String value(JsonNode parent, String field, String type) throws JsonBodyException {
-        JsonNode raw = present(parent.get(field));
-        if (raw != null && raw.isValueNode()) {
-            return raw.asString();
-        }
-        JsonNode n = object(parent, field, type);
-        return n == null ? null : scalar(n, "value");
-    }
-
-    private static String scalar(JsonNode parent, String field) throws JsonBodyException {
-        JsonNode n = present(parent.get(field));
-        if (n == null) {
-            return null;
-        }
-        if (n.isObject() || n.isArray()) {
-            throw new JsonBodyException("Cannot deserialize value of type `java.lang.String` from "
-                    + describe(n) + " (through reference chain: [\"" + field + "\"])");
-        }
-        return n.asString();
-    }
-
-    private static Iterable<JsonNode> list(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return List.of();
-        }
-        if (n.isArray()) {
-            List<JsonNode> out = new ArrayList<>();
-            n.forEach(out::add);
-            return out;
-        }
-        return List.of(n);
-    }
-
-    private static void requireObject(JsonNode n, String type) throws JsonBodyException {
-        if (!n.isObject()) {
-            throw new JsonBodyException("Cannot construct instance of `" + type + "` from " + describe(n)
-                    + ": no delegate- or property-based Creator");
-        }
-    }
-
-    private static void checkFields(JsonNode n, Set<String> allowed, String type) throws JsonBodyException {
-        Iterator<String> names = n.propertyNames().iterator();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new JsonBodyException("Unrecognized field \"" + name + "\" (class " + type
-                        + "), not marked as ignorable");
-            }
-        }
-    }
-
-    private static String describe(JsonNode n) {
-        if (n.isObject()) {
-            return "Object value (token `JsonToken.START_OBJECT`)";
-        }
-        if (n.isArray()) {
-            return "Array value (token `JsonToken.START_ARRAY`)";
-        }
-        return n.isString() ? "String value (\"" + n.asString() + "\")" : n.getNodeType().toString() + " value";
     }
 }

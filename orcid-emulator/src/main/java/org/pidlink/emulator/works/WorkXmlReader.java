@@ -1,40 +1,27 @@
 package org.pidlink.emulator.works;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
+import java.util.Map;
+import java.util.function.Consumer;
 import javax.xml.validation.Schema;
-import javax.xml.validation.ValidatorHandler;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
+import org.pidlink.emulator.schema.HardenedXml;
+import org.pidlink.emulator.schema.SchemaValidator;
+import org.pidlink.emulator.schema.XmlBodyException;
+import org.pidlink.emulator.schema.XmlOut;
+import org.pidlink.emulator.schema.XmlSink;
 
 /**
  * Reads v3.0 work XML. Single works are validated against ORCID's real {@code work-3.0.xsd} (bundled, compiled
  * once, thread-safe) in the same pass that builds the {@link Work}: SAX parser → schema ValidatorHandler →
- * {@link WorkSaxHandler}. Bulk bodies are parsed without the schema, as ORCID does. Parsers and validator
- * handlers are pooled because creating them costs more than parsing a work. DTDs and external entities are
+ * {@link WorkSaxHandler}. Bulk bodies are parsed without the schema, as ORCID does. DTDs and external entities are
  * refused.
  */
 public final class WorkXmlReader {
 
     private static final String WORK_XSD = "/orcid-model/record_3.0/work-3.0.xsd";
+    private static final Map<String, String> PREFIXES = Map.of("work", WorkSaxHandler.WORK_NS, "common", XmlOut.COMMON);
 
-    private final SAXParserFactory parsers;
-    private final Queue<SAXParser> parserPool = new ConcurrentLinkedQueue<>();
-    private final Queue<ValidatorHandler> validatorPool = new ConcurrentLinkedQueue<>();
-
-    public WorkXmlReader() {
-        this.parsers = HardenedXml.saxParsers();
-    }
+    private final SchemaValidator validator = new SchemaValidator(() -> CompiledWorkSchema.INSTANCE);
 
     /**
      * Compiles {@code work-3.0.xsd} in the background, so that an emulator starts without waiting for it;
@@ -66,20 +53,12 @@ public final class WorkXmlReader {
     /** Parses and schema-validates a single {@code work:work}. */
     public Work readWork(byte[] xml) throws XmlBodyException {
         WorkSaxHandler handler = new WorkSaxHandler();
-        ValidatorHandler validator = borrowValidator();
-        try {
-            validator.setContentHandler(handler);
-            parse(xml, validator);
-        } finally {
-            validator.setContentHandler(null);
-            validatorPool.offer(validator);
-        }
+        validator.parseValid(xml, handler);
         List<Work> works = handler.works();
         if (works.size() != 1 || !"work".equals(handler.rootName())) {
             // The schema accepts other global elements (e.g. work-summary); the endpoint expects a work.
-            throw new XmlBodyException(new SAXParseException(
-                    "unexpected element (uri:\"" + handler.rootNamespace() + "\", local:\"" + handler.rootName()
-                            + "\"). Expected elements are <{http://www.orcid.org/ns/work}work>", null));
+            throw XmlBodyException.unexpectedRoot(handler.rootNamespace(), handler.rootName(),
+                    "{http://www.orcid.org/ns/work}work");
         }
         return works.getFirst();
     }
@@ -93,103 +72,18 @@ public final class WorkXmlReader {
      * Validates a work given as element events (a JSON work through {@link JsonWorkAsXml#write}) against
      * {@code work-3.0.xsd}, without serializing it.
      */
-    public void validateWork(java.util.function.Consumer<XmlSink> writer) throws XmlBodyException {
-        ValidatorHandler validator = borrowValidator();
-        boolean reusable = true;
-        try {
-            validator.setContentHandler(null);
-            validator.startDocument();
-            validator.startPrefixMapping("work", WorkSaxHandler.WORK_NS);
-            validator.startPrefixMapping("common", XmlOut.COMMON);
-            writer.accept(new SaxSink(validator));
-            validator.endDocument();
-        } catch (SaxSink.Failure f) {
-            throw new XmlBodyException(asParseException((SAXException) f.getCause()));
-        } catch (SAXException e) {
-            throw new XmlBodyException(asParseException(e));
-        } catch (RuntimeException e) {
-            reusable = false;
-            throw e;
-        } finally {
-            if (reusable) {
-                validatorPool.offer(validator);
-            }
-        }
-    }
-
-    private static SAXParseException asParseException(SAXException e) {
-        return e instanceof SAXParseException p ? p : new SAXParseException(e.getMessage(), null, e);
+    public void validateWork(Consumer<XmlSink> writer) throws XmlBodyException {
+        validator.validate(PREFIXES, writer);
     }
 
     /** Parses a {@code bulk:bulk} of works without schema validation (ORCID validates bulk items by rule only). */
     public BulkXml readBulk(byte[] xml) throws XmlBodyException {
         WorkSaxHandler handler = new WorkSaxHandler();
-        parse(xml, handler);
+        validator.parse(xml, handler);
         return new BulkXml(handler.rootName(), handler.rootNamespace(), handler.works());
     }
 
     /** A parsed bulk body: the root element and its works in document order. */
     public record BulkXml(String rootName, String rootNamespace, List<Work> works) {
     }
-
-    private void parse(byte[] xml, org.xml.sax.ContentHandler handler) throws XmlBodyException {
-        SAXParser parser = borrowParser();
-        boolean reusable = false;
-        try {
-            XMLReader reader = parser.getXMLReader();
-            reader.setContentHandler(handler);
-            reader.setErrorHandler(STRICT);
-            reader.parse(new InputSource(new ByteArrayInputStream(xml)));
-            reusable = true;
-        } catch (SAXParseException e) {
-            reusable = true;
-            throw new XmlBodyException(e);
-        } catch (SAXException e) {
-            throw new XmlBodyException(new SAXParseException(e.getMessage(), null, e));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (reusable) {
-                parser.reset();
-                parserPool.offer(parser);
-            }
-        }
-    }
-
-    private SAXParser borrowParser() {
-        SAXParser p = parserPool.poll();
-        if (p != null) {
-            return p;
-        }
-        try {
-            return parsers.newSAXParser();
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ValidatorHandler borrowValidator() {
-        ValidatorHandler v = validatorPool.poll();
-        if (v == null) {
-            v = CompiledWorkSchema.INSTANCE.newValidatorHandler();
-            v.setErrorHandler(STRICT);
-        }
-        return v;
-    }
-
-    private static final ErrorHandler STRICT = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
 }

@@ -370,7 +370,7 @@ class WorksApiTest {
                 works.put(new org.pidlink.emulator.state.StoredWork(pc, "someone-else", state.now(), state.now(),
                         org.pidlink.emulator.state.Visibility.PUBLIC, w, java.util.List.of("f" + i)));
             }
-            return org.pidlink.emulator.state.EmulatorState.WorkChange.changed(null);
+            return org.pidlink.emulator.state.EmulatorState.RecordChange.changed(null);
         });
         HttpResponse<String> r = postJson(Fixtures.jsonWork("One too many", "10.13/x"));
         assertThat(r.statusCode()).isEqualTo(409);

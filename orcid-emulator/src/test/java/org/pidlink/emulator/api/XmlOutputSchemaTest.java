@@ -8,6 +8,8 @@ import static org.pidlink.emulator.Fixtures.XML;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
@@ -16,12 +18,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pidlink.emulator.Fixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.Fixtures.Setup;
+import org.pidlink.emulator.Fixtures;
 import org.pidlink.emulator.Http;
+import org.pidlink.emulator.affiliations.AffiliationCalls;
 import org.pidlink.emulator.junit.OrcidEmulatorExtension;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Every XML the member API answers is valid against ORCID's real v3.0 XSDs (from ../shared, not our copy). */
+/**
+ * Every XML the member API answers is valid against ORCID's real v3.0 XSDs (from ../shared, not our copy): works,
+ * each affiliation kind's item, summary and list, and the activities and record that hold them all.
+ */
 class XmlOutputSchemaTest {
 
     @RegisterExtension
@@ -31,6 +41,7 @@ class XmlOutputSchemaTest {
     private Http http;
     private Setup s;
     private long putCode;
+    private final Map<AffiliationKind, Long> affiliations = new EnumMap<>(AffiliationKind.class);
 
     @BeforeAll
     static void compile() throws Exception {
@@ -49,10 +60,24 @@ class XmlOutputSchemaTest {
                 "Authorization", s.bearer(), "Content-Type", JSON);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         putCode = Fixtures.putCodeOf(r.headers().firstValue("Location").orElseThrow());
+        AffiliationCalls calls = new AffiliationCalls(http, s);
+        for (AffiliationKind kind : AffiliationKind.values()) {
+            affiliations.put(kind, calls.create(kind, AffiliationCalls.sample(kind)));
+        }
+        // A second employment in the same group, and one without ids, dates or region.
+        ObjectNode grouped = AffiliationCalls.employment("external-identifier-value");
+        ((ObjectNode) grouped.get("external-ids").get("external-id").get(0)).put("external-id-relationship", "version-of");
+        calls.create(AffiliationKind.EMPLOYMENT, grouped);
+        ObjectNode bare = AffiliationCalls.employment("x");
+        bare.remove("external-ids");
+        bare.remove("start-date");
+        ((ObjectNode) bare.get("organization").get("address")).remove("region");
+        calls.create(AffiliationKind.EMPLOYMENT, bare);
     }
 
     private void assertValid(String path) {
         HttpResponse<String> r = http.get(path, "Authorization", s.bearer(), "Accept", XML);
+        assertThat(r.body()).as(path).isNotEmpty();
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith(XML);
         assertThatCode(() -> schemas.newValidator().validate(new StreamSource(new StringReader(r.body()))))
                 .as(path + "\n" + r.body()).doesNotThrowAnyException();
@@ -81,6 +106,36 @@ class XmlOutputSchemaTest {
     @Test
     void error() {
         assertValid("/v3.0/" + s.orcid() + "/work/1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AffiliationKind.class)
+    void affiliationItem(AffiliationKind kind) {
+        assertValid("/v3.0/" + s.orcid() + "/" + kind.value() + "/" + affiliations.get(kind));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AffiliationKind.class)
+    void affiliationSummary(AffiliationKind kind) {
+        assertValid("/v3.0/" + s.orcid() + "/" + kind.value() + "/summary/" + affiliations.get(kind));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AffiliationKind.class)
+    void affiliationList(AffiliationKind kind) {
+        assertValid("/v3.0/" + s.orcid() + "/" + kind.section());
+    }
+
+    @Test
+    void emptyAffiliationList() {
+        ORCID.control().deleteAffiliation(s.orcid(), affiliations.get(AffiliationKind.SERVICE));
+        assertValid("/v3.0/" + s.orcid() + "/services");
+    }
+
+    @Test
+    void affiliationErrors() {
+        assertValid("/v3.0/" + s.orcid() + "/employment/" + affiliations.get(AffiliationKind.SERVICE));
+        assertValid("/v3.0/" + s.orcid() + "/affiliations");
     }
 
     @Test

@@ -155,4 +155,36 @@ class ControlApiTest {
         assertThat(MAPPER.readTree(missing.body()).get("detail").asString()).isEqualTo("givenNames is required");
         assertThat(http.get("/_emulator/researchers/0000-0002-1825-0097").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void listsAndDeletesAffiliationsAndTakesOrganizations() {
+        String orcid = setUpClientAndResearcher();
+        JsonNode org = post("/_emulator/organizations", """
+                {"source":"ROR","identifier":"https://ror.org/04pp8hn57","name":"Utrecht University","city":"Utrecht",
+                 "country":"NL"}""", 201);
+        assertThat(org.get("name").asString()).isEqualTo("Utrecht University");
+        post("/_emulator/organizations", "{\"source\":\"ISNI\",\"identifier\":\"x\",\"name\":\"n\"}", 400);
+        HttpResponse<String> all = http.get("/_emulator/organizations");
+        assertThat(all.body()).contains("https://ror.org/04pp8hn57", "https://ror.org/05qwgg493");
+
+        String token = post("/_emulator/tokens", "{\"orcid\":\"" + orcid + "\",\"clientId\":\"APP-CONTROL00000001\","
+                + "\"scope\":\"/activities/update\"}", 200).get("access_token").asString();
+        HttpResponse<String> created = http.post("/v3.0/" + orcid + "/membership", """
+                {"organization":{"name":"Utrecht University","address":{"city":"Utrecht","country":"NL"},
+                   "disambiguated-organization":{"disambiguated-organization-identifier":"https://ror.org/04pp8hn57",
+                     "disambiguation-source":"ROR"}}}""", "Authorization", "Bearer " + token, "Content-Type", JSON);
+        long pc = Fixtures.putCodeOf(created.headers().firstValue("Location").orElseThrow());
+        JsonNode list = MAPPER.readTree(http.get("/_emulator/researchers/" + orcid + "/affiliations").body());
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("kind").asString()).isEqualTo("membership");
+        assertThat(list.get(0).get("putCode").asLong()).isEqualTo(pc);
+        assertThat(list.get(0).get("sourceClientId").asString()).isEqualTo("APP-CONTROL00000001");
+        assertThat(list.get(0).get("visibility").asString()).isEqualTo("public");
+        assertThat(list.get(0).get("affiliation").get("organization").get("name").asString()).isEqualTo("Utrecht University");
+        assertThat(MAPPER.readTree(http.get("/_emulator/researchers/" + orcid).body()).get("affiliations").asInt())
+                .isEqualTo(1);
+        assertThat(http.delete("/_emulator/researchers/" + orcid + "/affiliations/" + pc).statusCode()).isEqualTo(204);
+        assertThat(http.delete("/_emulator/researchers/" + orcid + "/affiliations/" + pc).statusCode()).isEqualTo(404);
+        assertThat(http.get("/_emulator/researchers/" + orcid + "/affiliations").body()).isEqualTo("[]");
+    }
 }

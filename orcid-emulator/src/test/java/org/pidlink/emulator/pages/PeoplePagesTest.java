@@ -76,6 +76,40 @@ class PeoplePagesTest {
         assertThat(new Browser(ORCID.baseUrl()).get("/0000-0001-5109-3700").statusCode()).isEqualTo(404);
     }
 
+    private static void addAffiliation(ResearcherInfo r, ClientInfo c, String kind, String body) {
+        String token = ORCID.control().token(r.orcid(), c.clientId(), "/activities/update").accessToken();
+        HttpResponse<String> created = new Http(ORCID.baseUrl()).post("/v3.0/" + r.orcid() + "/" + kind, body,
+                "Authorization", "Bearer " + token, "Content-Type", "application/vnd.orcid+json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void theRecordPageListsAffiliationsInOrcidsSectionsWithTheirSource() {
+        ResearcherInfo r = researcher();
+        ClientInfo c = ORCID.control().createClient(ClientSpec.member("Institution <HR>", "https://hr.example/cb"));
+        addAffiliation(r, c, "employment", """
+                {"department-name":"Physics & <Astronomy>","role-title":"Professor",
+                 "start-date":{"year":{"value":"2019"},"month":{"value":"09"}},
+                 "organization":{"name":"Boston University","address":{"city":"Boston","region":"MA","country":"US"},
+                   "disambiguated-organization":{"disambiguated-organization-identifier":"https://ror.org/05qwgg493",
+                     "disambiguation-source":"ROR"}}}""");
+        ORCID.control().setDefaultVisibility(r.orcid(), "private");
+        addAffiliation(r, c, "service", """
+                {"role-title":"Reviewer","end-date":{"year":{"value":"2020"}},
+                 "organization":{"name":"ORCID","address":{},
+                   "disambiguated-organization":{"disambiguated-organization-identifier":"https://ror.org/04fa4r544",
+                     "disambiguation-source":"ROR"}}}""");
+
+        String page = new Browser(ORCID.baseUrl()).get("/" + r.orcid()).body();
+        assertThat(page).contains("Employment (1)", "Boston University", "Boston, MA, US", "2019-09 to present",
+                "Professor (Physics &amp; &lt;Astronomy&gt;)", "ROR: <a href=\"https://ror.org/05qwgg493\">",
+                "Source: <span class=\"source\">Institution &lt;HR&gt;</span>", "Membership and service (0)",
+                "Education and qualifications (0)").doesNotContain("<Astronomy>", "Reviewer");
+        String own = signIn(r).get("/" + r.orcid()).body();
+        assertThat(own).contains("Membership and service (1)", "Reviewer", "to 2020", "<span class=\"kind\">Service</span>",
+                "Visibility: private");
+    }
+
     @Test
     void signingOutNeedsThePagesTokenAndEndsTheSession() {
         ResearcherInfo r = researcher();

@@ -81,6 +81,8 @@ final class ErrorClassifier {
             case 403 -> switch (code) {
                 case 9038, 9004, 9005, 9015 -> new OrcidError.ScopeMissing(problem);
                 case 9010, 9013, 9014 -> new OrcidError.NotSource(problem);
+                case 9035 -> new OrcidError.InvalidWork(problem); // a visibility change: the body, not the token
+
                 default -> new OrcidError.Unexpected(problem);
             };
             // Only ORCID's own "not found" counts: a bare 404 (wrong base URL, a proxy) must never make the

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point: one HTTP/1.1 connection pool shared by {@link #oauth()}, {@link #works()},
- * {@link #notifications()} and {@link #webhooks()}. Create one per ORCID environment and keep it for the application's life; close it to
+ * {@link #affiliations()}, {@link #notifications()} and {@link #webhooks()}. Create one per ORCID environment and keep it for the application's life; close it to
  * release its connections.
  *
  * <pre>{@code
@@ -22,6 +22,7 @@ public final class OrcidClient implements AutoCloseable {
     private final HttpClient http;
     private final OrcidOAuthClient oauth;
     private final OrcidWorksClient works;
+    private final OrcidAffiliationsClient affiliations;
     private final OrcidNotificationsClient notifications;
     private final OrcidWebhooksClient webhooks;
     private final OrcidHttp exchange;
@@ -48,6 +49,7 @@ public final class OrcidClient implements AutoCloseable {
                 : new OrcidHttp(http, builder.rateLimiter, builder.listener, OrcidCallContext.NONE);
         this.oauth = new OrcidOAuthClient(settings, this.exchange, mapper);
         this.works = new OrcidWorksClient(settings, this.exchange, mapper);
+        this.affiliations = new OrcidAffiliationsClient(settings, this.exchange, mapper);
         this.notifications = new OrcidNotificationsClient(settings, this.exchange, mapper);
         this.webhooks = new OrcidWebhooksClient(settings, this.exchange, mapper);
     }
@@ -74,6 +76,11 @@ public final class OrcidClient implements AutoCloseable {
 
     public OrcidWorksClient works() {
         return works;
+    }
+
+    /** The seven affiliation kinds (employment, education, …): create, update, delete, read. */
+    public OrcidAffiliationsClient affiliations() {
+        return affiliations;
     }
 
     /** ORCID's inbox: permission requests (needs a {@value OrcidNotificationsClient#SCOPE} token). */

@@ -52,6 +52,14 @@ public sealed interface OrcidError {
         return problem().errorCode();
     }
 
+    /**
+     * What ORCID's {@code error-code} means ({@link OrcidErrorCode}), e.g. which organization rule an affiliation
+     * broke inside {@link InvalidWork}; empty without a code or for one not listed there.
+     */
+    default java.util.Optional<OrcidErrorCode> code() {
+        return OrcidErrorCode.of(errorCode());
+    }
+
     /** ORCID's developer-message (or OAuth error_description), tokens redacted. */
     default String developerMessage() {
         return problem().developerMessage();
@@ -70,19 +78,21 @@ public sealed interface OrcidError {
     record ScopeMissing(OrcidProblem problem) implements OrcidError {
     }
 
-    /** 403/9010 (also 9013, 9014): the work exists but another source (client or the researcher) owns it. */
+    /** 403/9010 (also 9013, 9014): the work or affiliation exists but another source (client or researcher) owns it. */
     record NotSource(OrcidProblem problem) implements OrcidError {
     }
 
     /**
-     * 404 with ORCID's error body (9016, 9011): the work (or record) does not exist, e.g. the researcher deleted it.
+     * 404 with ORCID's error body (9016, 9011): the work or affiliation (or record) does not exist, e.g. the
+     * researcher deleted it.
      * A 404 without an ORCID error-code (wrong base URL, a proxy) is {@link Unexpected} instead.
      */
     record NotFound(OrcidProblem problem) implements OrcidError {
     }
 
     /**
-     * 409/9021: this client already has a work with the same {@code self} external identifier.
+     * 409/9021: this client already has a work with the same {@code self} external identifier, or an affiliation of
+     * the same kind with the same {@code self} (or relationship-less) external identifier.
      *
      * @param existingPutCode the put-code ORCID names in its developer-message; empty when ORCID leaked the
      *                        unresolved {@code ${putCode}} placeholder (seen in bulk)
@@ -92,8 +102,10 @@ public sealed interface OrcidError {
 
     /**
      * 400 (9022 title, 9023 external-ids, 9037 type/enum, 9047 JSON, 9049 date, 9019 put-code mismatch, 9024, 9034,
-     * 9058, 9001 schema, 9006 too many items, …) and 413: ORCID refuses this request body; sending it again fails
-     * again. The developer-message says what was wrong.
+     * 9058, 9001 schema, 9006 too many items or another affiliation kind's put-code, …; for affiliations also 9046
+     * no organization, 9045 no or an unknown organization id, 9060 city and country, 9061 country, 9062 organization
+     * id or external id, 9055 end before start), 403/9035 (a visibility change) and 413: ORCID refuses this request
+     * body; sending it again fails again. The developer-message says what was wrong, {@link #code()} which rule.
      */
     record InvalidWork(OrcidProblem problem) implements OrcidError {
     }

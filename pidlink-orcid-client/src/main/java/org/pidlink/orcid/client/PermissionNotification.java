@@ -66,6 +66,23 @@ public record PermissionNotification(URI authorizationUrl, String subject, Strin
         public static Item work(String title, String doi) {
             return new Item("work", title, new ItemId("doi", doi, "self"));
         }
+
+        /**
+         * An affiliation the client means to add (orcid-api.md §11.8): its kind as the item type, named as the
+         * researcher will recognize it ("Professor, Physics, Boston University"), cut to {@value #MAX_TEXT} units.
+         * No external id: ORCID checks an item's id type against its work identifier types (9023), which an
+         * affiliation's ids need not be.
+         */
+        public static Item affiliation(Affiliation a) {
+            String name = java.util.stream.Stream.of(a.roleTitle(), a.departmentName(), a.organization().name())
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", "));
+            if (name.length() > MAX_TEXT) {
+                // Never split a surrogate pair.
+                int cut = Character.isHighSurrogate(name.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+                name = name.substring(0, cut);
+            }
+            return new Item(a.kind().value(), name, null);
+        }
     }
 
     /**

@@ -77,13 +77,40 @@ class ErrorClassifierTest {
             "404, 9016, NotFound", "404, 9011, NotFound", "404, 9001, Unexpected",
             "409, 9021, Duplicate", "409, 9007, RecordUnavailable", "409, 9018, RecordUnavailable",
             "409, 9044, RecordUnavailable", "409, 9036, RecordUnavailable", "409, 9048, WorkLimitReached",
-            "409, 9057, Unexpected", "415, 9001, Unexpected",
+            "409, 9057, Unexpected", "415, 9001, Unexpected", "405, 9001, Unexpected",
+            "400, 9045, InvalidWork", "400, 9046, InvalidWork", "400, 9060, InvalidWork", "400, 9061, InvalidWork",
+            "400, 9062, InvalidWork", "400, 9055, InvalidWork", "400, 9051, InvalidWork", "403, 9035, InvalidWork",
+            "403, 9013, NotSource",
             "500, 9008, ServerError", "502, 0, ServerError", "503, 0, RateLimited", "429, 0, RateLimited"})
     void statusAndCodeDecideTheVariant(int status, int code, String variant) {
         OrcidError error = classify(status, orcidError(status, code, Map.of("orcid", "0000-0002-1825-0097")));
         assertThat(error.getClass().getSimpleName()).isEqualTo(variant);
         assertThat(error.status()).isEqualTo(status);
         assertThat(error.retryable()).isEqualTo(List.of("ServerError", "RateLimited").contains(variant));
+    }
+
+    @ParameterizedTest(name = "{0}/{1} -> {2}")
+    @CsvSource({"400, 9045, ORGANIZATION_ID_INVALID", "400, 9046, ORGANIZATION_MISSING",
+            "400, 9060, CITY_AND_COUNTRY_REQUIRED", "400, 9061, COUNTRY_REQUIRED_WITH_CITY_OR_REGION",
+            "400, 9062, ORGANIZATION_ID_OR_EXTERNAL_ID_REQUIRED", "400, 9024, PUT_CODE_NOT_EXPECTED",
+            "400, 9019, PUT_CODE_MISMATCH", "400, 9055, END_BEFORE_START", "400, 9049, INVALID_DATE",
+            "400, 9006, BAD_REQUEST", "409, 9021, DUPLICATE", "403, 9035, VISIBILITY_CHANGE",
+            "404, 9016, NOT_FOUND", "404, 9001, INVALID_REQUEST"})
+    void orcidsAffiliationRefusalsAreNamedByTheirCode(int status, int code, OrcidErrorCode expected) {
+        // ORCID's own texts, with the parameters its mapper fills in.
+        OrcidError error = classify(status, orcidError(status, code, Map.of("putCode", "733536",
+                "clientName", "pidlink", "urlPutCode", "5", "bodyPutCode", "null", "dateString", "2021-02-30")));
+        assertThat(error.code()).hasValue(expected);
+        assertThat(expected.code()).isEqualTo(code);
+        assertThat(error.developerMessage()).isEqualTo(MESSAGES.getProperty("apiError." + code + ".developerMessage")
+                .replace("${putCode}", "733536").replace("${urlPutCode}", "5").replace("${bodyPutCode}", "null")
+                .replace("${dateString}", "2021-02-30"));
+    }
+
+    @Test
+    void anErrorWithoutAKnownCodeHasNone() {
+        assertThat(classify(404, "Not found".getBytes(StandardCharsets.UTF_8)).code()).isEmpty();
+        assertThat(OrcidErrorCode.of(9999)).isEmpty();
     }
 
     @ParameterizedTest

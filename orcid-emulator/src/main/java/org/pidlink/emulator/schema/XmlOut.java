@@ -1,4 +1,4 @@
-package org.pidlink.emulator.works;
+package org.pidlink.emulator.schema;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +22,21 @@ public final class XmlOut implements XmlSink {
     public static final String PERSONAL_DETAILS = "http://www.orcid.org/ns/personal-details";
     public static final String EMAIL = "http://www.orcid.org/ns/email";
 
-    private static final java.util.Map<String, String> PREFIXES = java.util.Map.of(COMMON, "common", WORK, "work",
-            BULK, "bulk", ERROR, "error", ACTIVITIES, "activities", RECORD, "record", PERSON, "person",
-            PERSONAL_DETAILS, "personal-details", EMAIL, "email");
+    private static final java.util.Map<String, String> PREFIXES = prefixes();
+
+    /** ORCID's prefixes: each namespace's last path segment ({@code http://www.orcid.org/ns/employment}). */
+    private static java.util.Map<String, String> prefixes() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String ns : java.util.List.of(COMMON, WORK, BULK, ERROR, ACTIVITIES, RECORD, PERSON, PERSONAL_DETAILS,
+                EMAIL)) {
+            m.put(ns, ns.substring(ns.lastIndexOf('/') + 1));
+        }
+        for (String kind : java.util.List.of("employment", "education", "qualification", "invited-position",
+                "distinction", "membership", "service", "funding", "peer-review", "research-resource")) {
+            m.put("http://www.orcid.org/ns/" + kind, kind);
+        }
+        return java.util.Map.copyOf(m);
+    }
 
     // A Writer, not an OutputStream: the JDK writer encodes byte by byte into an OutputStream.
     private final StringWriter chars = new StringWriter(2048);

@@ -1,4 +1,4 @@
-package org.pidlink.emulator.works;
+package org.pidlink.emulator.schema;
 
 /** Where XML is written element by element: serialized ({@link XmlOut}) or fed to a validator ({@link SaxSink}). */
 public interface XmlSink {

@@ -1,10 +1,12 @@
-package org.pidlink.emulator.works;
+package org.pidlink.emulator.schema;
 
 import java.net.URL;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.xml.sax.SAXException;
@@ -23,20 +25,27 @@ public final class HardenedXml {
     private HardenedXml() {
     }
 
-    /** Compiles the XSD at {@code resource} (resolved against {@code anchor}); its imports are sibling resources. */
-    public static Schema compileSchema(Class<?> anchor, String resource) {
+    /**
+     * Compiles the XSDs at {@code resources} (resolved against {@code anchor}) into one schema; their imports are
+     * sibling resources.
+     */
+    public static Schema compileSchema(Class<?> anchor, String... resources) {
         try {
             SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             // Imports are relative files inside our own resources (a directory in tests, the jar otherwise).
             sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jrt");
-            URL xsd = anchor.getResource(resource);
-            if (xsd == null) {
-                throw new IllegalStateException("missing resource " + resource);
+            Source[] sources = new Source[resources.length];
+            for (int i = 0; i < resources.length; i++) {
+                URL xsd = anchor.getResource(resources[i]);
+                if (xsd == null) {
+                    throw new IllegalStateException("missing resource " + resources[i]);
+                }
+                sources[i] = new StreamSource(xsd.toExternalForm());
             }
-            return sf.newSchema(xsd);
+            return sf.newSchema(sources);
         } catch (SAXException e) {
-            throw new IllegalStateException("cannot compile " + resource, e);
+            throw new IllegalStateException("cannot compile " + String.join(", ", resources), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.pidlink.emulator.works;
+package org.pidlink.emulator.schema;
 
 import org.xml.sax.SAXParseException;
 
@@ -6,6 +6,12 @@ import org.xml.sax.SAXParseException;
 public final class XmlBodyException extends Exception {
 
     private final SAXParseException cause;
+
+    /** A body whose root is not the element the endpoint takes (JAXB's "unexpected element" message). */
+    public static XmlBodyException unexpectedRoot(String namespace, String localName, String expected) {
+        return new XmlBodyException(new SAXParseException("unexpected element (uri:\"" + namespace + "\", local:\""
+                + localName + "\"). Expected elements are <" + expected + ">", null));
+    }
 
     XmlBodyException(SAXParseException cause) {
         super(cause.getMessage(), cause, false, false);

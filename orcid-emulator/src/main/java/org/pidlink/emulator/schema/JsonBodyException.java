@@ -1,4 +1,4 @@
-package org.pidlink.emulator.works;
+package org.pidlink.emulator.schema;
 
 /** A JSON body Jackson would refuse (syntax, unknown field, wrong shape): ORCID's 400/9047. */
 public final class JsonBodyException extends Exception {

@@ -1,4 +1,4 @@
-package org.pidlink.emulator.works;
+package org.pidlink.emulator.schema;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
