@@ -34,6 +34,12 @@ class HarvestConfiguration {
                 Clock.systemUTC(), properties.harvest());
     }
 
+    /** {@code harvest} in {@code /actuator/health}. */
+    @Bean
+    HarvestHealth harvestHealthIndicator(DataCiteHarvester harvester, IntakeProperties properties) {
+        return new HarvestHealth(harvester, Clock.systemUTC(), properties.harvest().unreachableAfter());
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService harvestSchedule() {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pidlink-harvest").factory());
