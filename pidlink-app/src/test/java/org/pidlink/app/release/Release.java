@@ -84,9 +84,12 @@ final class Release {
     }
 
     static HttpResponse<String> get(String url) {
+        return send(HTTP, HttpRequest.newBuilder(URI.create(url)));
+    }
+
+    static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
