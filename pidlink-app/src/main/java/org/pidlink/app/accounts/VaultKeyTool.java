@@ -3,7 +3,9 @@ package org.pidlink.app.accounts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -54,8 +56,14 @@ public final class VaultKeyTool {
             }
             describe(read(file), out);
             return 0;
+        } catch (AccessDeniedException e) {
+            err.println("pidlink: permission denied: " + e.getFile() + " (run it as the user who may write there)");
+            return 1;
+        } catch (NoSuchFileException e) {
+            err.println("pidlink: no such file: " + e.getFile());
+            return 1;
         } catch (IOException | VaultException e) {
-            err.println("pidlink: " + e.getMessage());
+            err.println("pidlink: " + e);
             return 1;
         }
     }

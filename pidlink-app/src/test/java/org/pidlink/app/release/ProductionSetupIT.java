@@ -172,6 +172,8 @@ class ProductionSetupIT {
         assertThat(works.duplicated()).as("works on ORCID more than once").isEmpty();
         assertThat(works.total()).isEqualTo(total);
         assertThat(Release.get("http://localhost:" + ports[0] + "/actuator/health").body()).contains("\"UP\"");
+        // e.g. the emulator's ORCID XSDs, which must compile from inside the executable jar too
+        assertThat(Files.readString(emulatorLog)).as("the emulator's log").doesNotContain("Exception");
     }
 
     /** The sample production configuration of the release, pointed at this test's server, secrets and vault key. */
