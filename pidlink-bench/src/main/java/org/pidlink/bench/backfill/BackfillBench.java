@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -31,6 +32,7 @@ import org.pidlink.app.push.PushWorker;
 import org.pidlink.app.push.RegisteredClient;
 import org.pidlink.app.push.SharedRateLimiter;
 import org.pidlink.bench.app.BenchCommand;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.EmulatorSettings;
@@ -70,11 +72,12 @@ public final class BackfillBench {
             BenchCommand.Option.whole("--workers", "N", 8));
 
     public static void main(String[] args) throws Exception {
-        BenchCommand.main("backfill", args, OPTIONS, v -> toJson(run(new Options(v.whole("--researchers"),
-                v.whole("--works-per-researcher"), v.whole("--workers")))));
+        BenchCommand.main("backfill", args, OPTIONS, (v, progress) -> toJson(run(new Options(
+                v.whole("--researchers"), v.whole("--works-per-researcher"), v.whole("--workers")), progress)));
     }
 
-    static Map<String, Object> run(Options options) throws Exception {
+    static Map<String, Object> run(Options options, Progress progress) throws Exception {
+        progress.phase("starting PostgreSQL and the ORCID emulator");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off").setServerConfig("max_connections", "100").start();
              HikariDataSource dataSource = dataSource(postgres, options.workers() + 8);
@@ -91,8 +94,10 @@ public final class BackfillBench {
                     .rateLimiter(limiter.forClient(member.clientId())).listener(audit).build()) {
                 TokenAccess access = new TokenAccess();
                 Claims claims = new Claims(dataSource, clock, access, PushEngine.queueListener(dataSource, clock));
-                List<OrcidId> researchers = connect(emulator, member, access, options.researchers());
-                load(claims, researchers, options.worksPerResearcher());
+                List<OrcidId> researchers = connect(emulator, member, access, options.researchers(),
+                        progress.counting("connecting researchers", options.researchers(), "researchers"));
+                load(claims, researchers, options.worksPerResearcher(), progress.counting("loading claims",
+                        (long) options.researchers() * options.worksPerResearcher(), "claims"));
                 // The emulator's bucket has been refilling while claims loaded; so has ours: both start full.
 
                 RegisteredClient client = new RegisteredClient(REGISTRATION, member.clientId(), member.clientId(),
@@ -102,6 +107,9 @@ public final class BackfillBench {
                         claims, new Random());
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                 long started = System.nanoTime();
+                long works = (long) options.researchers() * options.worksPerResearcher();
+                progress.phase("writing to ORCID", () -> works - jdbc.queryForObject(
+                        "SELECT count(*) FROM claim WHERE queued_action IS NOT NULL", Long.class), works, "works");
                 try (PushWorker worker = new PushWorker(engine)) {
                     worker.start();
                     while (jdbc.queryForObject("SELECT count(*) FROM claim WHERE queued_action IS NOT NULL",
@@ -113,6 +121,7 @@ public final class BackfillBench {
                     }
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                progress.phase("checking every work on ORCID");
                 return report(options, emulator, member, researchers, jdbc, seconds, limiter);
             }
         }
@@ -127,19 +136,22 @@ public final class BackfillBench {
         return new HikariDataSource(config);
     }
 
-    private static List<OrcidId> connect(OrcidEmulator emulator, ClientInfo member, TokenAccess access, int count) {
+    private static List<OrcidId> connect(OrcidEmulator emulator, ClientInfo member, TokenAccess access, int count,
+                                         AtomicLong connected) {
         List<OrcidId> researchers = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
             OrcidId orcid = new OrcidId(emulator.control()
                     .createResearcher(ResearcherSpec.of("Researcher" + r, "Bench")).orcid());
             access.grant(orcid, emulator.control().token(orcid.value(), member.clientId(), SCOPES).accessToken());
             researchers.add(orcid);
+            connected.incrementAndGet();
         }
         return researchers;
     }
 
     /** Claims as intake would assert them, several researchers at a time. */
-    private static void load(Claims claims, List<OrcidId> researchers, int worksPerResearcher) throws Exception {
+    private static void load(Claims claims, List<OrcidId> researchers, int worksPerResearcher, AtomicLong loaded)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> jobs = new ArrayList<>();
@@ -150,6 +162,7 @@ public final class BackfillBench {
                     for (int w = 0; w < worksPerResearcher; w++) {
                         Doi doi = doi(index, w);
                         claims.assertClaim(orcid, doi, REGISTRATION, Provenance.AUTO_UPDATE, work(doi, index, w));
+                        loaded.incrementAndGet();
                     }
                 }));
             }

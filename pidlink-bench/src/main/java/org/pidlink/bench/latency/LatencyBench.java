@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.pidlink.app.accounts.ConnectedResearchers;
 import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.BenchRecords;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.bench.app.RunningPidlink;
 import org.pidlink.emulator.OrcidEmulator;
 import org.pidlink.emulator.state.StateListener;
@@ -51,8 +52,8 @@ public final class LatencyBench {
             BenchCommand.Option.whole("--researchers", "K", 20));
 
     public static void main(String[] args) throws Exception {
-        BenchCommand.main("latency", args, OPTIONS, v -> run(new Options(v.whole("--dois"), v.number("--rate"),
-                v.whole("--researchers"))));
+        BenchCommand.main("latency", args, OPTIONS, (v, progress) -> run(new Options(v.whole("--dois"),
+                v.number("--rate"), v.whole("--researchers")), progress));
     }
 
     /** One DOI's journey: when pidlink answered 202, when the work appeared on ORCID. */
@@ -66,10 +67,12 @@ public final class LatencyBench {
         }
     }
 
-    static String run(Options options) throws Exception {
+    static String run(Options options, Progress progress) throws Exception {
+        progress.phase("starting pidlink (embedded PostgreSQL and ORCID emulator)");
         try (RunningPidlink pidlink = RunningPidlink.start(Map.of())) {
             OrcidEmulator emulator = pidlink.orcid().emulator();
             emulator.control().rateLimit(24, 40);
+            progress.phase("connecting " + options.researchers() + " researchers through pidlink's pages");
             List<String> researchers = connect(pidlink, options.researchers());
 
             Map<String, Journey> journeys = new ConcurrentHashMap<>();
@@ -85,7 +88,8 @@ public final class LatencyBench {
                     .start(() -> watch(emulator, changes, journeys, pendingByOrcid));
 
             AtomicInteger failures = new AtomicInteger();
-            AtomicLong sent = new AtomicLong();
+            AtomicLong sent = progress.counting("sending DOIs at " + options.rate() + "/s", options.dois(),
+                    "DOIs accepted");
             ExecutorService posters = Executors.newVirtualThreadPerTaskExecutor();
             long interval = (long) (1e9 / options.rate());
             long start = System.nanoTime();
@@ -113,6 +117,8 @@ public final class LatencyBench {
                 });
             }
             double sendSeconds = (System.nanoTime() - start) / 1e9;
+            progress.phase("waiting for the works on ORCID",
+                    () -> journeys.values().stream().filter(j -> j.seenAt != 0).count(), options.dois(), "works");
             long deadline = System.nanoTime() + SETTLE.toNanos();
             while (System.nanoTime() < deadline && journeys.values().stream().anyMatch(j -> j.seenAt == 0)) {
                 changes.add(new Change(null, 0));
