@@ -62,7 +62,7 @@ class LookupController {
                     + "administrator signed in to pidlink sees them).")
     @ApiResponse(responseCode = "200", description = "The DOI's links",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DoiLinks.class)))
-    @ProblemResponses(ProblemType.INVALID_DOI)
+    @ProblemResponses({ProblemType.INVALID_DOI, ProblemType.INVALID_PARAMETER})
     @GetMapping("/api/v1/lookup/dois/{*doi}")
     ResponseEntity<?> byDoi(@Parameter(description = "The DOI as is, its slash(es) unencoded (10.5438/4k3m-nyvg); "
                                     + "doi: and https://doi.org/ forms are accepted too. It takes the rest of the path.",
@@ -88,7 +88,7 @@ class LookupController {
                     + "signed in to pidlink sees everyone).")
     @ApiResponse(responseCode = "200", description = "The researcher's links",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrcidLinks.class)))
-    @ProblemResponses({ProblemType.INVALID_ORCID, ProblemType.NO_PUBLIC_LINKS})
+    @ProblemResponses({ProblemType.INVALID_ORCID, ProblemType.INVALID_PARAMETER, ProblemType.NO_PUBLIC_LINKS})
     @GetMapping("/api/v1/lookup/orcids/{orcid}")
     ResponseEntity<?> byOrcid(@Parameter(description = "The ORCID iD, bare or as https://orcid.org/… URL",
                                       example = "0000-0003-1419-2405") @PathVariable("orcid") String value,

@@ -30,6 +30,8 @@ public enum ProblemType {
             "The path does not hold a DOI ('parameter' names it, 'reason' says why)."),
     INVALID_ORCID(HttpStatus.BAD_REQUEST, "Invalid orcid",
             "The path does not hold an ORCID iD ('parameter' names it, 'reason' says why, e.g. a wrong checksum)."),
+    INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid parameter",
+            "A query parameter has a value of the wrong kind ('parameter' names it, 'reason' says what it takes)."),
     UNKNOWN_DOI(HttpStatus.NOT_FOUND, "Unknown DOI", "pidlink has received no metadata for this DOI."),
     NO_PUBLIC_LINKS(HttpStatus.NOT_FOUND, "Not found",
             "pidlink has no public links for this ORCID iD: it is unknown, or the researcher keeps out of public "
