@@ -51,6 +51,7 @@ class ApiDocsConfiguration {
     /** What every operation that needs an API key may also answer. */
     private static final List<ProblemType> API_KEY_PROBLEMS = List.of(ProblemType.API_KEY_REQUIRED,
             ProblemType.API_KEY_INVALID, ProblemType.FORBIDDEN, ProblemType.NOT_STORED);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     OpenAPI pidlinkOpenApi() {
@@ -178,8 +179,6 @@ class ApiDocsConfiguration {
         }
         return new Example().summary(summary).value(json ? JSON.readValue(text, Object.class) : text);
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static String schemaName(ProblemType type) {
         StringBuilder name = new StringBuilder("Problem");
