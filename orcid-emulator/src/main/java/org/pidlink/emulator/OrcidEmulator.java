@@ -71,7 +71,9 @@ public final class OrcidEmulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new RequestDispatcher(routes, state, limiter, faults, stats, log));
         server.start();
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String named = settings.publicHost() != null && !settings.publicHost().isBlank() ? settings.publicHost()
+                : settings.host();
+        String host = named.contains(":") ? "[" + named + "]" : named;
         context.baseUrl("http://" + host + ":" + server.getAddress().getPort());
     }
 

@@ -139,7 +139,7 @@ class DataCiteHarvestTests extends IntakeTestSupport {
     private DataCiteHarvester harvester(Instant now, Duration overlap) {
         IntakeProperties.Harvest settings = new IntakeProperties.Harvest(true,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofMinutes(5), overlap,
-                Duration.ofMinutes(1), Duration.ofDays(30), "", PAGE_SIZE);
+                Duration.ofMinutes(1), Duration.ofDays(30), "", PAGE_SIZE, Duration.ofMinutes(30));
         return new DataCiteHarvester(jdbc.getDataSource(), intake, HttpClient.newHttpClient(),
                 Clock.fixed(now, ZoneOffset.UTC), settings);
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.emulator.EmulatorSettings;
 import org.pidlink.emulator.OrcidEmulator;
 import org.pidlink.emulator.control.ClientInfo;
@@ -62,6 +63,13 @@ public final class EmulatorBench implements Runnable {
 
     @Override
     public void run() {
+        try (Progress progress = Progress.start("emulator")) {
+            run(progress);
+        }
+    }
+
+    private void run(Progress progress) {
+        progress.phase("start-up: the first and the second emulator of this JVM");
         // First, before anything else touches the emulator's classes: what a JUnit extension pays in a fresh
         // test JVM (picocli and the JDK are loaded already, as a test framework would be).
         double coldStartMs = startMillis();
@@ -81,8 +89,10 @@ public final class EmulatorBench implements Runnable {
             System.err.printf("emulator on %s; %d connections, %s bodies, %d s warm-up + %d s measured%n",
                     base, connections, xml ? "XML" : "JSON", warmupSeconds, seconds);
 
+            progress.phase("warming up for " + warmupSeconds + " s");
             Phase warm = runPhase(base, orcids, tokens, xml, warmupSeconds, "w");
             System.err.printf("warm-up: %d requests%n", warm.count());
+            progress.phase("measuring for " + seconds + " s");
             long cpu0 = processCpuNanos();
             Phase measured = runPhase(base, orcids, tokens, xml, seconds, "m");
             long cpu = processCpuNanos() - cpu0;
@@ -92,6 +102,7 @@ public final class EmulatorBench implements Runnable {
                             + "%.0f us of CPU per request (emulator and client together) on %d cores%n",
                     measured.count(), measured.seconds(), measured.percentileMs(0.50), p99, measured.percentileMs(1.0),
                     cpu / 1000.0 / Math.max(1, measured.count()), Runtime.getRuntime().availableProcessors());
+            progress.close();
             System.out.printf(Locale.ROOT,
                     "{\"postWorkPerSecond\": %.0f, \"p99Ms\": %.2f, \"coldStartMs\": %.1f, \"warmStartMs\": %.1f}%n",
                     perSecond, p99, coldStartMs, warmStartMs);

@@ -10,9 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.pidlink.app.apidocs.SecuritySchemes;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.DoiOutcome;
@@ -21,6 +30,8 @@ import org.pidlink.app.intake.Intake;
 import org.pidlink.app.intake.IntakeProperties;
 import org.pidlink.app.intake.IntakeReport;
 import org.pidlink.app.intake.api.ApiKeyFilter.ApiKeyAuthentication;
+import org.pidlink.app.system.ProblemResponses;
+import org.pidlink.app.system.ProblemType;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.core.identifiers.ParseResult;
@@ -41,7 +52,11 @@ import org.springframework.web.bind.annotation.RestController;
  * The request does no network call: claims are made by the intake worker and written by the push engine.
  */
 @RestController
+@Tag(name = "intake", description = "DOI metadata in: what pidlink writes to researchers' ORCID records")
+@SecurityRequirement(name = SecuritySchemes.API_KEY)
+@SecurityRequirement(name = SecuritySchemes.BEARER)
 class IntakeController {
+
 
     private final Intake intake;
     private final Claims claims;
@@ -55,6 +70,33 @@ class IntakeController {
         this.registrationId = properties.registrationId();
     }
 
+    @Operation(operationId = "submitDoiMetadata", summary = "Submit DOI metadata",
+            description = "DataCite XML (kernel 2.2 to 4.7) or REST JSON, Crossref deposit XML, unixsd or REST JSON: "
+                    + "one record, a list (a DataCite or Crossref REST page, a Crossref batch) or JSON Lines. The "
+                    + "format is read from the content; Content-Type is a hint. The answer says, record by record, "
+                    + "what became of each DOI; the works are written to ORCID afterwards by the push engine. "
+                    + "Sending the same metadata again changes nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "DOI metadata as the registry publishes it",
+                    content = {
+                            @Content(mediaType = "application/vnd.api+json", schema = @Schema(type = "object"),
+                                    examples = @ExampleObject(name = "datacite-json",
+                                            ref = "#/components/examples/datacite-json")),
+                            @Content(mediaType = "application/json", schema = @Schema(type = "object"),
+                                    examples = @ExampleObject(name = "datacite-json",
+                                            ref = "#/components/examples/datacite-json")),
+                            @Content(mediaType = "application/xml", schema = @Schema(type = "string"),
+                                    examples = {
+                                            @ExampleObject(name = "datacite-xml",
+                                                    ref = "#/components/examples/datacite-xml"),
+                                            @ExampleObject(name = "crossref-xml",
+                                                    ref = "#/components/examples/crossref-xml")}),
+                            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
+                                    description = "JSON Lines: one DataCite or Crossref JSON record per line"))}))
+    @ApiResponse(responseCode = "202", description = "Read; what became of each DOI",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeReport.class),
+                    examples = @ExampleObject(name = "accepted", ref = "#/components/examples/intake-report")))
+    @ProblemResponses({ProblemType.EMPTY_REQUEST, ProblemType.UNREADABLE_METADATA, ProblemType.REQUEST_TOO_LARGE})
     @PostMapping("/api/v1/dois")
     ResponseEntity<?> submit(HttpServletRequest request, Authentication caller) throws IOException {
         byte[] body;
@@ -62,11 +104,11 @@ class IntakeController {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
         }
         if (body.length > maxRequestBytes) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "The body is larger than "
+            return problem(ProblemType.REQUEST_TOO_LARGE, "The body is larger than "
                     + maxRequestBytes + " bytes; send the records in several requests.", Map.of());
         }
         if (body.length == 0) {
-            return problem(HttpStatus.BAD_REQUEST, "Empty request", "The body is empty: send DataCite or Crossref "
+            return problem(ProblemType.EMPTY_REQUEST, "The body is empty: send DataCite or Crossref "
                     + "metadata (XML or JSON), one record, a list or JSON Lines.", Map.of());
         }
         IntakeReport report = intake.submit(body, request.getContentType(), source(caller));
@@ -77,19 +119,24 @@ class IntakeController {
                     .toList();
             String first = errors.isEmpty() ? "no DOI record found" : errors.getFirst().get("location") + ": "
                     + errors.getFirst().get("message");
-            return problem(HttpStatus.BAD_REQUEST, "Unreadable metadata",
+            return problem(ProblemType.UNREADABLE_METADATA,
                     "No DOI record could be read (" + first + ")", Map.of("errors", errors));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report);
     }
 
+    @Operation(operationId = "deleteDoi", summary = "Report that a DOI was deleted",
+            description = "Its works leave the researchers' ORCID records.")
+    @ApiResponse(responseCode = "202", description = "Recorded; whose works are withdrawn",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DoiOutcome.class)))
+    @ProblemResponses(ProblemType.INVALID_DOI)
     @DeleteMapping("/api/v1/dois/{*doi}")
-    ResponseEntity<?> deleted(@PathVariable("doi") String path, Authentication caller) {
+    ResponseEntity<?> deleted(@Parameter(description = DOI_PARAMETER, example = "10.5438/4k3m-nyvg")
+                              @PathVariable("doi") String path, Authentication caller) {
         String value = path.startsWith("/") ? path.substring(1) : path;
         ParseResult<Doi> doi = Doi.tryParse(value);
         if (doi instanceof ParseResult.Invalid<Doi> invalid) {
-            return problem(HttpStatus.BAD_REQUEST, "Not a DOI", "'" + value + "' is not a DOI: "
-                    + invalid.reason(), Map.of());
+            return invalidDoi(value, invalid.reason());
         }
         IntakeReport report = intake.deleted(doi.orElseThrow(), source(caller));
         DoiOutcome outcome = report.dois().getFirst();
@@ -97,15 +144,25 @@ class IntakeController {
     }
 
     /** What pidlink made of a DOI: the researchers it names and where each one's work stands. */
+    @Operation(operationId = "doiStatus", summary = "What pidlink made of a DOI",
+            description = "The researchers the DOI's last metadata names and where each one's work stands.")
+    @ApiResponse(responseCode = "200", description = "The DOI's status",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DoiView.class)))
+    @ProblemResponses({ProblemType.INVALID_DOI, ProblemType.UNKNOWN_DOI})
     @GetMapping("/api/v1/dois/{*doi}")
-    ResponseEntity<?> status(@PathVariable("doi") String path) {
+    ResponseEntity<?> status(@Parameter(description = DOI_PARAMETER, example = "10.5438/4k3m-nyvg")
+                             @PathVariable("doi") String path) {
         String value = path.startsWith("/") ? path.substring(1) : path;
-        if (!(Doi.tryParse(value) instanceof ParseResult.Valid<Doi> doi)) {
-            return problem(HttpStatus.BAD_REQUEST, "Not a DOI", "'" + value + "' is not a DOI", Map.of());
+        ParseResult<Doi> parsed = Doi.tryParse(value);
+        if (parsed instanceof ParseResult.Invalid<Doi> invalid) {
+            return invalidDoi(value, invalid.reason());
+        }
+        if (!(parsed instanceof ParseResult.Valid<Doi> doi)) {
+            return invalidDoi(value, "not a DOI");
         }
         Optional<DoiStatus> status = intake.status(doi.value());
         if (status.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "Unknown DOI", "pidlink has received no metadata for "
+            return problem(ProblemType.UNKNOWN_DOI, "pidlink has received no metadata for "
                     + doi.value().value(), Map.of());
         }
         List<ResearcherStatus> researchers = new ArrayList<>();
@@ -136,9 +193,18 @@ class IntakeController {
         return caller instanceof ApiKeyAuthentication key ? "api:" + key.getPrincipal().source() : "api";
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+    /** How a DOI is written in a path: as is, its slash a slash ({@code /api/v1/dois/10.5438/4k3m-nyvg}). */
+    static final String DOI_PARAMETER = "The DOI as is, its slash(es) unencoded (10.5438/4k3m-nyvg); doi: and "
+            + "https://doi.org/ forms are accepted too. It takes the rest of the path.";
+
+    private static ResponseEntity<ProblemDetail> invalidDoi(String value, String reason) {
+        return problem(ProblemType.INVALID_DOI, "'" + value + "' is not a DOI: " + reason,
+                Map.of("parameter", "doi", "reason", reason));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail,
                                                          Map<String, Object> properties) {
-        ResponseEntity<ProblemDetail> response = ApiFallbacks.problem(status, title, detail);
+        ResponseEntity<ProblemDetail> response = ApiFallbacks.problem(type, detail);
         properties.forEach(response.getBody()::setProperty);
         return response;
     }

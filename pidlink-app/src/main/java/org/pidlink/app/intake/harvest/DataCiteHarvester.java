@@ -140,14 +140,16 @@ public final class DataCiteHarvester {
         }
         boolean complete = error == null && next == null;
         jdbc.update("""
-                INSERT INTO harvest_checkpoint (name, base_url, high_water, last_run_at, last_records, last_error)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO harvest_checkpoint (name, base_url, high_water, last_run_at, last_records, last_error,
+                                                last_success_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET base_url = excluded.base_url,
                     high_water = CASE WHEN ? THEN excluded.high_water ELSE harvest_checkpoint.high_water END,
                     last_run_at = excluded.last_run_at, last_records = excluded.last_records,
-                    last_error = excluded.last_error""",
+                    last_error = excluded.last_error,
+                    last_success_at = COALESCE(excluded.last_success_at, harvest_checkpoint.last_success_at)""",
                 NAME, settings.baseUrl().toString(), complete ? Timestamp.from(until) : toTimestamp(highWater),
-                Timestamp.from(now), records, error, complete);
+                Timestamp.from(now), records, error, complete ? Timestamp.from(now) : null, complete);
         if (error != null) {
             log.warn("DataCite harvest of [{} TO {}] stopped after {} page(s): {}", from, until, pages, error);
         } else {
@@ -155,6 +157,31 @@ public final class DataCiteHarvester {
                     pages, accepted);
         }
         return new Run(from, until, pages, records, accepted, complete, error);
+    }
+
+    /**
+     * How the source answered lately, as the shared checkpoint records it (any instance's runs).
+     *
+     * @param lastRunAt     when a run last ended, or null before the first
+     * @param lastSuccessAt when a run last walked its whole window, or null before the first
+     * @param lastError     why the last run stopped, or null when it completed
+     */
+    public record SourceState(Instant lastRunAt, Instant lastSuccessAt, String lastError) {
+    }
+
+    public SourceState sourceState() {
+        return jdbc.query("SELECT last_run_at, last_success_at, last_error FROM harvest_checkpoint WHERE name = ?",
+                (rs, n) -> new SourceState(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3)),
+                NAME).stream().findFirst().orElse(new SourceState(null, null, null));
+    }
+
+    /** The source being harvested, e.g. {@code https://api.datacite.org}. */
+    public URI baseUrl() {
+        return settings.baseUrl();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Timestamp toTimestamp(Instant instant) {
