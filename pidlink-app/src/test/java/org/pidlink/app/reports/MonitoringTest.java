@@ -1,7 +1,7 @@
 package org.pidlink.app.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pidlink.app.Eventually.eventually;
+import static org.pidlink.app.testsupport.Eventually.eventually;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
