@@ -3,6 +3,7 @@ package org.pidlink.app.database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -32,6 +33,9 @@ class EmbeddedPostgresConfiguration {
             Files.createDirectories(properties.clusterDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + properties.clusterDir(), e);
+        }
+        if (!properties.clean()) {
+            new OrphanedPostmaster(properties.clusterDir(), Duration.ofSeconds(60)).stopIfOrphaned();
         }
         log.info("Starting embedded PostgreSQL with its data in {}", properties.clusterDir());
         return EmbeddedPostgres.builder()
