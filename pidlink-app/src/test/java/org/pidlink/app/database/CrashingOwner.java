@@ -14,8 +14,7 @@ public final class CrashingOwner {
     }
 
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
-        configuration.embeddedPostgres(new EmbeddedPostgresProperties(Path.of(args[0]), false));
+        EmbeddedDatabase.start(new EmbeddedPostgresProperties(Path.of(args[0]), false));
         System.out.println(READY);
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

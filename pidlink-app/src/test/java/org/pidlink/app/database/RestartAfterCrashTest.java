@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +46,7 @@ class RestartAfterCrashTest {
                 .as("the dead pidlink's postmaster is still running").contains(true);
 
         EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
-        try (EmbeddedPostgres restarted = configuration.embeddedPostgres(
+        try (EmbeddedDatabase restarted = configuration.embeddedDatabase(
                 new EmbeddedPostgresProperties(dataDir, false))) {
             DataSource dataSource = configuration.dataSource(restarted);
             try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("select 1")) {
@@ -78,10 +77,10 @@ class RestartAfterCrashTest {
     void leavesThePostgresOfARunningPidlinkAloneAndSaysWhy() throws Exception {
         EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
         EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(dataDir, false);
-        try (EmbeddedPostgres running = configuration.embeddedPostgres(properties)) {
-            assertThatThrownBy(() -> configuration.embeddedPostgres(properties))
+        try (EmbeddedDatabase running = configuration.embeddedDatabase(properties)) {
+            assertThatThrownBy(() -> configuration.embeddedDatabase(properties))
                     .hasMessageContaining("Another running pidlink uses the data directory " + dataDir);
-            try (Connection c = running.getPostgresDatabase().getConnection()) {
+            try (Connection c = running.superuser()) {
                 assertThat(c.isValid(1)).isTrue();
             }
         }
