@@ -6,7 +6,8 @@ import java.time.Clock;
 /**
  * How an emulator instance runs. {@code port} 0 picks a free port. {@code controlApi} mounts
  * {@code /_emulator/}; {@code seedDefaults} creates the demo client and researchers; {@code stateFile}, if
- * set, is loaded at start (when it exists) and saved at stop.
+ * set, is loaded at start (when it exists), every change is journaled beside it before its request is answered
+ * ({@link org.pidlink.emulator.state.StateJournal}) and the whole state is saved at stop.
  */
 public record EmulatorSettings(String host, int port, boolean controlApi, boolean seedDefaults,
                                RateLimit rateLimit, Path stateFile, Clock clock) {
