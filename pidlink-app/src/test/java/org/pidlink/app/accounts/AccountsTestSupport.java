@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "pidlink.orcid.emulator.port=0")
 @ActiveProfiles("test")
-@Import(RecordedEvents.class)
+@Import({RecordedEvents.class, RecordedSessions.class})
 abstract class AccountsTestSupport {
 
     @LocalServerPort
@@ -36,6 +36,9 @@ abstract class AccountsTestSupport {
 
     @Autowired
     RecordedEvents events;
+
+    @Autowired
+    RecordedSessions sessions;
 
     /** A researcher of her own in the emulator, so that tests do not meet each other's accounts. */
     record Person(OrcidId orcid, String email, String name) {
