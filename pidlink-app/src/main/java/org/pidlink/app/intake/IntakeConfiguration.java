@@ -38,6 +38,11 @@ class IntakeConfiguration {
     }
 
     @Bean
+    DoiOwners doiOwners(DataSource dataSource) {
+        return new DoiOwners(dataSource, Clock.systemUTC());
+    }
+
+    @Bean
     ApiKeys apiKeys(DataSource dataSource) {
         return new ApiKeys(dataSource, Clock.systemUTC());
     }

@@ -70,6 +70,9 @@ class IntakeController {
                     + "metadata (XML or JSON), one record, a list or JSON Lines.", Map.of());
         }
         IntakeReport report = intake.submit(body, request.getContentType(), source(caller));
+        if (report.nothingRead() && report.dois().stream().anyMatch(o -> o.owner() != null)) {
+            return notTheOwner(report.dois());
+        }
         if (report.nothingRead()) {
             List<Map<String, String>> errors = report.dois().stream()
                     .map(o -> Map.of("location", o.location() == null ? "document" : o.location(),
@@ -93,6 +96,9 @@ class IntakeController {
         }
         IntakeReport report = intake.deleted(doi.orElseThrow(), source(caller));
         DoiOutcome outcome = report.dois().getFirst();
+        if (outcome.owner() != null) {
+            return notTheOwner(report.dois());
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report.dois().size() == 1 ? outcome : report);
     }
 
@@ -133,7 +139,28 @@ class IntakeController {
     }
 
     private static String source(Authentication caller) {
-        return caller instanceof ApiKeyAuthentication key ? "api:" + key.getPrincipal().source() : "api";
+        return caller instanceof ApiKeyAuthentication key ? ApiKeys.owner(key.getPrincipal().source()) : "api";
+    }
+
+    /** 403: every DOI of the request belongs to another source (named, with each DOI). */
+    private static ResponseEntity<ProblemDetail> notTheOwner(List<DoiOutcome> outcomes) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (DoiOutcome o : outcomes) {
+            Map<String, String> error = new java.util.LinkedHashMap<>();
+            error.put("doi", o.doi() == null ? "" : o.doi());
+            if (o.owner() != null) {
+                error.put("owner", o.owner());
+            }
+            error.put("message", o.reason());
+            errors.add(error);
+        }
+        DoiOutcome first = outcomes.stream().filter(o -> o.owner() != null).findFirst().orElseThrow();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("owner", first.owner());
+        if (outcomes.size() > 1) {
+            properties.put("errors", errors);
+        }
+        return problem(HttpStatus.FORBIDDEN, "Not the DOI's owner", first.reason(), properties);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
