@@ -295,14 +295,16 @@ final class IntakeStore {
     /** What pidlink last received for a DOI, if anything. */
     Optional<DoiStatus> find(Doi doi) {
         return jdbc.query("""
-                SELECT doi, orcids, skip_reason, source, received_at, changed_at FROM intake_doi
-                WHERE doi = ? AND content_hash IS NOT NULL""", (rs, n) -> {
+                SELECT d.doi, d.orcids, d.skip_reason, d.source, d.received_at, d.changed_at,
+                       coalesce(d.owner, p.owner) AS owner
+                FROM intake_doi d LEFT JOIN doi_prefix_owner p ON p.prefix = split_part(d.doi, '/', 1)
+                WHERE d.doi = ? AND d.content_hash IS NOT NULL""", (rs, n) -> {
             Array orcids = rs.getArray("orcids");
             Timestamp changed = rs.getTimestamp("changed_at");
             return new DoiStatus(rs.getString("doi"),
                     orcids == null ? List.of() : List.of((String[]) orcids.getArray()), rs.getString("skip_reason"),
                     rs.getString("source"), rs.getTimestamp("received_at").toInstant(),
-                    changed == null ? null : changed.toInstant());
+                    changed == null ? null : changed.toInstant(), rs.getString("owner"));
         }, doi.value()).stream().findFirst();
     }
 

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.DoiOutcome;
@@ -43,14 +46,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IntakeController {
 
+    static final String NOT_SHOWN = "not shown";
+    static final String NOT_SHOWN_REASON = "pidlink tells where a work stands only for researchers who show in public "
+            + "lookups";
+
     private final Intake intake;
     private final Claims claims;
+    private final Researchers researchers;
     private final long maxRequestBytes;
     private final String registrationId;
 
-    IntakeController(Intake intake, Claims claims, IntakeProperties properties) {
+    IntakeController(Intake intake, Claims claims, Researchers researchers, IntakeProperties properties) {
         this.intake = intake;
         this.claims = claims;
+        this.researchers = researchers;
         this.maxRequestBytes = properties.maxRequestBytes();
         this.registrationId = properties.registrationId();
     }
@@ -102,27 +111,44 @@ class IntakeController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report.dois().size() == 1 ? outcome : report);
     }
 
-    /** What pidlink made of a DOI: the researchers it names and where each one's work stands. */
+    /**
+     * What pidlink made of a DOI: the researchers it names and where each one's work stands. Only the DOI's owner
+     * sees it; to anyone else it is as unknown as a DOI pidlink never received. Where a researcher's work stands
+     * tells whether she connected pidlink, so it is shown only for researchers who show in public lookups; every
+     * other researcher (kept out of lookups, or without an account: the two are not told apart) is "not shown".
+     */
     @GetMapping("/api/v1/dois/{*doi}")
-    ResponseEntity<?> status(@PathVariable("doi") String path) {
+    ResponseEntity<?> status(@PathVariable("doi") String path, Authentication caller) {
         String value = path.startsWith("/") ? path.substring(1) : path;
         if (!(Doi.tryParse(value) instanceof ParseResult.Valid<Doi> doi)) {
             return problem(HttpStatus.BAD_REQUEST, "Not a DOI", "'" + value + "' is not a DOI", Map.of());
         }
-        Optional<DoiStatus> status = intake.status(doi.value());
+        Optional<DoiStatus> status = intake.status(doi.value())
+                .filter(s -> s.owner() != null && s.owner().equals(source(caller)));
         if (status.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "Unknown DOI", "pidlink has received no metadata for "
-                    + doi.value().value(), Map.of());
+                    + doi.value().value() + " from this source", Map.of());
         }
-        List<ResearcherStatus> researchers = new ArrayList<>();
-        for (String orcid : status.get().orcids()) {
-            Optional<ClaimView> claim = claims.forResearcher(new OrcidId(orcid)).stream()
-                    .filter(c -> c.doi().equals(doi.value().value()) && c.registrationId().equals(registrationId))
-                    .findFirst();
-            researchers.add(new ResearcherStatus(orcid, claim.map(c -> c.status().name().toLowerCase(Locale.ROOT))
-                    .orElse("being processed"), claim.map(ClaimView::statusReason).orElse(null)));
+        List<OrcidId> named = status.get().orcids().stream().map(OrcidId::new).toList();
+        Set<OrcidId> shown = researchers.showingInPublicLookups(named);
+        Map<String, ClaimView> claimed = new HashMap<>();
+        for (ClaimView c : claims.forDoi(doi.value())) {
+            if (c.registrationId().equals(registrationId)) {
+                claimed.putIfAbsent(c.orcid(), c);
+            }
         }
-        return ResponseEntity.ok(new DoiView(status.get(), researchers));
+        List<ResearcherStatus> researcherStatuses = new ArrayList<>();
+        for (OrcidId orcid : named) {
+            if (!shown.contains(orcid)) {
+                researcherStatuses.add(new ResearcherStatus(orcid.value(), NOT_SHOWN, NOT_SHOWN_REASON));
+                continue;
+            }
+            Optional<ClaimView> claim = Optional.ofNullable(claimed.get(orcid.value()));
+            researcherStatuses.add(new ResearcherStatus(orcid.value(),
+                    claim.map(c -> c.status().name().toLowerCase(Locale.ROOT)).orElse("being processed"),
+                    claim.map(ClaimView::statusReason).orElse(null)));
+        }
+        return ResponseEntity.ok(new DoiView(status.get(), researcherStatuses));
     }
 
     /** A researcher's work for the DOI: its claim's status, in ORCID or why not. */
