@@ -431,6 +431,9 @@ public final class PushEngine {
             case OrcidError.RateLimited r -> transientFailures(claimsOfCall, "ORCID is busy (503)", message);
             case OrcidError.ServerError s -> transientFailures(claimsOfCall,
                     "ORCID failed (HTTP " + s.status() + ")", message);
+            // A 401 without ORCID's word that the token is invalid (a proxy's HTML page): transient, never a revocation.
+            case OrcidError.Unauthorized u -> transientFailures(claimsOfCall,
+                    "ORCID answered 401 without saying the token is invalid", message);
             case OrcidError.NetworkFailure n -> transientFailures(claimsOfCall,
                     n.timedOut() ? "ORCID did not answer in time" : "the connection to ORCID failed", message);
             case OrcidError.Interrupted i -> transientFailures(claimsOfCall, "interrupted (pidlink stopping)", message);
