@@ -20,7 +20,8 @@ public final class OrcidEmulatorMain implements Callable<Integer> {
     @Option(names = "--host", description = "address to bind (default ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--state-file", description = "keep the state in this JSON file: loaded at start (if it exists), every change journaled beside it before it is answered, so a crash loses nothing")
+    @Option(names = "--state-file", description = "keep the state in this JSON file: loaded at start (if it exists), every change "
+            + "journaled beside it before it is answered, so a crash loses nothing")
     Path stateFile;
 
     @Option(names = "--no-rate-limit", description = "turn off ORCID's 24 requests/s (burst 40) per-client limit")

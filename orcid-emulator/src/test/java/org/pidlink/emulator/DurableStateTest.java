@@ -68,11 +68,11 @@ class DurableStateTest {
         assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
         String notify = "Bearer " + ready[5];
         HttpResponse<String> notified = http.post("/v3.0/" + orcid + "/notification-permission",
-                notification(clientId), "Authorization", notify, "Content-Type", Fixtures.XML);
+                Fixtures.permissionNotification(clientId), "Authorization", notify, "Content-Type", Fixtures.XML);
         assertThat(notified.statusCode()).as(notified.body()).isEqualTo(201);
         String hook = "/" + orcid + "/webhook/" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8);
         assertThat(http.put(hook, "", "Authorization", "Bearer " + ready[6]).statusCode()).isEqualTo(201);
-        String other = new Http(base).post("/_emulator/researchers", "{\"givenNames\":\"Late\",\"familyName\":\"Comer\"}",
+        String other = http.post("/_emulator/researchers", "{\"givenNames\":\"Late\",\"familyName\":\"Comer\"}",
                 "Content-Type", "application/json").body();
         assertThat(http.post("/_emulator/researchers/" + orcid + "/revoke", "{\"clientId\":\"" + clientId + "\"}",
                 "Content-Type", "application/json").statusCode()).isEqualTo(200);
@@ -147,25 +147,5 @@ class DurableStateTest {
     private static long created(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Fixtures.putCodeOf(response.headers().firstValue("Location").orElseThrow());
-    }
-
-    private static String notification(String clientId) {
-        return """
-                <notification:notification xmlns:common="http://www.orcid.org/ns/common" xmlns:notification="http://www.orcid.org/ns/notification">
-                  <notification:notification-type>permission</notification:notification-type>
-                  <notification:authorization-url>
-                    <notification:path>/oauth/authorize?client_id=%s&amp;response_type=code&amp;scope=/activities/update</notification:path>
-                  </notification:authorization-url>
-                  <notification:notification-subject>Your article</notification:notification-subject>
-                  <notification:notification-intro>We found your article</notification:notification-intro>
-                  <notification:items>
-                    <notification:item>
-                      <notification:item-type>work</notification:item-type>
-                      <notification:item-name>Heat transfer in thin films</notification:item-name>
-                      <common:external-id><common:external-id-type>doi</common:external-id-type><common:external-id-value>10.5555/12345</common:external-id-value><common:external-id-relationship>self</common:external-id-relationship></common:external-id>
-                    </notification:item>
-                  </notification:items>
-                </notification:notification>
-                """.formatted(clientId);
     }
 }

@@ -55,7 +55,8 @@ record DatabasePasswords(String superuser, String application) {
             properties.setProperty(SUPERUSER, created.superuser());
             properties.setProperty(APPLICATION, created.application());
             StringWriter text = new StringWriter();
-            properties.store(text, "pidlink's embedded PostgreSQL: keep with the data directory, readable by its owner only");
+            properties.store(text, "pidlink's embedded PostgreSQL: keep with the data directory, "
+                    + "readable by its owner only");
             OwnerOnlyFiles.write(file, text.toString());
             return created;
         } catch (IOException e) {

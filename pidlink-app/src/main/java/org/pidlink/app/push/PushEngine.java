@@ -431,7 +431,7 @@ public final class PushEngine {
             case OrcidError.RateLimited r -> transientFailures(claimsOfCall, "ORCID is busy (503)", message);
             case OrcidError.ServerError s -> transientFailures(claimsOfCall,
                     "ORCID failed (HTTP " + s.status() + ")", message);
-            // A 401 without ORCID's word that the token is invalid (a proxy's HTML page): transient, never a revocation.
+            // A 401 without ORCID's word that the token is invalid (a proxy's HTML page): transient, not a revocation.
             case OrcidError.Unauthorized u -> transientFailures(claimsOfCall,
                     "ORCID answered 401 without saying the token is invalid", message);
             case OrcidError.NetworkFailure n -> transientFailures(claimsOfCall,
