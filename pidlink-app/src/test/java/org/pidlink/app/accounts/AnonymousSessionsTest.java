@@ -65,7 +65,9 @@ class AnonymousSessionsTest extends AccountsTestSupport {
             assertThat(send(HttpRequest.newBuilder(uri("/oauth2/authorization/orcid")).GET()).statusCode())
                     .isEqualTo(302);
         }
-        assertThat(sessions.liveSince(0)).as("live sessions from this address").hasSizeLessThanOrEqualTo(perAddress);
+        // Other tests' sessions from this address count too: of the ones this test started, fewer still live.
+        assertThat(sessions.liveSince(before)).as("live sessions this test started from one address")
+                .hasSizeLessThanOrEqualTo(perAddress);
         assertThat(sessions.liveSince(before)).doesNotContain(signingIn.getFirst());
 
         Person person = newResearcher("Capped", "Address");
@@ -78,6 +80,6 @@ class AnonymousSessionsTest extends AccountsTestSupport {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create("http://127.0.0.1:" + port + path); // one client address, whatever localhost resolves to
     }
 }
