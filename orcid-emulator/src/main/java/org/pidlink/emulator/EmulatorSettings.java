@@ -6,9 +6,10 @@ import java.time.Clock;
 /**
  * How an emulator instance runs. {@code port} 0 picks a free port. {@code controlApi} mounts
  * {@code /_emulator/}; {@code seedDefaults} creates the demo client and researchers; {@code stateFile}, if
- * set, is loaded at start (when it exists) and saved at stop. {@code publicHost}, if set, is the host name in its
- * base URL (the OIDC issuer, its pages' links) instead of {@code host}: the emulator listens on {@code host}
- * (e.g. {@code 0.0.0.0}) and is reached from other machines as {@code publicHost}.
+ * set, is loaded at start (when it exists), every change is journaled beside it before its request is answered
+ * ({@link org.pidlink.emulator.state.StateJournal}) and the whole state is saved at stop. {@code publicHost}, if set,
+ * is the host name in its base URL (the OIDC issuer, its pages' links) instead of {@code host}: the emulator listens
+ * on {@code host} (e.g. {@code 0.0.0.0}) and is reached from other machines as {@code publicHost}.
  */
 public record EmulatorSettings(String host, int port, boolean controlApi, boolean seedDefaults,
                                RateLimit rateLimit, Path stateFile, Clock clock, String publicHost) {

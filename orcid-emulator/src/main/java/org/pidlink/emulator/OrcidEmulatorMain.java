@@ -24,7 +24,8 @@ public final class OrcidEmulatorMain implements Callable<Integer> {
             + "(the OIDC issuer): with --host 0.0.0.0 for use beyond this machine")
     String publicHost;
 
-    @Option(names = "--state-file", description = "load state from this JSON file at start (if it exists) and save it at stop")
+    @Option(names = "--state-file", description = "keep the state in this JSON file: loaded at start (if it exists), every change "
+            + "journaled beside it before it is answered, so a crash loses nothing")
     Path stateFile;
 
     @Option(names = "--no-rate-limit", description = "turn off ORCID's 24 requests/s (burst 40) per-client limit")

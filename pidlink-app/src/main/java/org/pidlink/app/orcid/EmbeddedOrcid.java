@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ORCID emulator running inside pidlink (preset {@code emulator}): pidlink's two ORCID clients and the demo
- * researchers. Its state (researchers, works, tokens) is kept in the data directory, so that permissions granted
- * before a restart still work after it. Client secrets are new at every start.
+ * researchers. Its state (researchers, works, tokens) is kept in the data directory, each change journaled before it
+ * is answered, so that permissions granted and works written before a restart, or a crash, are still there after
+ * it. Client secrets are new at every start.
  */
 public final class EmbeddedOrcid implements AutoCloseable {
 

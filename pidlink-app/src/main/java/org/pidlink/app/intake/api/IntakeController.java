@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.pidlink.app.apidocs.SecuritySchemes;
+import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.DoiOutcome;
@@ -57,15 +60,20 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = SecuritySchemes.BEARER)
 class IntakeController {
 
+    static final String NOT_SHOWN = "not shown";
+    static final String NOT_SHOWN_REASON = "pidlink tells where a work stands only for researchers who show in public "
+            + "lookups";
 
     private final Intake intake;
     private final Claims claims;
+    private final Researchers researchers;
     private final long maxRequestBytes;
     private final String registrationId;
 
-    IntakeController(Intake intake, Claims claims, IntakeProperties properties) {
+    IntakeController(Intake intake, Claims claims, Researchers researchers, IntakeProperties properties) {
         this.intake = intake;
         this.claims = claims;
+        this.researchers = researchers;
         this.maxRequestBytes = properties.maxRequestBytes();
         this.registrationId = properties.registrationId();
     }
@@ -96,7 +104,8 @@ class IntakeController {
     @ApiResponse(responseCode = "202", description = "Read; what became of each DOI",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IntakeReport.class),
                     examples = @ExampleObject(name = "accepted", ref = "#/components/examples/intake-report")))
-    @ProblemResponses({ProblemType.EMPTY_REQUEST, ProblemType.UNREADABLE_METADATA, ProblemType.REQUEST_TOO_LARGE})
+    @ProblemResponses({ProblemType.EMPTY_REQUEST, ProblemType.UNREADABLE_METADATA, ProblemType.REQUEST_TOO_LARGE,
+            ProblemType.NOT_DOI_OWNER})
     @PostMapping("/api/v1/dois")
     ResponseEntity<?> submit(HttpServletRequest request, Authentication caller) throws IOException {
         byte[] body;
@@ -112,6 +121,9 @@ class IntakeController {
                     + "metadata (XML or JSON), one record, a list or JSON Lines.", Map.of());
         }
         IntakeReport report = intake.submit(body, request.getContentType(), source(caller));
+        if (report.nothingRead() && report.dois().stream().anyMatch(o -> o.owner() != null)) {
+            return notTheOwner(report.dois());
+        }
         if (report.nothingRead()) {
             List<Map<String, String>> errors = report.dois().stream()
                     .map(o -> Map.of("location", o.location() == null ? "document" : o.location(),
@@ -129,7 +141,7 @@ class IntakeController {
             description = "Its works leave the researchers' ORCID records.")
     @ApiResponse(responseCode = "202", description = "Recorded; whose works are withdrawn",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DoiOutcome.class)))
-    @ProblemResponses(ProblemType.INVALID_DOI)
+    @ProblemResponses({ProblemType.INVALID_DOI, ProblemType.NOT_DOI_OWNER})
     @DeleteMapping("/api/v1/dois/{*doi}")
     ResponseEntity<?> deleted(@Parameter(description = DOI_PARAMETER, example = "10.5438/4k3m-nyvg")
                               @PathVariable("doi") String path, Authentication caller) {
@@ -140,18 +152,27 @@ class IntakeController {
         }
         IntakeReport report = intake.deleted(doi.orElseThrow(), source(caller));
         DoiOutcome outcome = report.dois().getFirst();
+        if (outcome.owner() != null) {
+            return notTheOwner(report.dois());
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report.dois().size() == 1 ? outcome : report);
     }
 
-    /** What pidlink made of a DOI: the researchers it names and where each one's work stands. */
+    /**
+     * What pidlink made of a DOI: the researchers it names and where each one's work stands. Only the DOI's owner
+     * sees it; to anyone else it is as unknown as a DOI pidlink never received. Where a researcher's work stands
+     * tells whether she connected pidlink, so it is shown only for researchers who show in public lookups; every
+     * other researcher (kept out of lookups, or without an account: the two are not told apart) is "not shown".
+     */
     @Operation(operationId = "doiStatus", summary = "What pidlink made of a DOI",
-            description = "The researchers the DOI's last metadata names and where each one's work stands.")
+            description = "The researchers the DOI's last metadata names and where each one's work stands, for the "
+                    + "DOI's owner only; researchers who keep out of public lookups are \"not shown\".")
     @ApiResponse(responseCode = "200", description = "The DOI's status",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DoiView.class)))
     @ProblemResponses({ProblemType.INVALID_DOI, ProblemType.UNKNOWN_DOI})
     @GetMapping("/api/v1/dois/{*doi}")
     ResponseEntity<?> status(@Parameter(description = DOI_PARAMETER, example = "10.5438/4k3m-nyvg")
-                             @PathVariable("doi") String path) {
+                             @PathVariable("doi") String path, Authentication caller) {
         String value = path.startsWith("/") ? path.substring(1) : path;
         ParseResult<Doi> parsed = Doi.tryParse(value);
         if (parsed instanceof ParseResult.Invalid<Doi> invalid) {
@@ -160,20 +181,32 @@ class IntakeController {
         if (!(parsed instanceof ParseResult.Valid<Doi> doi)) {
             return invalidDoi(value, "not a DOI");
         }
-        Optional<DoiStatus> status = intake.status(doi.value());
+        Optional<DoiStatus> status = intake.status(doi.value())
+                .filter(s -> s.owner() != null && s.owner().equals(source(caller)));
         if (status.isEmpty()) {
             return problem(ProblemType.UNKNOWN_DOI, "pidlink has received no metadata for "
-                    + doi.value().value(), Map.of());
+                    + doi.value().value() + " from this source", Map.of());
         }
-        List<ResearcherStatus> researchers = new ArrayList<>();
-        for (String orcid : status.get().orcids()) {
-            Optional<ClaimView> claim = claims.forResearcher(new OrcidId(orcid)).stream()
-                    .filter(c -> c.doi().equals(doi.value().value()) && c.registrationId().equals(registrationId))
-                    .findFirst();
-            researchers.add(new ResearcherStatus(orcid, claim.map(c -> c.status().name().toLowerCase(Locale.ROOT))
-                    .orElse("being processed"), claim.map(ClaimView::statusReason).orElse(null)));
+        List<OrcidId> named = status.get().orcids().stream().map(OrcidId::new).toList();
+        Set<OrcidId> shown = researchers.showingInPublicLookups(named);
+        Map<String, ClaimView> claimed = new HashMap<>();
+        for (ClaimView c : claims.forDoi(doi.value())) {
+            if (c.registrationId().equals(registrationId)) {
+                claimed.putIfAbsent(c.orcid(), c);
+            }
         }
-        return ResponseEntity.ok(new DoiView(status.get(), researchers));
+        List<ResearcherStatus> researcherStatuses = new ArrayList<>();
+        for (OrcidId orcid : named) {
+            if (!shown.contains(orcid)) {
+                researcherStatuses.add(new ResearcherStatus(orcid.value(), NOT_SHOWN, NOT_SHOWN_REASON));
+                continue;
+            }
+            Optional<ClaimView> claim = Optional.ofNullable(claimed.get(orcid.value()));
+            researcherStatuses.add(new ResearcherStatus(orcid.value(),
+                    claim.map(c -> c.status().name().toLowerCase(Locale.ROOT)).orElse("being processed"),
+                    claim.map(ClaimView::statusReason).orElse(null)));
+        }
+        return ResponseEntity.ok(new DoiView(status.get(), researcherStatuses));
     }
 
     /** A researcher's work for the DOI: its claim's status, in ORCID or why not. */
@@ -190,7 +223,28 @@ class IntakeController {
     }
 
     private static String source(Authentication caller) {
-        return caller instanceof ApiKeyAuthentication key ? "api:" + key.getPrincipal().source() : "api";
+        return caller instanceof ApiKeyAuthentication key ? ApiKeys.owner(key.getPrincipal().source()) : "api";
+    }
+
+    /** 403: every DOI of the request belongs to another source (named, with each DOI). */
+    private static ResponseEntity<ProblemDetail> notTheOwner(List<DoiOutcome> outcomes) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (DoiOutcome o : outcomes) {
+            Map<String, String> error = new java.util.LinkedHashMap<>();
+            error.put("doi", o.doi() == null ? "" : o.doi());
+            if (o.owner() != null) {
+                error.put("owner", o.owner());
+            }
+            error.put("message", o.reason());
+            errors.add(error);
+        }
+        DoiOutcome first = outcomes.stream().filter(o -> o.owner() != null).findFirst().orElseThrow();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("owner", first.owner());
+        if (outcomes.size() > 1) {
+            properties.put("errors", errors);
+        }
+        return problem(ProblemType.NOT_DOI_OWNER, first.reason(), properties);
     }
 
     /** How a DOI is written in a path: as is, its slash a slash ({@code /api/v1/dois/10.5438/4k3m-nyvg}). */

@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DataCiteHarvester {
 
     static final String NAME = "datacite";
+    /** The source the harvested DOIs are registered by (and owned by, when it registers them first). */
+    public static final String SOURCE = "harvest:" + NAME;
     private static final Logger log = LoggerFactory.getLogger(DataCiteHarvester.class);
     private static final long LOCK_KEY = 0x70_69_64_6c_68_76_73_74L;
     private static final int MAX_PAGES = 100_000;
@@ -132,7 +134,7 @@ public final class DataCiteHarvester {
             }
             pages++;
             if (page.body().length > 0) {
-                IntakeReport report = intake.submit(page.body(), "application/vnd.api+json", "harvest:" + NAME);
+                IntakeReport report = intake.submit(page.body(), "application/vnd.api+json", SOURCE);
                 records += report.received();
                 accepted += report.accepted();
             }
