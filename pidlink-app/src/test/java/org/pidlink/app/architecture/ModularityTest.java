@@ -37,7 +37,8 @@ class ModularityTest {
             Map.entry("orcid_call", "push"), Map.entry("push_researcher", "push"), Map.entry("push_client", "push"),
             Map.entry("orcid_rate_bucket", "push"),
             Map.entry("intake_doi", "intake"), Map.entry("intake_task", "intake"), Map.entry("api_key", "intake"),
-            Map.entry("harvest_checkpoint", "intake"), Map.entry("intake_event", "intake"),
+            Map.entry("harvest_checkpoint", "intake"), Map.entry("harvest_run", "intake"),
+            Map.entry("intake_event", "intake"),
             Map.entry("permission_notification", "intake"),
             Map.entry("type_mapping", "admin"), Map.entry("search_doi", "searchlink"),
             Map.entry("orcid_webhook", "reconcile"));

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,6 +57,7 @@ public final class DataCiteHarvester {
     private final Clock clock;
     private final IntakeProperties.Harvest settings;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final HarvestRuns runs;
 
     public DataCiteHarvester(DataSource dataSource, Intake intake, HttpClient http, Clock clock,
                              IntakeProperties.Harvest settings) {
@@ -65,6 +67,12 @@ public final class DataCiteHarvester {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.runs = new HarvestRuns(jdbc);
+    }
+
+    /** The latest runs, newest first, with their progress (the administrators' harvest page). */
+    public List<HarvestRuns.RunProgress> latestRuns(int limit) {
+        return runs.latest(NAME, limit, clock.instant());
     }
 
     /**
@@ -123,7 +131,9 @@ public final class DataCiteHarvester {
         int pages = 0;
         int records = 0;
         int accepted = 0;
+        Integer announced = null;
         String error = null;
+        long runId = runs.started(NAME, settings.baseUrl(), from, until, now);
         while (next != null && pages < MAX_PAGES) {
             Page page;
             try {
@@ -133,14 +143,19 @@ public final class DataCiteHarvester {
                 break;
             }
             pages++;
+            if (announced == null) {
+                announced = page.total();
+            }
             if (page.body().length > 0) {
                 IntakeReport report = intake.submit(page.body(), "application/vnd.api+json", SOURCE);
                 records += report.received();
                 accepted += report.accepted();
             }
             next = page.next();
+            runs.progressed(runId, pages, records, accepted, announced, clock.instant());
         }
         boolean complete = error == null && next == null;
+        runs.finished(runId, pages, records, accepted, complete, error, clock.instant());
         jdbc.update("""
                 INSERT INTO harvest_checkpoint (name, base_url, high_water, last_run_at, last_records, last_error,
                                                 last_success_at)
@@ -199,7 +214,8 @@ public final class DataCiteHarvester {
                 + settings.pageSize() + "&disable-facets=true&affiliation=true&publisher=true");
     }
 
-    private record Page(byte[] body, URI next) {
+    /** @param total how many DOIs the registry says the window holds, or null when it does not say */
+    private record Page(byte[] body, URI next, Integer total) {
     }
 
     private Page fetch(URI uri) {
@@ -229,7 +245,8 @@ public final class DataCiteHarvester {
         JsonNode data = tree.path("data");
         boolean empty = data.isArray() && data.isEmpty();
         URI nextUri = next.isString() && !next.asString().isBlank() && !empty ? URI.create(next.asString()) : null;
-        return new Page(empty ? new byte[0] : response.body(), nextUri);
+        JsonNode total = tree.path("meta").path("total");
+        return new Page(empty ? new byte[0] : response.body(), nextUri, total.isNumber() ? total.asInt() : null);
     }
 
     private static String encode(String s) {
