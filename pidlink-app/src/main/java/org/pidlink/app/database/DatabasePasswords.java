@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
 
-import org.pidlink.app.system.OwnerOnlyFiles;
 
 /**
  * The embedded PostgreSQL's two passwords, generated once and kept with the data (mode 600): the superuser's, which

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.pidlink.app.system.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import org.pidlink.app.system.OwnerOnlyFiles;
 
 /**
  * The embedded cluster's {@code pg_hba.conf}: who may connect, and how. pidlink's own is short: loopback TCP only,

@@ -19,7 +19,7 @@ public enum ProblemType {
     API_KEY_INVALID(HttpStatus.UNAUTHORIZED, "Unauthorized",
             "The API key is unknown or was revoked. Ask a pidlink administrator for a new key."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden", "The API key may not do this."),
-    NOT_DOI_OWNER(HttpStatus.FORBIDDEN, "Not the DOI's owner",
+    NOT_DOI_OWNER(HttpStatus.FORBIDDEN, "Not the owner of the DOI",
             "Another source registered the DOI (or holds its prefix): only it may change or delete it. 'owner' names "
                     + "it; an administrator can transfer the DOI on /admin/api-keys. Nothing was changed."),
     EMPTY_REQUEST(HttpStatus.BAD_REQUEST, "Empty request",

@@ -109,7 +109,7 @@ class DoiOwnershipTests extends IntakeTestSupport {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("title").asString()).isEqualTo("Not the DOI's owner");
+        assertThat(problem.get("title").asString()).isEqualTo("Not the owner of the DOI");
         assertThat(problem.get("detail").asString()).contains(doi, "belongs to");
         assertThat(problem.get("owner").asString()).startsWith("api:");
     }

@@ -1,4 +1,4 @@
-package org.pidlink.app.system;
+package org.pidlink.app.database;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
