@@ -97,8 +97,11 @@ public final class BackfillBench {
             WholeAppBackfill backfill = WholeAppBackfill.load(pidlink, works, options.worksPerResearcher());
             JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(javax.sql.DataSource.class));
             long started = System.nanoTime();
-            progress.phase("connecting researchers; writing to ORCID", backfill::written, works, "works");
+            progress.phase("connecting researchers (auto-update off)");
             backfill.connectAll();
+            started = System.nanoTime();
+            progress.phase("writing to ORCID", backfill::written, works, "works");
+            backfill.turnAutoUpdateOn();
             while (backfill.written() < works) {
                 Thread.sleep(50);
                 if (System.nanoTime() - started > Duration.ofMinutes(30).toNanos()) {

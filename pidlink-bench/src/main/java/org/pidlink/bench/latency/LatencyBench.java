@@ -80,8 +80,13 @@ public final class LatencyBench {
             emulator.control().rateLimit(24, 40);
             progress.phase("connecting " + options.researchers() + " researchers through pidlink's pages");
             List<String> researchers = connect(pidlink, options.researchers());
-            WholeAppBackfill backfill = options.underBackfill() > 0
-                    ? WholeAppBackfill.start(pidlink, options.underBackfill(), 1000) : null;
+            WholeAppBackfill backfill = null;
+            if (options.underBackfill() > 0) {
+                backfill = WholeAppBackfill.load(pidlink, options.underBackfill(), 1000);
+                backfill.connectAll();
+                // Started right before the DOIs are sent, so it runs at ORCID's limits while they are measured.
+                backfill.turnAutoUpdateOn();
+            }
             JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(DataSource.class));
             long firstCall = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM orcid_call", Long.class);
             long backfillBefore = backfill == null ? 0 : backfill.written();
