@@ -19,7 +19,7 @@ enum AffiliationStatus {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }

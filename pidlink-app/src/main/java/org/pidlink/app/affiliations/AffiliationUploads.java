@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.pidlink.app.background.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,15 +25,15 @@ final class AffiliationUploads {
     private final AffiliationStore store;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final BackgroundWorker writer;
+    private final Runnable wakeWriter;
 
     AffiliationUploads(AffiliationFileReader reader, AffiliationStore store, TransactionTemplate tx, Clock clock,
-                       BackgroundWorker writer) {
+                       Runnable wakeWriter) {
         this.reader = reader;
         this.store = store;
         this.tx = tx;
         this.clock = clock;
-        this.writer = writer;
+        this.wakeWriter = wakeWriter;
     }
 
     /**
@@ -47,7 +46,7 @@ final class AffiliationUploads {
         UploadReport report = Objects.requireNonNull(tx.execute(status -> store(rows, source, removeMissing)));
         log.info("Affiliation upload from {}: {}", source, report.summary());
         if (report.changed() > 0 || report.removed() > 0) {
-            writer.wakeAfterCommit();
+            wakeWriter.run();
         }
         return report;
     }
