@@ -224,7 +224,8 @@ final class AffiliationWriter {
     private void update(StoredAffiliation row, String token) {
         switch (client(CallClass.BACKFILL, row.id()).affiliations().updateAffiliation(row.orcid(), token,
                 row.putCode(), withKey(row))) {
-            case OrcidResult.Ok<?> ok -> written(row, row.putCode(), "UPDATED");
+            // An item adopted after a crash or a 409 is PUT once to hold the row: still "written", not "updated".
+            case OrcidResult.Ok<?> ok -> written(row, row.putCode(), row.writtenHash() == null ? "WRITTEN" : "UPDATED");
             case OrcidResult.Failed<?> failed -> failedCall(row, failed.error(), false);
         }
     }
