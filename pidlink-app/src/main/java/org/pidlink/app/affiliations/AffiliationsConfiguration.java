@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,9 +60,11 @@ class AffiliationsConfiguration {
                 properties.inbox());
     }
 
+    /** After her works, before the import of works from ORCID. */
     @Bean
-    AffiliationsProfileSection affiliationsProfileSection(AffiliationStore store) {
-        return new AffiliationsProfileSection(store);
+    @Order(0)
+    AffiliationsProfileSection affiliationsProfileSection(AffiliationStore store, AffiliationsProperties properties) {
+        return new AffiliationsProfileSection(store, properties.institution());
     }
 
     @EventListener

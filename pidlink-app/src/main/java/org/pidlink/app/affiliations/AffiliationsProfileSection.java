@@ -10,9 +10,11 @@ import org.pidlink.app.accounts.Researcher;
 final class AffiliationsProfileSection implements ProfileSection {
 
     private final AffiliationStore store;
+    private final String institution;
 
-    AffiliationsProfileSection(AffiliationStore store) {
+    AffiliationsProfileSection(AffiliationStore store, String institution) {
         this.store = store;
+        this.institution = institution;
     }
 
     @Override
@@ -28,7 +30,7 @@ final class AffiliationsProfileSection implements ProfileSection {
     @Override
     public Map<String, Object> model(Researcher researcher) {
         List<StoredAffiliation> rows = store.ofOrcid(researcher.orcid());
-        return Map.of("affiliationsWaiting", rows.stream().filter(ResearcherAffiliationsController::waiting).toList(),
+        return Map.of("affiliationsInstitution", institution, "affiliationsWaiting", rows.stream().filter(ResearcherAffiliationsController::waiting).toList(),
                 "affiliationsOthers", rows.stream().filter(r -> !ResearcherAffiliationsController.waiting(r)).toList());
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Affiliations an institution writes to its people's ORCID records ({@code pidlink.affiliations.*}).
  *
+ * @param institution    the institution's name as researchers know it (and as ORCID shows the source of what
+ *                       pidlink writes: the name of its ORCID client)
  * @param registrationId the ORCID client registration whose permission the links ask for and the writer uses
  * @param maxFileBytes   the largest file an upload (page or API) takes
  * @param maxRows        the most rows one file may hold
@@ -18,10 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
  */
 @ConfigurationProperties("pidlink.affiliations")
-record AffiliationsProperties(String registrationId, Long maxFileBytes, Integer maxRows, Duration linkValidity,
+record AffiliationsProperties(String institution, String registrationId, Long maxFileBytes, Integer maxRows, Duration linkValidity,
                               URI baseUrl, Duration pollInterval, Inbox inbox) {
 
     AffiliationsProperties {
+        institution = institution == null || institution.isBlank() ? "your institution" : institution.strip();
         registrationId = registrationId == null || registrationId.isBlank() ? "auto-update" : registrationId;
         maxFileBytes = maxFileBytes == null ? 5L * 1024 * 1024 : maxFileBytes;
         maxRows = maxRows == null ? 20_000 : maxRows;
