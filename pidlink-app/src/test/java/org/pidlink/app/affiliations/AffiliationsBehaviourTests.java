@@ -296,8 +296,6 @@ class AffiliationsBehaviourTests {
     }
 
     private WebSession signedIn(Person person) {
-        WebSession browser = new WebSession(port);
-        browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/orcid"), person.email(), "authorize"));
-        return browser;
+        return new ConnectedResearchers(port, orcid).signedIn(person);
     }
 }

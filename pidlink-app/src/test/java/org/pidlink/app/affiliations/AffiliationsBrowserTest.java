@@ -3,12 +3,9 @@ package org.pidlink.app.affiliations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -17,18 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.pidlink.app.orcid.DemoResearchers;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.HeadlessChromium;
 import org.pidlink.app.testsupport.PidlinkSpringTest;
 import org.pidlink.emulator.inbox.Inbox;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PidlinkSpringTest
 class AffiliationsBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @LocalServerPort
     int port;
 
@@ -56,30 +44,25 @@ class AffiliationsBrowserTest {
     @Autowired
     AffiliationStore store;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
     private Path files;
 
     @BeforeEach
     void startChromium(@TempDir Path temp) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(HeadlessChromium.available(),
                 "browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-        Files.createDirectories(SCREENSHOTS);
         files = Files.createDirectories(temp.resolve("files"));
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1280,1100", "--user-data-dir=" + temp.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start(temp.resolve("profile"), 1280, 1100);
+        browser = chromium.driver();
+        wait = chromium.waiting();
     }
 
     @AfterEach
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -92,10 +75,10 @@ class AffiliationsBrowserTest {
                 + "University of Toronto,Toronto,ON,CA,https://ror.org/03dbr7087,ROR,Department of Chemistry,"
                 + "Associate Professor,2022-07,,,";
 
-        signInAsAdministrator();
+        chromium.signInAsAdministrator(port);
         browser.findElement(By.id("nav-admin-affiliations")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-file")));
-        shot("affiliations-01-admin-page");
+        chromium.shot("affiliations-01-admin-page");
 
         Path bad = files.resolve("affiliations-with-error.csv");
         Files.writeString(bad, header + "\n" + row.replace(",CA,", ",ZZ,") + "\n");
@@ -105,7 +88,7 @@ class AffiliationsBrowserTest {
         assertThat(browser.findElement(By.id("upload-errors")).getText()).contains("2").contains("country")
                 .contains("unknown country code 'ZZ'");
         assertThat(store.byLocalKey(key)).isEmpty();
-        shot("affiliations-02-refused-with-line-and-column");
+        chromium.shot("affiliations-02-refused-with-line-and-column");
 
         Path good = files.resolve("affiliations.csv");
         Files.writeString(good, header + "\n" + row + "\n");
@@ -113,14 +96,14 @@ class AffiliationsBrowserTest {
         browser.findElement(By.id("upload-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "1 row(s) accepted"));
         assertThat(browser.findElement(By.id("affiliation-" + key)).getText()).contains("pending permission");
-        scrollTo("affiliations");
-        shot("affiliations-03-uploaded");
+        chromium.scrollTo("affiliations");
+        chromium.shot("affiliations-03-uploaded");
 
         browser.findElement(By.id("send-inbox")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "sent to ORCID inboxes"));
         assertThat(browser.findElement(By.id("affiliation-" + key)).getText()).contains("link sent");
-        scrollTo("people");
-        shot("affiliations-04-links-sent");
+        chromium.scrollTo("people");
+        chromium.shot("affiliations-04-links-sent");
 
         // The researcher, in a browser where nobody is signed in, follows the link of her ORCID inbox.
         String link = Inbox.of(orcid.emulator().context()).of(amara.orcid().value()).getFirst().content()
@@ -129,16 +112,16 @@ class AffiliationsBrowserTest {
         browser.get(link);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin-orcid")));
         browser.findElement(By.id("signin-orcid")).click();
-        signInOnOrcid(amara);
+        chromium.signInOnOrcid(amara.email());
         browser.findElement(By.cssSelector("button[value=authorize]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-items")));
         assertThat(browser.findElement(By.id("invitation-items")).getText())
                 .contains("Associate Professor, Department of Chemistry, University of Toronto").contains("since 2022-07");
-        shot("affiliations-05-invitation");
+        chromium.shot("affiliations-05-invitation");
 
         browser.findElement(By.id("approve")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
-        shot("affiliations-06-orcid-permission");
+        chromium.shot("affiliations-06-orcid-permission");
         browser.findElement(By.cssSelector("button[value=authorize]")).click();
         wait.until(ExpectedConditions.urlContains("/settings"));
 
@@ -147,29 +130,9 @@ class AffiliationsBrowserTest {
             return driver.findElements(By.id("affiliations-decided")).stream()
                     .anyMatch(e -> e.getText().contains("on your ORCID record"));
         });
-        ((JavascriptExecutor) browser).executeScript(
-                "document.getElementById('affiliations-section').scrollIntoView();");
-        shot("affiliations-07-profile-written");
+        chromium.scrollTo("affiliations-section");
+        chromium.shot("affiliations-07-profile-written");
         assertThat(orcid.emulator().control().affiliations(amara.orcid().value())).hasSize(1);
-    }
-
-    private void scrollTo(String id) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
-    }
-
-    private void signInAsAdministrator() {
-        browser.get("http://localhost:" + port + "/");
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(DemoResearchers.JOSIAH.email());
-        browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(driver -> driver.getCurrentUrl().contains("/profile")
-                || !driver.findElements(By.cssSelector("button[value=authorize]")).isEmpty());
-        if (!browser.getCurrentUrl().contains("/profile")) {
-            browser.findElement(By.cssSelector("button[value=authorize]")).click();
-            wait.until(ExpectedConditions.urlContains("/profile"));
-        }
     }
 
     /** Signs out of pidlink and of the emulator's ORCID pages. */
@@ -179,20 +142,4 @@ class AffiliationsBrowserTest {
         browser.manage().deleteAllCookies();
     }
 
-    private void signInOnOrcid(Person person) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(person.email());
-        browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
-    }
-
-    private void shot(String name) {
-        File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -28,6 +28,7 @@ import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.app.testsupport.SharedFiles;
 import org.pidlink.app.testsupport.WebSession;
 import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.state.StoredAffiliation;
@@ -61,18 +62,7 @@ class AffiliationsEndToEndTests {
     @BeforeAll
     static void compileOrcidsXsds() throws Exception {
         orcidSchemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(
-                shared("orcid/orcid-model/record_3.0/record-3.0.xsd").toFile());
-    }
-
-    static Path shared(String relative) {
-        String configured = System.getProperty("pidlink.shared.dir");
-        for (Path base : List.of(configured == null ? Path.of("../shared") : Path.of(configured),
-                Path.of("../shared"), Path.of("../../shared"), Path.of("/work/shared"))) {
-            if (Files.exists(base.resolve(relative))) {
-                return base.resolve(relative);
-            }
-        }
-        throw new IllegalStateException("shared file not found: " + relative);
+                SharedFiles.path("orcid/orcid-model/record_3.0/record-3.0.xsd").toFile());
     }
 
     /** The sample with this test's people and keys of its own (tests share one database). */
@@ -226,9 +216,7 @@ class AffiliationsEndToEndTests {
     }
 
     private WebSession signedIn(Person person) {
-        WebSession browser = new WebSession(port);
-        browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/orcid"), person.email(), "authorize"));
-        return browser;
+        return new ConnectedResearchers(port, orcid).signedIn(person);
     }
 
     /** email (or iD) → link, from the downloaded CSV. */
