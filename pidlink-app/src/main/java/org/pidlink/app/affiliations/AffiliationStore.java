@@ -99,6 +99,7 @@ final class AffiliationStore {
         jdbc.sql("""
                         UPDATE affiliation SET person_id = :person, source = :source, kind = :kind,
                             fields = CAST(:fields AS jsonb), content_hash = :hash, wanted = true, action = :action,
+                            state = CASE WHEN state = 'REMOVED' THEN 'NONE' ELSE state END,
                             due_at = CASE WHEN :action::text IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END,
                             attempts = 0, updated_at = :now WHERE id = :id""")
                 .param("person", personId).param("source", source).param("kind", row.affiliation().kind().value())
