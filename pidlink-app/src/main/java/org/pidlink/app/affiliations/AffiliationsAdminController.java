@@ -33,13 +33,15 @@ class AffiliationsAdminController {
     private final AffiliationStore store;
     private final PermissionLinks links;
     private final InboxInvitations inbox;
+    private final MailInvitations mail;
 
     AffiliationsAdminController(AffiliationUploads uploads, AffiliationStore store, PermissionLinks links,
-                                InboxInvitations inbox) {
+                                InboxInvitations inbox, MailInvitations mail) {
         this.uploads = uploads;
         this.store = store;
         this.links = links;
         this.inbox = inbox;
+        this.mail = mail;
     }
 
     @GetMapping(PAGE)
@@ -50,6 +52,7 @@ class AffiliationsAdminController {
         model.addAttribute("columns", java.util.Arrays.stream(Column.values()).map(Column::header).toList());
         model.addAttribute("sourceDefault", DEFAULT_SOURCE);
         model.addAttribute("now", links.now());
+        model.addAttribute("mailEnabled", mail.enabled());
         return "affiliations/admin";
     }
 
@@ -109,26 +112,52 @@ class AffiliationsAdminController {
     /** Sends a new link to the ORCID inbox of everyone whose iD is known and who has affiliations waiting. */
     @PostMapping(PAGE + "/inbox")
     String sendToInbox(Model model) {
+        return send(model, "orcid-inbox", p -> p.orcid() != null, inbox::send, "sent to ORCID inboxes",
+                "nobody with a known iD is waiting without a working link");
+    }
+
+    /** E-mails a new link to everyone with an e-mail address and affiliations waiting, who has no working link. */
+    @PostMapping(PAGE + "/email")
+    String sendByEmail(Model model, HttpServletResponse response) {
+        if (!mail.enabled()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("error", "E-mail is not configured: set pidlink.affiliations.mail.enabled and "
+                    + "spring.mail.host (see docs/configuration.md).");
+            return page(model);
+        }
+        return send(model, "email", p -> p.email() != null, mail::send, "e-mailed",
+                "nobody with an e-mail address is waiting without a working link");
+    }
+
+    /** How a link reaches a person: null when it did, else why not. */
+    @FunctionalInterface
+    private interface Channel {
+        String send(PermissionLinks.IssuedLink link, List<StoredAffiliation> waiting);
+    }
+
+    private String send(Model model, String how, java.util.function.Predicate<PermissionLinks.PersonView> reachable,
+                        Channel channel, String done, String nobody) {
         java.time.Instant now = links.now();
         List<PermissionLinks.PersonView> people = links.people().stream()
-                .filter(p -> p.orcid() != null && p.waiting() > 0 && !p.hasActiveLink(now)).toList();
+                .filter(p -> reachable.test(p) && p.waiting() > 0 && !p.hasActiveLink(now)).toList();
         int sent = 0;
         List<String> problems = new java.util.ArrayList<>();
-        for (PermissionLinks.IssuedLink link : links.issue(people, "orcid-inbox")) {
+        for (PermissionLinks.IssuedLink link : links.issue(people, how)) {
             List<StoredAffiliation> waiting = store.ofPerson(link.person().id()).stream()
                     .filter(ResearcherAffiliationsController::waiting).toList();
-            String problem = inbox.send(link, waiting);
+            String problem = channel.send(link, waiting);
             links.notificationError(link.person().id(), problem);
             if (problem == null) {
                 sent++;
             } else {
+                // A link nobody received must not count as sent.
                 links.revoke(link.person().id());
-                problems.add(link.person().orcid() + ": " + problem);
+                PermissionLinks.PersonView p = link.person();
+                problems.add((p.orcid() != null ? p.orcid().value() : p.email()) + ": " + problem);
             }
         }
-        model.addAttribute("notice", sent + " permission request(s) sent to ORCID inboxes"
-                + (people.isEmpty() ? " (nobody with a known iD is waiting without a working link)" : "") + "."
-                + (problems.isEmpty() ? "" : " Not sent: " + String.join("; ", problems)));
+        model.addAttribute("notice", sent + " permission link(s) " + done + (people.isEmpty() ? " (" + nobody + ")"
+                : "") + "." + (problems.isEmpty() ? "" : " Not sent: " + String.join("; ", problems)));
         return page(model);
     }
 

@@ -8,12 +8,14 @@ import javax.sql.DataSource;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.orcid.OrcidRegistrations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,6 +52,11 @@ class AffiliationsConfiguration {
     @Bean
     PermissionLinks permissionLinks(DataSource dataSource, Clock clock, AffiliationsProperties properties) {
         return new PermissionLinks(dataSource, clock, properties.linkValidity(), properties.baseUrl());
+    }
+
+    @Bean
+    MailInvitations mailInvitations(ObjectProvider<JavaMailSender> senders, AffiliationsProperties properties) {
+        return new MailInvitations(senders.getIfAvailable(), properties.mail(), properties.institution());
     }
 
     @Bean

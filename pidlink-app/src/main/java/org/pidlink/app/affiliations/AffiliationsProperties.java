@@ -16,12 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkValidity   how long a permission link works after it is made
  * @param baseUrl        pidlink's public address, for the links; null: the address the server listens on
  * @param pollInterval   how often the idle writer looks for due writes another instance queued
+ * @param mail           e-mail the permission links through SMTP ({@code spring.mail.*}); off by default
  * @param inbox          send a permission notification to the ORCID inbox of people whose iD is known
 
  */
 @ConfigurationProperties("pidlink.affiliations")
 record AffiliationsProperties(String institution, String registrationId, Long maxFileBytes, Integer maxRows, Duration linkValidity,
-                              URI baseUrl, Duration pollInterval, Inbox inbox) {
+                              URI baseUrl, Duration pollInterval, Mail mail, Inbox inbox) {
 
     AffiliationsProperties {
         institution = institution == null || institution.isBlank() ? "your institution" : institution.strip();
@@ -31,8 +32,21 @@ record AffiliationsProperties(String institution, String registrationId, Long ma
         linkValidity = linkValidity == null ? Duration.ofDays(60) : linkValidity;
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         inbox = inbox == null ? new Inbox(null, null) : inbox;
+        mail = mail == null ? new Mail(false, null, null) : mail;
         if (maxRows < 1 || maxFileBytes < 1) {
             throw new IllegalArgumentException("pidlink.affiliations.max-rows and max-file-bytes must be positive");
+        }
+    }
+
+    /**
+     * @param enabled whether pidlink e-mails links (needs {@code spring.mail.host})
+     * @param from    the sender's address
+     * @param subject the message's subject
+     */
+    record Mail(boolean enabled, String from, String subject) {
+        Mail {
+            from = from == null || from.isBlank() ? "pidlink@localhost" : from.strip();
+            subject = subject == null ? "Please review your affiliations for your ORCID record" : subject;
         }
     }
 

@@ -74,7 +74,7 @@ final class PermissionLinks {
     }
 
     /** A link just made: {@link #url()} is its only appearance. */
-    record IssuedLink(PersonView person, URI url) {
+    record IssuedLink(PersonView person, URI url, Instant expiresAt) {
         @Override
         public String toString() {
             return "IssuedLink[person=" + person.id() + ", url=[redacted]]";
@@ -119,7 +119,7 @@ final class PermissionLinks {
                     .param("hash", hash(token)).param("now", AffiliationStore.ts(now))
                     .param("until", AffiliationStore.ts(now.plus(validity))).param("how", how)
                     .param("id", person.id()).update();
-            issued.add(new IssuedLink(person, url(token)));
+            issued.add(new IssuedLink(person, url(token), now.plus(validity)));
         }
         return issued;
     }

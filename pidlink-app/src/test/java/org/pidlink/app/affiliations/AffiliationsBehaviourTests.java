@@ -151,6 +151,11 @@ class AffiliationsBehaviourTests {
         assertThat(page.body()).contains("The file was refused and nothing of it was stored").contains("id=\"upload-errors\"")
                 .contains("<td>3</td>").contains("<td>start_date</td>").contains("bad date");
         assertThat(store.byLocalKey("PAGE-" + run + "-1")).isEmpty();
+
+        // E-mail is off unless configured: the page says so rather than pretending to send.
+        HttpResponse<String> email = admin.submit(admin.get("/admin/affiliations"), "/admin/affiliations/email", Map.of());
+        assertThat(email.statusCode()).isEqualTo(409);
+        assertThat(email.body()).contains("E-mail is not configured");
     }
 
     @Test
@@ -188,7 +193,7 @@ class AffiliationsBehaviourTests {
                 "text/csv", "inbox-" + run, false);
         WebSession admin = signedIn(ConnectedResearchers.demoAdministrator());
         HttpResponse<String> sent = admin.submit(admin.get("/admin/affiliations"), "/admin/affiliations/inbox", Map.of());
-        assertThat(sent.body()).contains("permission request(s) sent to ORCID inboxes");
+        assertThat(sent.body()).contains("permission link(s) sent to ORCID inboxes");
         List<StoredNotification> inbox = Inbox.of(orcid.emulator().context()).of(known.orcid().value());
         assertThat(inbox).singleElement().satisfies(n -> {
             assertThat(n.content().items()).singleElement().satisfies(item -> {
