@@ -124,6 +124,9 @@ final class AffiliationWriter {
                         WHERE a.action IS NOT NULL AND a.due_at <= :now AND p.orcid IS NOT NULL
                           AND (a.action = 'DELETE' OR a.decision = 'APPROVED')
                           AND (p.leased_until IS NULL OR p.leased_until < :now)
+                          -- one call at a time per researcher, also when the institution named her twice
+                          AND NOT EXISTS (SELECT 1 FROM affiliation_person q WHERE q.orcid = p.orcid AND q.id <> p.id
+                                          AND q.leased_until >= :now)
                         ORDER BY a.due_at, a.id LIMIT 1 FOR UPDATE OF p SKIP LOCKED""")
                 .param("now", AffiliationStore.ts(now))
                 .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("person_id")}).optional();
@@ -168,8 +171,12 @@ final class AffiliationWriter {
         }
     }
 
-    private OrcidClient client(CallClass callClass, long rowId) {
-        return registrations.client(registrationId).on(callClass.context(registrationId, List.of(rowId)));
+    /**
+     * The registration's client, making calls of {@code callClass}. No item ids: the audit files those as claim ids;
+     * an affiliation call is known there by its path ({@code /v3.0/{orcid}/{kind}/…}) and put-code.
+     */
+    private OrcidClient client(CallClass callClass) {
+        return registrations.client(registrationId).on(callClass.context(registrationId));
     }
 
     private Affiliation withKey(StoredAffiliation row) {
@@ -181,7 +188,7 @@ final class AffiliationWriter {
 
     private void create(StoredAffiliation row, boolean mayHavePosted, String token) {
         if (mayHavePosted) {
-            OrcidResult<List<FetchedAffiliation>> listed = client(CallClass.BACKFILL, row.id()).affiliations()
+            OrcidResult<List<FetchedAffiliation>> listed = client(CallClass.BACKFILL).affiliations()
                     .readAffiliations(row.orcid(), token, row.kind());
             switch (listed) {
                 case OrcidResult.Ok<List<FetchedAffiliation>> ok -> {
@@ -199,7 +206,7 @@ final class AffiliationWriter {
                 }
             }
         }
-        switch (client(CallClass.INTERACTIVE, row.id()).affiliations().createAffiliation(row.orcid(), token,
+        switch (client(CallClass.INTERACTIVE).affiliations().createAffiliation(row.orcid(), token,
                 withKey(row))) {
             case OrcidResult.Ok<Long> ok -> written(row, ok.value(), "WRITTEN");
             case OrcidResult.Failed<Long> failed -> {
@@ -222,7 +229,7 @@ final class AffiliationWriter {
     }
 
     private void update(StoredAffiliation row, String token) {
-        switch (client(CallClass.BACKFILL, row.id()).affiliations().updateAffiliation(row.orcid(), token,
+        switch (client(CallClass.BACKFILL).affiliations().updateAffiliation(row.orcid(), token,
                 row.putCode(), withKey(row))) {
             // An item adopted after a crash or a 409 is PUT once to hold the row: still "written", not "updated".
             case OrcidResult.Ok<?> ok -> written(row, row.putCode(), row.writtenHash() == null ? "WRITTEN" : "UPDATED");
@@ -231,7 +238,7 @@ final class AffiliationWriter {
     }
 
     private void delete(StoredAffiliation row, String token) {
-        switch (client(CallClass.BACKFILL, row.id()).affiliations().deleteAffiliation(row.orcid(), token,
+        switch (client(CallClass.BACKFILL).affiliations().deleteAffiliation(row.orcid(), token,
                 row.kind(), row.putCode())) {
             case OrcidResult.Ok<Void> ok -> {
                 finish(row.id(), "REMOVED", null, null);

@@ -63,6 +63,7 @@ class ResearcherAffiliationsController {
                 model.addAttribute("waiting", rows.stream().filter(ResearcherAffiliationsController::waiting).toList());
                 model.addAttribute("others", rows.stream().filter(r -> !waiting(r)).toList());
                 model.addAttribute("hasPermission", mayWrite(researcher));
+                model.addAttribute("institution", properties.institution());
                 yield "affiliations/invitation";
             }
         };

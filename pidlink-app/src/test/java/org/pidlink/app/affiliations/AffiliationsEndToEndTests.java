@@ -59,6 +59,9 @@ class AffiliationsEndToEndTests {
     @Autowired
     AffiliationStore store;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeAll
     static void compileOrcidsXsds() throws Exception {
         orcidSchemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(
@@ -165,6 +168,14 @@ class AffiliationsEndToEndTests {
         upload(admin, eduChanged.replace("2022-09", "2022-10"), run, true);
         assertThat(store.byLocalKey(anaEdu).orElseThrow().action()).isNull();
         assertThat(onOrcid(ana)).hasSize(1);
+
+        // Every call passed the shared rate limit and the audit, with its class.
+        assertThat(jdbc.queryForList("SELECT method || ' ' || call_class FROM orcid_call WHERE orcid = ? "
+                + "AND path LIKE '/v3.0/{orcid}/employment%' ORDER BY called_at", String.class, known.orcid().value()))
+                .containsExactly("POST interactive", "PUT backfill");
+        assertThat(jdbc.queryForList("SELECT method || ' ' || call_class FROM orcid_call WHERE orcid = ? "
+                + "AND path LIKE '/v3.0/{orcid}/membership%' ORDER BY called_at", String.class, kenji.orcid().value()))
+                .containsExactly("POST interactive", "DELETE backfill");
 
         // Her profile shows what was written and what she removed.
         WebSession anaBrowser = signedIn(ana);
