@@ -18,11 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.intake.api.ApiKeys;
 import org.pidlink.app.intake.api.ApiPermission;
-import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
-import org.pidlink.app.testsupport.PidlinkSpringTest;
 import org.pidlink.app.testsupport.WebSession;
 import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.SettableClock;
@@ -31,8 +29,6 @@ import org.pidlink.emulator.inbox.StoredNotification;
 import org.pidlink.emulator.traffic.Faults;
 import org.pidlink.orcid.client.ExternalId;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,32 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
  * researcher's decline, and the writer's answers to ORCID: recovery after a crash, 409 adoption, a 400 with
  * ORCID's message, retries of transient errors.
  */
-@PidlinkSpringTest
-class AffiliationsBehaviourTests {
+class AffiliationsBehaviourTests extends AffiliationsTestSupport {
 
     private static final String HEADER = "orcid,email,name,person_id,local_key,type,organization,city,region,country,"
             + "org_id,org_id_source,department,role,start_date,end_date,url,external_ids\n";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedOrcid orcid;
-
-    @Autowired
-    OrcidRegistrations registrations;
-
-    @Autowired
-    AffiliationStore store;
 
     @Autowired
     AffiliationUploads uploads;
 
     @Autowired
     ApiKeys apiKeys;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     SettableClock clock;
@@ -298,9 +278,5 @@ class AffiliationsBehaviourTests {
         String csv = admin.submit(admin.get("/admin/affiliations"), "/admin/affiliations/links.csv",
                 Map.of("which", "new")).body();
         return csv.lines().filter(l -> l.contains(email)).map(l -> l.split(",")[5]).findFirst().orElseThrow();
-    }
-
-    private WebSession signedIn(Person person) {
-        return new ConnectedResearchers(port, orcid).signedIn(person);
     }
 }

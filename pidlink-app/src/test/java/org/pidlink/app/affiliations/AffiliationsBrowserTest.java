@@ -17,14 +17,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.testsupport.HeadlessChromium;
-import org.pidlink.app.testsupport.PidlinkSpringTest;
 import org.pidlink.emulator.inbox.Inbox;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In headless Chromium: the administrator uploads a file (first one with an error, refused with its line and
@@ -32,17 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * on the emulator's ORCID pages, approves, grants the permission and sees the affiliation written on her profile.
  * Screenshots go to {@code target/screenshots/affiliations-*.png}.
  */
-@PidlinkSpringTest
-class AffiliationsBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedOrcid orcid;
-
-    @Autowired
-    AffiliationStore store;
+class AffiliationsBrowserTest extends AffiliationsTestSupport {
 
     private HeadlessChromium chromium;
     private WebDriver browser;

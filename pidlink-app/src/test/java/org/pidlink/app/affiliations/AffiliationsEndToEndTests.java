@@ -23,17 +23,14 @@ import javax.xml.validation.SchemaFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
-import org.pidlink.app.testsupport.PidlinkSpringTest;
 import org.pidlink.app.testsupport.SharedFiles;
 import org.pidlink.app.testsupport.WebSession;
 import org.pidlink.core.affiliation.AffiliationKind;
 import org.pidlink.emulator.state.StoredAffiliation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The issue's "Done when": the documented sample file for three people (one with a known iD, two by e-mail) is
@@ -42,25 +39,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * date updates it by PUT; an upload without a row (removal chosen) deletes it; a researcher's deletion on ORCID is
  * respected.
  */
-@PidlinkSpringTest
-class AffiliationsEndToEndTests {
+class AffiliationsEndToEndTests extends AffiliationsTestSupport {
 
     private static Schema orcidSchemas;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedOrcid orcid;
-
-    @Autowired
-    OrcidRegistrations registrations;
-
-    @Autowired
-    AffiliationStore store;
-
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void compileOrcidsXsds() throws Exception {
@@ -224,10 +205,6 @@ class AffiliationsEndToEndTests {
 
     private WebSession adminSession() {
         return signedIn(ConnectedResearchers.demoAdministrator());
-    }
-
-    private WebSession signedIn(Person person) {
-        return new ConnectedResearchers(port, orcid).signedIn(person);
     }
 
     /** email (or iD) → link, from the downloaded CSV. */
