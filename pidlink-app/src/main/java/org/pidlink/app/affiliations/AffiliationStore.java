@@ -76,6 +76,21 @@ final class AffiliationStore {
         return jdbc.sql(SELECT + " ORDER BY a.updated_at DESC, a.id DESC").query(this::map).list();
     }
 
+    /** The {@code limit} rows changed last (the page; the CSV export has them all). */
+    List<StoredAffiliation> latest(int limit) {
+        return jdbc.sql(SELECT + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit").param("limit", limit)
+                .query(this::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM affiliation").query(Long.class).single();
+    }
+
+    List<StoredAffiliation> ofSource(String source) {
+        return jdbc.sql(SELECT + " WHERE a.source = :source ORDER BY a.id").param("source", source)
+                .query(this::map).list();
+    }
+
     List<StoredAffiliation> ofPerson(long personId) {
         return jdbc.sql(SELECT + " WHERE a.person_id = :id ORDER BY a.id").param("id", personId).query(this::map).list();
     }

@@ -28,6 +28,8 @@ class AffiliationsAdminController {
 
     static final String PAGE = "/admin/affiliations";
     static final String DEFAULT_SOURCE = "upload";
+    /** The page shows the rows changed last; the CSV export has every row. */
+    static final int PAGE_ROWS = 500;
 
     private final AffiliationUploads uploads;
     private final AffiliationStore store;
@@ -46,8 +48,9 @@ class AffiliationsAdminController {
 
     @GetMapping(PAGE)
     String page(Model model) {
-        List<StoredAffiliation> rows = store.all();
-        model.addAttribute("rows", rows);
+        model.addAttribute("rows", store.latest(PAGE_ROWS));
+        model.addAttribute("rowCount", store.count());
+        model.addAttribute("pageRows", PAGE_ROWS);
         model.addAttribute("people", links.people());
         model.addAttribute("columns", java.util.Arrays.stream(Column.values()).map(Column::header).toList());
         model.addAttribute("sourceDefault", DEFAULT_SOURCE);

@@ -75,7 +75,7 @@ class AffiliationsApiController {
 
     @GetMapping(PATH)
     List<Map<String, Object>> statuses(Authentication caller) {
-        return store.all().stream().filter(a -> a.source().equals(caller.getName())).map(a -> {
+        return store.ofSource(caller.getName()).stream().map(a -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("local_key", a.localKey());
             row.put("orcid", a.orcid() == null ? null : a.orcid().value());

@@ -132,6 +132,10 @@ class AffiliationsBehaviourTests extends AffiliationsTestSupport {
                 .contains("<td>3</td>").contains("<td>start_date</td>").contains("bad date");
         assertThat(store.byLocalKey("PAGE-" + run + "-1")).isEmpty();
 
+        HttpResponse<String> template = admin.get("/admin/affiliations/template.csv");
+        assertThat(template.headers().firstValue("Content-Disposition").orElseThrow()).contains("affiliations-template.csv");
+        assertThat(template.body()).startsWith("orcid,email,name,person_id,local_key,type,organization");
+
         // E-mail is off unless configured: the page says so rather than pretending to send.
         HttpResponse<String> email = admin.submit(admin.get("/admin/affiliations"), "/admin/affiliations/email", Map.of());
         assertThat(email.statusCode()).isEqualTo(409);
