@@ -270,6 +270,14 @@ final class AffiliationFileReader {
                 throw new FileRefused(new RowError(line(parser.currentTokenLocation()), null,
                         "expected an affiliation object"));
             }
+            if (first == JsonToken.START_OBJECT && parser.nextToken() != JsonToken.END_OBJECT) {
+                throw new FileRefused(new RowError(line(parser.currentTokenLocation()), null,
+                        "only \"affiliations\" is expected in the object"));
+            }
+            if (parser.nextToken() != null) {
+                throw new FileRefused(new RowError(line(parser.currentTokenLocation()), null,
+                        "content after the end of the JSON document"));
+            }
         } catch (JacksonException e) {
             TokenStreamLocation loc = e.getLocation();
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();

@@ -161,6 +161,8 @@ class AffiliationFileTest {
             assertThat(e.line()).isEqualTo(5);
             assertThat(e.column()).isEqualTo("start_date");
         });
+        assertThat(refused(json + " []", true)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("content after the end"));
         List<AffiliationRow> rows = validator.validate(reader.read(json.replace("2020-02-30", "2020-02-29")
                 .getBytes(StandardCharsets.UTF_8), true));
         assertThat(rows.getFirst().affiliation().kind()).isEqualTo(AffiliationKind.INVITED_POSITION);
