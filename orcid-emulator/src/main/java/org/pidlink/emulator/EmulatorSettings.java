@@ -6,10 +6,18 @@ import java.time.Clock;
 /**
  * How an emulator instance runs. {@code port} 0 picks a free port. {@code controlApi} mounts
  * {@code /_emulator/}; {@code seedDefaults} creates the demo client and researchers; {@code stateFile}, if
- * set, is loaded at start (when it exists) and saved at stop.
+ * set, is loaded at start (when it exists), every change is journaled beside it before its request is answered
+ * ({@link org.pidlink.emulator.state.StateJournal}) and the whole state is saved at stop. {@code publicHost}, if set,
+ * is the host name in its base URL (the OIDC issuer, its pages' links) instead of {@code host}: the emulator listens
+ * on {@code host} (e.g. {@code 0.0.0.0}) and is reached from other machines as {@code publicHost}.
  */
 public record EmulatorSettings(String host, int port, boolean controlApi, boolean seedDefaults,
-                               RateLimit rateLimit, Path stateFile, Clock clock) {
+                               RateLimit rateLimit, Path stateFile, Clock clock, String publicHost) {
+
+    public EmulatorSettings(String host, int port, boolean controlApi, boolean seedDefaults, RateLimit rateLimit,
+                            Path stateFile, Clock clock) {
+        this(host, port, controlApi, seedDefaults, rateLimit, stateFile, clock, null);
+    }
 
     /** Token-bucket limits per client; {@code perSecond <= 0} means off. */
     public record RateLimit(double perSecond, int burst) {
@@ -35,6 +43,7 @@ public record EmulatorSettings(String host, int port, boolean controlApi, boolea
         private RateLimit rateLimit = RateLimit.ORCID;
         private Path stateFile;
         private Clock clock = Clock.systemUTC();
+        private String publicHost;
 
         public Builder host(String h) {
             this.host = h;
@@ -75,8 +84,13 @@ public record EmulatorSettings(String host, int port, boolean controlApi, boolea
             return this;
         }
 
+        public Builder publicHost(String h) {
+            this.publicHost = h;
+            return this;
+        }
+
         public EmulatorSettings build() {
-            return new EmulatorSettings(host, port, controlApi, seedDefaults, rateLimit, stateFile, clock);
+            return new EmulatorSettings(host, port, controlApi, seedDefaults, rateLimit, stateFile, clock, publicHost);
         }
     }
 }

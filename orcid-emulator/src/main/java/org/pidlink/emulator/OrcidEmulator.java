@@ -12,6 +12,7 @@ import org.pidlink.emulator.control.EmulatorControl;
 import org.pidlink.emulator.http.Routes;
 import org.pidlink.emulator.state.EmulatorState;
 import org.pidlink.emulator.state.StateFile;
+import org.pidlink.emulator.state.StateJournal;
 import org.pidlink.emulator.traffic.FaultInjector;
 import org.pidlink.emulator.traffic.RateLimiter;
 import org.pidlink.emulator.traffic.RequestLog;
@@ -19,7 +20,8 @@ import org.pidlink.emulator.traffic.TrafficStats;
 
 /**
  * A running ORCID emulator: the JDK HTTP server on virtual threads, one {@link EmulatorState}, the modules'
- * routes. Start with {@link #start(EmulatorSettings)}; close to stop (saving the state file if one is set).
+ * routes. Start with {@link #start(EmulatorSettings)}; close to stop. With a state file, every change is journaled
+ * durably beside it before its request is answered ({@link StateJournal}), so the state survives a crash.
  * Everything is per instance, so tests may run several side by side.
  */
 public final class OrcidEmulator implements AutoCloseable {
@@ -32,6 +34,7 @@ public final class OrcidEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile boolean closed;
+    private StateJournal journal = StateJournal.none();
     private final java.util.Map<String, Long> startupMillis = new java.util.LinkedHashMap<>();
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OrcidEmulator.class.getName());
 
@@ -57,21 +60,37 @@ public final class OrcidEmulator implements AutoCloseable {
         if (settings.controlApi()) {
             new ControlRoutes(control).register(routes, context);
         }
+        // Bound before the state file is taken, so that a taken port leaves the state file free for a retry.
+        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 1024);
         // After the modules: they add their own parts of the state (inbox, webhooks) to what the file holds.
         boolean loaded = false;
-        if (settings.stateFile() != null && Files.exists(settings.stateFile())) {
-            StateFile.load(state, context.json(), settings.stateFile());
-            loaded = true;
+        if (settings.stateFile() != null) {
+            journal = StateJournal.open(settings.stateFile(), context.json());
+            try {
+                if (Files.exists(settings.stateFile())) {
+                    StateFile.load(state, context.json(), settings.stateFile());
+                    loaded = true;
+                }
+                // What a crashed emulator changed after its last save, then recording from here on.
+                loaded |= journal.start(state);
+                state.journal(journal);
+            } catch (RuntimeException e) {
+                journal.close();
+                server.stop(0);
+                throw e;
+            }
         }
         if (settings.seedDefaults() && !loaded) {
             DefaultSeed.apply(control);
         }
-        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 1024);
+        journal.compact();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", new RequestDispatcher(routes, state, limiter, faults, stats, log));
         server.start();
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String named = settings.publicHost() != null && !settings.publicHost().isBlank() ? settings.publicHost()
+                : settings.host();
+        String host = named.contains(":") ? "[" + named + "]" : named;
         context.baseUrl("http://" + host + ":" + server.getAddress().getPort());
     }
 
@@ -130,11 +149,13 @@ public final class OrcidEmulator implements AutoCloseable {
         return settings;
     }
 
-    /** Saves the state to the state file now (also done at close). */
+    /**
+     * Saves the state whole to the state file now, folding in the journal (also done at start and at close). Between
+     * saves, every change is in the journal beside the state file before its request is answered, so a crash loses
+     * nothing.
+     */
     public void save() {
-        if (settings.stateFile() != null) {
-            StateFile.save(state, context.json(), settings.stateFile());
-        }
+        journal.compact();
     }
 
     @Override
@@ -146,6 +167,6 @@ public final class OrcidEmulator implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         context.closeResources();
-        save();
+        journal.close();
     }
 }

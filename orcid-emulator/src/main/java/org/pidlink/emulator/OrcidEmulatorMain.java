@@ -20,7 +20,12 @@ public final class OrcidEmulatorMain implements Callable<Integer> {
     @Option(names = "--host", description = "address to bind (default ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--state-file", description = "load state from this JSON file at start (if it exists) and save it at stop")
+    @Option(names = "--public-host", description = "the host name other machines reach it by, in its URLs "
+            + "(the OIDC issuer): with --host 0.0.0.0 for use beyond this machine")
+    String publicHost;
+
+    @Option(names = "--state-file", description = "keep the state in this JSON file: loaded at start (if it exists), every change "
+            + "journaled beside it before it is answered, so a crash loses nothing")
     Path stateFile;
 
     @Option(names = "--no-rate-limit", description = "turn off ORCID's 24 requests/s (burst 40) per-client limit")
@@ -34,7 +39,7 @@ public final class OrcidEmulatorMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         long t0 = System.nanoTime();
         EmulatorSettings.Builder b = EmulatorSettings.builder().host(host).port(port).controlApi(true)
-                .seedDefaults(true).stateFile(stateFile);
+                .seedDefaults(true).stateFile(stateFile).publicHost(publicHost);
         if (noRateLimit) {
             b.noRateLimit();
         }

@@ -82,6 +82,13 @@ final class RequestDispatcher implements HttpHandler {
                 response = kind == RouteKind.API ? faults.before() : null;
                 if (response == null) {
                     response = run(match.route().handler(), request);
+                    // Answer only once the request's changes are on disk (with a state file): a client that got
+                    // its answer keeps what it was told, even if the emulator is killed the next moment.
+                    try {
+                        state.journal().awaitDurable();
+                    } catch (java.io.UncheckedIOException e) {
+                        response = Response.of(500, "text/plain;charset=UTF-8", "Emulator error: " + e.getMessage());
+                    }
                 }
             }
             long micros = (System.nanoTime() - started) / 1000;

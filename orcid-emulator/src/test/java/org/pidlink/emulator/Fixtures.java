@@ -77,6 +77,27 @@ public final class Fixtures {
         return control.token(s.orcid(), s.client().clientId(), scope).accessToken();
     }
 
+    /** A schema-valid permission notification (XML) for the inbox, from {@code clientId}. */
+    public static String permissionNotification(String clientId) {
+        return """
+                <notification:notification xmlns:common="http://www.orcid.org/ns/common" xmlns:notification="http://www.orcid.org/ns/notification">
+                  <notification:notification-type>permission</notification:notification-type>
+                  <notification:authorization-url>
+                    <notification:path>/oauth/authorize?client_id=%s&amp;response_type=code&amp;scope=/activities/update</notification:path>
+                  </notification:authorization-url>
+                  <notification:notification-subject>Your article</notification:notification-subject>
+                  <notification:notification-intro>We found your article</notification:notification-intro>
+                  <notification:items>
+                    <notification:item>
+                      <notification:item-type>work</notification:item-type>
+                      <notification:item-name>Heat transfer in thin films</notification:item-name>
+                      <common:external-id><common:external-id-type>doi</common:external-id-type><common:external-id-value>10.5555/12345</common:external-id-value><common:external-id-relationship>self</common:external-id-relationship></common:external-id>
+                    </notification:item>
+                  </notification:items>
+                </notification:notification>
+                """.formatted(clientId);
+    }
+
     /** A minimal valid JSON work with one self DOI. */
     public static String jsonWork(String title, String doi) {
         return """

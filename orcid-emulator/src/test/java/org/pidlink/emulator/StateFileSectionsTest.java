@@ -25,26 +25,6 @@ class StateFileSectionsTest {
     private static final String XML = "application/vnd.orcid+xml";
     private static final String CALLBACK = "https://hooks.example/orcid/changed?x=1";
 
-    private static String notification(String clientId) {
-        return """
-                <notification:notification xmlns:common="http://www.orcid.org/ns/common" xmlns:notification="http://www.orcid.org/ns/notification">
-                  <notification:notification-type>permission</notification:notification-type>
-                  <notification:authorization-url>
-                    <notification:path>/oauth/authorize?client_id=%s&amp;response_type=code&amp;scope=/activities/update</notification:path>
-                  </notification:authorization-url>
-                  <notification:notification-subject>Your article</notification:notification-subject>
-                  <notification:notification-intro>We found your article</notification:notification-intro>
-                  <notification:items>
-                    <notification:item>
-                      <notification:item-type>work</notification:item-type>
-                      <notification:item-name>Heat transfer in thin films</notification:item-name>
-                      <common:external-id><common:external-id-type>doi</common:external-id-type><common:external-id-value>10.5555/12345</common:external-id-value><common:external-id-relationship>self</common:external-id-relationship></common:external-id>
-                    </notification:item>
-                  </notification:items>
-                </notification:notification>
-                """.formatted(clientId);
-    }
-
     private static long putCode(HttpResponse<String> created) {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
@@ -71,9 +51,9 @@ class StateFileSectionsTest {
             webhookToken = e.control().token(null, c.clientId(), "/webhook").accessToken();
             Http http = new Http(e.baseUrl());
             String base = "/v3.0/" + orcid + "/notification-permission";
-            long first = putCode(http.post(base, notification(c.clientId()),
+            long first = putCode(http.post(base, Fixtures.permissionNotification(c.clientId()),
                     "Authorization", "Bearer " + notifyToken, "Content-Type", XML));
-            unread = putCode(http.post(base, notification(c.clientId()),
+            unread = putCode(http.post(base, Fixtures.permissionNotification(c.clientId()),
                     "Authorization", "Bearer " + notifyToken, "Content-Type", XML));
             clock.advance(Duration.ofMinutes(5));
             Inbox inbox = Inbox.of(e.context());
@@ -97,11 +77,12 @@ class StateFileSectionsTest {
             HttpResponse<String> read = http.get(base + "/" + unread, "Authorization", "Bearer " + notifyToken);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains("put-code=\"" + unread + "\"", "Heat transfer in thin films");
-            long next = putCode(http.post(base, notification("APP-X"), "Authorization", "Bearer " + notifyToken,
-                    "Content-Type", XML));
+            long next = putCode(http.post(base, Fixtures.permissionNotification("APP-X"),
+                    "Authorization", "Bearer " + notifyToken, "Content-Type", XML));
             assertThat(next).as("the put-code sequence continues").isGreaterThan(unread);
-            assertThat(http.post("/v3.0/" + optedOut + "/notification-permission", notification("APP-X"),
-                    "Authorization", "Bearer " + notifyToken, "Content-Type", XML).statusCode()).isEqualTo(409);
+            assertThat(http.post("/v3.0/" + optedOut + "/notification-permission",
+                    Fixtures.permissionNotification("APP-X"), "Authorization", "Bearer " + notifyToken,
+                    "Content-Type", XML).statusCode()).isEqualTo(409);
 
             assertThat(http.put(hookPath, "", "Authorization", "Bearer " + webhookToken).statusCode())
                     .as("registered already").isEqualTo(204);

@@ -44,6 +44,22 @@ class PidlinkApplicationTest {
         assertThat(home.body()).contains("ORCID");
     }
 
+    @Test
+    void everyAnswerCarriesARequestIdAndAProxysPlainIdIsKept() throws Exception {
+        String generated = get("/").headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        assertThat(get("/api/v1/dois").headers().firstValue("X-Request-Id")).as("also a refused API call")
+                .isPresent().get().isNotEqualTo(generated);
+
+        HttpResponse<String> fromProxy = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("X-Request-Id", "nginx-7f3a9c").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromProxy.headers().firstValue("X-Request-Id")).hasValue("nginx-7f3a9c");
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("X-Request-Id", "a\" fake=\"log line").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.headers().firstValue("X-Request-Id").orElseThrow()).as("not a plain token: replaced")
+                .matches("[0-9a-f-]{36}");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -177,7 +177,8 @@ public final class ControlRoutes implements EmulatorModule {
         }
         JsonNode seed = b.get("seed");
         Faults f = new Faults(number(b, "errorRate"), statuses, (long) number(b, "latencyMs"),
-                number(b, "dropConnectionRate"), seed == null || seed.isNull() ? null : seed.asLong());
+                number(b, "dropConnectionRate"), seed == null || seed.isNull() ? null : seed.asLong(),
+                Faults.ErrorBody.fromJson(text(b, "errorBody", false)));
         control.faults(f);
         return ok(f);
     }

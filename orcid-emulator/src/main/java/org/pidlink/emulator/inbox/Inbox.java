@@ -22,10 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Inbox {
 
+    private static final String SECTION = "inbox";
+
     private final EmulatorState state;
     private final Map<Long, StoredNotification> byPutCode = new ConcurrentHashMap<>();
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
     private final AtomicLong putCodes = new AtomicLong(0);
+    /** Orders changes with their journal lines (see {@link org.pidlink.emulator.state.StateJournal}). */
+    private final Object changes = new Object();
 
     Inbox(EmulatorState state) {
         this.state = state;
@@ -43,10 +47,14 @@ public final class Inbox {
     record Saved(long lastPutCode, List<StoredNotification> notifications, List<String> optedOut) {
     }
 
+    /** One change in the journal: a notification as it now is, or a researcher's choice about requests. */
+    record Change(StoredNotification notification, String orcid, Boolean accepts) {
+    }
+
     private final class Section implements StateSection {
         @Override
         public String name() {
-            return "inbox";
+            return SECTION;
         }
 
         @Override
@@ -70,6 +78,17 @@ public final class Inbox {
             long highest = byPutCode.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
             putCodes.set(Math.max(s.lastPutCode(), highest));
         }
+
+        @Override
+        public void replay(JsonNode entry, JsonMapper json) {
+            Change c = json.treeToValue(entry, Change.class);
+            if (c.notification() != null) {
+                byPutCode.put(c.notification().putCode(), c.notification());
+                putCodes.accumulateAndGet(c.notification().putCode(), Math::max);
+            } else {
+                acceptNow(c.orcid(), c.accepts());
+            }
+        }
     }
 
     public static Inbox of(EmulatorContext ctx) {
@@ -80,7 +99,10 @@ public final class Inbox {
         var now = state.now();
         StoredNotification n = new StoredNotification(putCodes.incrementAndGet(), orcid, clientId, clientName,
                 content, now, now, null, null, null);
-        byPutCode.put(n.putCode(), n);
+        synchronized (changes) {
+            byPutCode.put(n.putCode(), n);
+            state.journal().section(SECTION, new Change(n, null, null));
+        }
         return n;
     }
 
@@ -117,7 +139,13 @@ public final class Inbox {
         if (get(orcid, putCode).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byPutCode.computeIfPresent(putCode, (k, n) -> f.apply(n)));
+        synchronized (changes) {
+            StoredNotification changed = byPutCode.computeIfPresent(putCode, (k, n) -> f.apply(n));
+            if (changed != null) {
+                state.journal().section(SECTION, new Change(changed, null, null));
+            }
+            return Optional.ofNullable(changed);
+        }
     }
 
     /** Whether member organizations may post notifications to this researcher (ORCID's inbox preference). */
@@ -126,6 +154,13 @@ public final class Inbox {
     }
 
     public void accept(String orcid, boolean yes) {
+        synchronized (changes) {
+            acceptNow(orcid, yes);
+            state.journal().section(SECTION, new Change(null, orcid, yes));
+        }
+    }
+
+    private void acceptNow(String orcid, boolean yes) {
         if (yes) {
             optedOut.remove(orcid);
         } else {

@@ -33,8 +33,9 @@ public final class HardenedXml {
         try {
             SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            // Imports are relative files inside our own resources (a directory in tests, the jar otherwise).
-            sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jrt");
+            // Imports are relative files inside our own resources: a directory in tests, a jar otherwise, and a jar
+            // nested in pidlink's executable jar ("jar:nested:…", whose protocol the JDK's check reads as "nested").
+            sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jrt,nested");
             Source[] sources = new Source[resources.length];
             for (int i = 0; i < resources.length; i++) {
                 URL xsd = anchor.getResource(resources[i]);

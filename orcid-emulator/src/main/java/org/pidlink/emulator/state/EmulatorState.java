@@ -44,6 +44,8 @@ public final class EmulatorState {
     private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, StateSection> sections = new ConcurrentHashMap<>();
     private final Organizations organizations = new Organizations();
+    private final Object tokenChanges = new Object();
+    private volatile StateJournal journal = StateJournal.none();
 
     public EmulatorState(Clock clock) {
         this.clock = clock;
@@ -55,6 +57,16 @@ public final class EmulatorState {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** Where changes are recorded from now on (the emulator sets it once the state is loaded). */
+    public void journal(StateJournal journal) {
+        this.journal = journal;
+    }
+
+    /** The journal of changes: modules record their sections' changes in it. */
+    public StateJournal journal() {
+        return journal;
     }
 
     public void addListener(StateListener listener) {
@@ -80,7 +92,10 @@ public final class EmulatorState {
         }
         Client c = new Client(clientId, Hashing.sha256(clientSecret), name == null ? clientId : name,
                 redirectUris == null ? List.of() : redirectUris, member, premium);
-        clients.put(clientId, c);
+        synchronized (clients) {
+            clients.put(clientId, c);
+            journal.client(c);
+        }
         return c;
     }
 
@@ -115,8 +130,11 @@ public final class EmulatorState {
         Researcher r = new Researcher(id, givenNames, familyName, creditName, email,
                 password == null ? null : Hashing.sha256(id + ":" + password),
                 defaultVisibility == null ? Visibility.PUBLIC : defaultVisibility, now());
-        if (researchers.putIfAbsent(id, r) != null) {
-            throw new IllegalArgumentException("researcher " + id + " already exists");
+        synchronized (r) {
+            if (researchers.putIfAbsent(id, r) != null) {
+                throw new IllegalArgumentException("researcher " + id + " already exists");
+            }
+            journal.researcher(r);
         }
         return r;
     }
@@ -160,13 +178,21 @@ public final class EmulatorState {
                 throw new IllegalArgumentException("a deprecated record needs primaryOrcid, an existing researcher");
             }
         }
-        r.state(state, state == RecordState.DEPRECATED ? primaryOrcid : null);
-        changed(r);
+        Instant at = now();
+        synchronized (r) {
+            r.state(state, state == RecordState.DEPRECATED ? primaryOrcid : null);
+            r.touch(at);
+            journal.researcher(r);
+        }
+        tellListeners(r, at);
     }
 
     public void setDefaultVisibility(String orcid, Visibility v) {
         Researcher r = researcher(orcid).orElseThrow(() -> new IllegalArgumentException("no researcher " + orcid));
-        r.defaultVisibility(v);
+        synchronized (r) {
+            r.defaultVisibility(v);
+            journal.researcher(r);
+        }
     }
 
     private String freshOrcid() {
@@ -190,8 +216,11 @@ public final class EmulatorState {
         Instant now = now();
         Token t = new Token(Hashing.sha256(access), Hashing.sha256(refresh), clientId, orcid, scopes, now,
                 now.plusSeconds(expiresInSeconds), Token.Revocation.NONE, codeHash, authTime);
-        tokensByAccess.put(t.accessHash(), t);
-        accessByRefresh.put(t.refreshHash(), t.accessHash());
+        synchronized (tokenChanges) {
+            tokensByAccess.put(t.accessHash(), t);
+            accessByRefresh.put(t.refreshHash(), t.accessHash());
+            journal.token(t);
+        }
         return new IssuedToken(access, refresh, t);
     }
 
@@ -210,8 +239,17 @@ public final class EmulatorState {
     }
 
     public void revoke(Token t, Token.Revocation how) {
-        tokensByAccess.computeIfPresent(t.accessHash(),
-                (k, old) -> old.revocation() == Token.Revocation.NONE ? old.revoked(how) : old);
+        changeToken(t.accessHash(), old -> old.revocation() == Token.Revocation.NONE ? old.revoked(how) : old);
+    }
+
+    private void changeToken(String accessHash, java.util.function.UnaryOperator<Token> change) {
+        synchronized (tokenChanges) {
+            Token before = tokensByAccess.get(accessHash);
+            Token after = tokensByAccess.computeIfPresent(accessHash, (k, old) -> change.apply(old));
+            if (after != null && !after.equals(before)) {
+                journal.token(after);
+            }
+        }
     }
 
     /** The researcher revokes a client on their account settings: every token of that pair. */
@@ -286,7 +324,7 @@ public final class EmulatorState {
     public void disableTokensOfCode(String codeHash) {
         for (Token t : tokensByAccess.values()) {
             if (codeHash.equals(t.codeHash())) {
-                tokensByAccess.computeIfPresent(t.accessHash(), (k, old) -> old.revoked(Token.Revocation.DISABLED));
+                changeToken(t.accessHash(), old -> old.revoked(Token.Revocation.DISABLED));
             }
         }
     }
@@ -315,12 +353,28 @@ public final class EmulatorState {
     }
 
     private <R> R change(Researcher r, Supplier<RecordChange<R>> change) {
-        RecordChange<R> result;
+        RecordChange<R> result = null;
+        Instant at = null;
         synchronized (r) {
-            result = change.get();
+            RecordWorks works = r.worksForUpdate();
+            try {
+                result = change.get();
+            } finally {
+                // Whatever the change did to works before it failed is on the record: the journal must hold it too.
+                RecordWorks.Changes done = works.takeChanges();
+                if (!done.isEmpty()) {
+                    at = now();
+                    r.touch(at);
+                    journal.works(r.orcid(), at, done);
+                } else if (result != null && result.changed()) {
+                    // An affiliation change: saved with the whole state (at stop and when the journal compacts).
+                    at = now();
+                    r.touch(at);
+                }
+            }
         }
-        if (result.changed()) {
-            changed(r);
+        if (at != null) {
+            tellListeners(r, at);
         }
         return result.value();
     }
@@ -341,9 +395,7 @@ public final class EmulatorState {
         }
     }
 
-    private void changed(Researcher r) {
-        Instant at = now();
-        r.touch(at);
+    private void tellListeners(Researcher r, Instant at) {
         for (StateListener l : listeners) {
             l.recordChanged(r.orcid(), at);
         }
@@ -362,6 +414,7 @@ public final class EmulatorState {
         for (StateListener l : listeners) {
             l.reset();
         }
+        journal.reset();
     }
 
     // Package-private views for the snapshot (save/load).

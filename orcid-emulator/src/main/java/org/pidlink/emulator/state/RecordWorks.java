@@ -18,6 +18,15 @@ public final class RecordWorks {
 
     private final Map<Long, StoredWork> byPutCode = new LinkedHashMap<>();
     private final Map<String, List<Long>> index = new HashMap<>();
+    private final Map<Long, StoredWork> putSinceTaken = new LinkedHashMap<>();
+    private final List<Long> removedSinceTaken = new ArrayList<>();
+
+    /** The works put and the put-codes removed since the last call, for the journal; a removal wins over a put. */
+    record Changes(List<StoredWork> put, List<Long> removed) {
+        boolean isEmpty() {
+            return put.isEmpty() && removed.isEmpty();
+        }
+    }
 
     public StoredWork get(long putCode) {
         return byPutCode.get(putCode);
@@ -33,6 +42,8 @@ public final class RecordWorks {
 
     /** Adds or replaces the work with this put-code. */
     public void put(StoredWork w) {
+        putSinceTaken.put(w.putCode(), w);
+        removedSinceTaken.remove(Long.valueOf(w.putCode()));
         StoredWork old = byPutCode.put(w.putCode(), w);
         if (old != null) {
             unindex(old);
@@ -48,8 +59,20 @@ public final class RecordWorks {
         StoredWork old = byPutCode.remove(putCode);
         if (old != null) {
             unindex(old);
+            putSinceTaken.remove(putCode);
+            removedSinceTaken.add(putCode);
         }
         return old;
+    }
+
+    Changes takeChanges() {
+        if (putSinceTaken.isEmpty() && removedSinceTaken.isEmpty()) {
+            return new Changes(List.of(), List.of());
+        }
+        Changes changes = new Changes(List.copyOf(putSinceTaken.values()), List.copyOf(removedSinceTaken));
+        putSinceTaken.clear();
+        removedSinceTaken.clear();
+        return changes;
     }
 
     /**

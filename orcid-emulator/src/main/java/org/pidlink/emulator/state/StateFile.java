@@ -2,9 +2,12 @@ package org.pidlink.emulator.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * organizations added to the fixture table; secrets as
  * hashes; and the modules' {@link StateSection}s, e.g. inbox notifications and webhooks, under
  * {@code sections}). Authorization codes are not saved: they are short-lived by design. Writes go through a temporary
- * file and an atomic move, so a crash never leaves half a file.
+ * file (flushed to disk) and an atomic move, so a crash never leaves half a file. Changes made after a save are in
+ * the {@link StateJournal}.
  */
 public final class StateFile {
 
@@ -53,10 +57,27 @@ public final class StateFile {
                 Files.createDirectories(abs.getParent());
             }
             Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-            Files.write(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(s));
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(s));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
+            }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(abs.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save emulator state to " + file, e);
+        }
+    }
+
+    /** Makes a rename in {@code dir} durable (the journal it replaces is deleted next). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisSystem) {
+            // Windows cannot open a directory; its rename is as durable as it gets.
         }
     }
 
@@ -77,7 +98,9 @@ public final class StateFile {
                     sr.passwordHash(), sr.defaultVisibility(), sr.lastModified());
             r.state(sr.state(), sr.primaryOrcid());
             synchronized (r) {
-                sr.works().forEach(w -> r.worksForUpdate().put(w));
+                RecordWorks works = r.worksForUpdate();
+                sr.works().forEach(works::put);
+                works.takeChanges(); // loaded, not changed: nothing for the journal
                 if (sr.affiliations() != null) {
                     sr.affiliations().forEach(a -> r.affiliationsForUpdate().put(a));
                 }

@@ -17,4 +17,10 @@ public interface StateSection {
 
     /** Replaces the section's content with what {@link #snapshot()} saved (after a reset of the whole state). */
     void restore(JsonNode saved, JsonMapper json);
+
+    /**
+     * Applies one change the section recorded with {@link StateJournal#section} while the emulator ran, on top of
+     * what {@link #restore} (or an earlier replay) set; replaying a change twice must leave the same content.
+     */
+    void replay(JsonNode entry, JsonMapper json);
 }

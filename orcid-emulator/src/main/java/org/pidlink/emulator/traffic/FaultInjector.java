@@ -42,8 +42,10 @@ public final class FaultInjector {
         }
         if (err < f.errorRate()) {
             int status = f.statuses().get(pick);
-            return Response.html(status, "<html><body><h1>" + status + "</h1><p>Injected by the ORCID emulator.</p></body></html>")
-                    .withHeader("X-Emulator-Fault", "injected");
+            Response answer = f.errorBody() == Faults.ErrorBody.EMPTY ? Response.empty(status) : Response.html(status,
+                    "<html><head><title>" + status + "</title></head><body><h1>" + status + "</h1>"
+                            + "<p>Injected by the ORCID emulator.</p></body></html>");
+            return answer.withHeader("X-Emulator-Fault", "injected");
         }
         return null;
     }

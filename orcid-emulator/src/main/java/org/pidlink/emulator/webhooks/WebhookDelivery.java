@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pidlink.emulator.state.EmulatorState;
@@ -34,9 +35,12 @@ final class WebhookDelivery implements AutoCloseable {
     private boolean closed;
     private final Deque<DeliveryAttempt> attempts = new ArrayDeque<>();
     private volatile RetryPolicy policy = RetryPolicy.EMULATOR;
+    private final Consumer<Webhook> delivered;
 
-    WebhookDelivery(EmulatorState state) {
+    /** @param delivered told after a callback was answered 2xx (the webhook's {@code lastSent} changed) */
+    WebhookDelivery(EmulatorState state, Consumer<Webhook> delivered) {
         this.state = state;
+        this.delivered = delivered;
     }
 
     void policy(RetryPolicy p) {
@@ -75,6 +79,7 @@ final class WebhookDelivery implements AutoCloseable {
             record(a);
             if (a.delivered()) {
                 hook.sent(a.at());
+                delivered.accept(hook);
                 return;
             }
             int failures = hook.failed();

@@ -31,7 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Webhooks implements EmulatorModule {
 
+    private static final String SECTION = "webhooks";
     private final Map<String, Webhook> hooks = new ConcurrentHashMap<>();
+    /** Orders changes with their journal lines (see {@link org.pidlink.emulator.state.StateJournal}). */
+    private final Object changes = new Object();
     private EmulatorContext context;
     private PremiumApiGate gate;
     private OrcidErrors errors;
@@ -52,7 +55,7 @@ public final class Webhooks implements EmulatorModule {
         this.context = ctx;
         this.errors = new OrcidErrors();
         this.gate = new PremiumApiGate(ctx.state(), errors, ctx::json);
-        this.delivery = new WebhookDelivery(ctx.state());
+        this.delivery = new WebhookDelivery(ctx.state(), this::journal);
         ctx.onClose(delivery);
         ctx.state().addListener(new StateListener() {
             @Override
@@ -80,8 +83,11 @@ public final class Webhooks implements EmulatorModule {
         String orcid = call.researcher().orcid();
         String uri = validUri(call.request().pathVariable("uri"));
         Webhook created = new Webhook(orcid, uri, call.token().clientId(), context.state().now());
-        if (hooks.putIfAbsent(key(orcid, uri), created) != null) {
-            return Response.empty(204);
+        synchronized (changes) {
+            if (hooks.putIfAbsent(key(orcid, uri), created) != null) {
+                return Response.empty(204);
+            }
+            journal(created);
         }
         return Response.empty(201).withHeader("Location", context.baseUrl() + "/" + orcid + "/webhook/"
                 + URLEncoder.encode(uri, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -98,8 +104,11 @@ public final class Webhooks implements EmulatorModule {
             throw errors.exception(403, 9014,
                     "Unable to unregister webhook: Only the client that register the webhook can unregister it.");
         }
-        if (hooks.remove(key(orcid, uri), h)) {
-            h.remove();
+        synchronized (changes) {
+            if (hooks.remove(key(orcid, uri), h)) {
+                h.remove();
+                context.state().journal().section(SECTION, new Change(null, saved(h)));
+            }
         }
         return Response.empty(204);
     }
@@ -123,16 +132,32 @@ public final class Webhooks implements EmulatorModule {
     record Saved(String orcid, String uri, String clientId, Instant created, Instant lastSent) {
     }
 
+    /** One change in the journal: a webhook registered or called back ({@code put}), or unregistered. */
+    record Change(Saved put, Saved removed) {
+    }
+
+    private static Saved saved(Webhook h) {
+        return new Saved(h.orcid, h.uri, h.clientId, h.created, h.lastSent());
+    }
+
+    private void journal(Webhook h) {
+        synchronized (changes) {
+            if (hooks.get(key(h.orcid, h.uri)) == h) {
+                context.state().journal().section(SECTION, new Change(saved(h), null));
+            }
+        }
+    }
+
     private final class Section implements StateSection {
         @Override
         public String name() {
-            return "webhooks";
+            return SECTION;
         }
 
         @Override
         public Object snapshot() {
             return hooks.values().stream()
-                    .map(h -> new Saved(h.orcid, h.uri, h.clientId, h.created, h.lastSent()))
+                    .map(Webhooks::saved)
                     .sorted(Comparator.comparing(Saved::orcid).thenComparing(Saved::uri))
                     .toList();
         }
@@ -142,12 +167,31 @@ public final class Webhooks implements EmulatorModule {
             hooks.values().forEach(Webhook::remove);
             hooks.clear();
             for (JsonNode node : saved) {
-                Saved s = json.treeToValue(node, Saved.class);
-                Webhook h = new Webhook(s.orcid(), s.uri(), s.clientId(), s.created());
-                if (s.lastSent() != null) {
-                    h.sent(s.lastSent());
+                put(json.treeToValue(node, Saved.class));
+            }
+        }
+
+        @Override
+        public void replay(JsonNode entry, JsonMapper json) {
+            Change c = json.treeToValue(entry, Change.class);
+            if (c.put() != null) {
+                put(c.put());
+            } else {
+                Webhook gone = hooks.remove(key(c.removed().orcid(), c.removed().uri()));
+                if (gone != null) {
+                    gone.remove();
                 }
-                hooks.put(key(s.orcid(), s.uri()), h);
+            }
+        }
+
+        private void put(Saved s) {
+            Webhook h = new Webhook(s.orcid(), s.uri(), s.clientId(), s.created());
+            if (s.lastSent() != null) {
+                h.sent(s.lastSent());
+            }
+            Webhook replaced = hooks.put(key(s.orcid(), s.uri()), h);
+            if (replaced != null) {
+                replaced.remove();
             }
         }
     }

@@ -128,6 +128,18 @@ class ControlApiTest {
 
         put("/_emulator/faults", "{\"errorRate\":1,\"statuses\":[502],\"seed\":7}");
         assertThat(http.get("/v3.0/" + id + "/works", "Authorization", "Bearer " + token).statusCode()).isEqualTo(502);
+        // A proxy's or the edge's 401: an HTML page (the default body of injected errors), or nothing at all.
+        put("/_emulator/faults", "{\"errorRate\":1,\"statuses\":[401]}");
+        HttpResponse<String> edge401 = http.get("/v3.0/" + id + "/works", "Authorization", "Bearer " + token);
+        assertThat(edge401.statusCode()).isEqualTo(401);
+        assertThat(edge401.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(edge401.body()).startsWith("<html>").doesNotContain("invalid_token");
+        put("/_emulator/faults", "{\"errorRate\":1,\"statuses\":[401],\"errorBody\":\"empty\"}");
+        HttpResponse<String> empty401 = http.get("/v3.0/" + id + "/works", "Authorization", "Bearer " + token);
+        assertThat(empty401.statusCode()).isEqualTo(401);
+        assertThat(empty401.body()).isEmpty();
+        assertThat(http.send("PUT", "/_emulator/faults", java.util.Map.of("Content-Type", "application/json"),
+                "{\"errorRate\":1,\"errorBody\":\"xml\"}").statusCode()).isEqualTo(400);
         put("/_emulator/faults", "{\"errorRate\":0,\"dropConnectionRate\":1}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 http.get("/v3.0/" + id + "/works", "Authorization", "Bearer " + token)).isInstanceOf(AssertionError.class);

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
@@ -70,6 +72,16 @@ public class Researchers {
     public List<Researcher> findPublic() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE public_profile ORDER BY name, orcid")
                 .query(Researchers::map).list();
+    }
+
+    /** Which of these iDs belong to researchers who show in public lookups (one query, however many iDs). */
+    public Set<OrcidId> showingInPublicLookups(Collection<OrcidId> orcids) {
+        if (orcids.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("SELECT orcid FROM researcher WHERE public_profile AND orcid = ANY(:orcids)")
+                .param("orcids", orcids.stream().map(OrcidId::value).toArray(String[]::new))
+                .query((rs, n) -> new OrcidId(rs.getString("orcid"))).set();
     }
 
     /** Stores new settings and answers the account as it was before. */

@@ -2,12 +2,11 @@ package org.pidlink.app.accounts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+
+import org.pidlink.app.database.OwnerOnlyFiles;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -72,18 +71,8 @@ final class VaultKeysets {
             if (Files.exists(file)) {
                 return parse(Files.readString(file, StandardCharsets.UTF_8));
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
             KeysetHandle keyset = generate();
-            Path tmp = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, toJson(keyset), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException raced) {
-                Files.deleteIfExists(tmp);
-                return parse(Files.readString(file, StandardCharsets.UTF_8));
-            }
+            OwnerOnlyFiles.write(file, toJson(keyset));
             return keyset;
         } catch (IOException e) {
             throw new VaultException("cannot read or create the token keyset " + file, e);

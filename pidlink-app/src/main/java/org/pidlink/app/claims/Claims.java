@@ -95,6 +95,16 @@ public final class Claims {
                 .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.view(rs)).list();
     }
 
+    /** How far pidlink has come writing the researcher's works ("written N of M" while her backfill runs). */
+    public WriteProgress writeProgress(OrcidId orcid) {
+        return lifecycle.jdbc().sql("""
+                SELECT count(*) FILTER (WHERE status IN ('IN_ORCID', 'UNCHANGED') AND queued_action IS NULL) AS written,
+                       count(*) FILTER (WHERE queued_action IN ('ADD', 'UPDATE') AND due_at IS NOT NULL) AS to_write
+                FROM claim WHERE orcid = :orcid""")
+                .param("orcid", orcid.value())
+                .query((rs, n) -> new WriteProgress(rs.getLong("written"), rs.getLong("to_write"))).single();
+    }
+
     /** One claim, by id. */
     public Optional<ClaimView> find(long claimId) {
         return lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS + " FROM claim WHERE id = :id").param("id", claimId)

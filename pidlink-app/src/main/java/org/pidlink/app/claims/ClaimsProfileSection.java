@@ -34,6 +34,6 @@ class ClaimsProfileSection implements ProfileSection {
     public Map<String, Object> model(Researcher researcher) {
         List<ClaimView> list = claims.forResearcher(researcher.orcid());
         long inOrcid = list.stream().filter(c -> c.status().inOrcid()).count();
-        return Map.of("claims", list, "claimsInOrcid", inOrcid);
+        return Map.of("claims", list, "claimsInOrcid", inOrcid, "progress", claims.writeProgress(researcher.orcid()));
     }
 }

@@ -16,10 +16,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param withdrawn           researchers whose work leaves ORCID because of this record (iD removed, DOI no
  *                            longer findable or deleted)
  * @param location            where a rejected record is in the input (line and column, or JSON path)
+ * @param owner               for a record refused because another source owns the DOI: that source
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DoiOutcome(String doi, Status status, String reason, List<String> orcids,
-                         List<RejectedId> rejectedIdentifiers, List<String> withdrawn, String location) {
+                         List<RejectedId> rejectedIdentifiers, List<String> withdrawn, String location, String owner) {
+
+    public DoiOutcome(String doi, Status status, String reason, List<String> orcids,
+                      List<RejectedId> rejectedIdentifiers, List<String> withdrawn, String location) {
+        this(doi, status, reason, orcids, rejectedIdentifiers, withdrawn, location, null);
+    }
 
     public DoiOutcome {
         orcids = orcids == null ? List.of() : List.copyOf(orcids);
@@ -29,6 +35,13 @@ public record DoiOutcome(String doi, Status status, String reason, List<String> 
 
     static DoiOutcome rejected(String doi, String reason, String location) {
         return new DoiOutcome(doi, Status.REJECTED, reason, List.of(), List.of(), List.of(), location);
+    }
+
+    /** Another source owns the DOI: nothing of the record is stored. */
+    static DoiOutcome refused(String doi, String owner) {
+        return new DoiOutcome(doi, Status.REJECTED, doi + " belongs to " + owner + ", the source that registered it "
+                + "(or holds its prefix): only it may change or delete it; a pidlink administrator can transfer it",
+                List.of(), List.of(), List.of(), null, owner);
     }
 
     public enum Status {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param source     who sent the last metadata ({@code api:<source>}, {@code harvest:datacite}, {@code kafka:<topic>})
  * @param receivedAt when metadata that changed something last arrived
  * @param changedAt  when it last changed what ORCID should show
+ * @param owner      the source that owns the DOI (see {@link DoiOwners}), or null
  */
 public record DoiStatus(String doi, List<String> orcids, String skipReason, String source, Instant receivedAt,
-                        Instant changedAt) {
+                        Instant changedAt, String owner) {
 
     public DoiStatus {
         orcids = List.copyOf(orcids);

@@ -38,6 +38,11 @@ class IntakeConfiguration {
     }
 
     @Bean
+    DoiOwners doiOwners(DataSource dataSource, Clock clock) {
+        return new DoiOwners(dataSource, clock);
+    }
+
+    @Bean
     ApiKeys apiKeys(DataSource dataSource, Clock clock) {
         return new ApiKeys(dataSource, clock);
     }

@@ -31,7 +31,7 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
         workers = workers == null ? 2 : workers;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         demoKey = demoKey == null || demoKey;
-        harvest = harvest == null ? new Harvest(null, null, null, null, null, null, null, null) : harvest;
+        harvest = harvest == null ? new Harvest(null, null, null, null, null, null, null, null, null) : harvest;
         kafka = kafka == null ? new Kafka(null, null, null, null, null) : kafka;
         notifications = notifications == null ? new Notifications(null, null, null, null, null, null, null)
                 : notifications;
@@ -57,9 +57,11 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
      * @param start    where the first window starts when there is no checkpoint
      * @param query    an extra query ANDed with the updated range (e.g. a client-id filter), or empty
      * @param pageSize records per page (DataCite allows 1000)
+     * @param unreachableAfter how long the source may fail (unreachable, refusing, answering nonsense) before the
+     *                 health report says so ({@code harvest} DOWN in {@code /actuator/health})
      */
     public record Harvest(Boolean enabled, URI baseUrl, Duration interval, Duration overlap, Duration lag,
-                          Duration start, String query, Integer pageSize) {
+                          Duration start, String query, Integer pageSize, Duration unreachableAfter) {
 
         public Harvest {
             enabled = enabled != null && enabled;
@@ -70,6 +72,7 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
             start = start == null ? Duration.ofDays(1) : start;
             query = query == null ? "" : query.strip();
             pageSize = pageSize == null ? 1000 : pageSize;
+            unreachableAfter = unreachableAfter == null ? Duration.ofMinutes(30) : unreachableAfter;
             if (pageSize < 1 || pageSize > 1000) {
                 throw new IllegalArgumentException("pidlink.intake.harvest.page-size must be 1..1000, got " + pageSize);
             }

@@ -96,11 +96,16 @@ final class IntakeStore {
                 SELECT d, ? FROM unnest(?::text[]) AS d ORDER BY d
                 ON CONFLICT (doi) DO NOTHING""", ps(now), sorted);
         Map<String, DoiState> states = new HashMap<>();
-        jdbc.query("SELECT doi, content_hash, orcids FROM intake_doi WHERE doi = ANY(?) ORDER BY doi FOR UPDATE",
+        // The owner: whoever registered the DOI first (or was given it), else whoever holds its prefix.
+        jdbc.query("""
+                SELECT d.doi, d.content_hash, d.orcids, coalesce(d.owner, p.owner) AS owner FROM intake_doi d
+                LEFT JOIN doi_prefix_owner p ON p.prefix = split_part(d.doi, '/', 1)
+                WHERE d.doi = ANY(?) ORDER BY d.doi FOR UPDATE OF d""",
                 rs -> {
                     Array orcids = rs.getArray("orcids");
                     states.put(rs.getString("doi"), new DoiState(rs.getString("content_hash"),
-                            orcids == null ? List.of() : Arrays.asList((String[]) orcids.getArray()), null));
+                            orcids == null ? List.of() : Arrays.asList((String[]) orcids.getArray()), null,
+                            rs.getString("owner")));
                 }, (Object) sorted);
 
         List<DoiOutcome> outcomes = new ArrayList<>(items.size());
@@ -110,7 +115,11 @@ final class IntakeStore {
             switch (item) {
                 case Unreadable u -> outcomes.add(unstored(u));
                 case Read read when read.evaluation().rejection() != null -> outcomes.add(unstored(read));
-                case Read read -> outcomes.add(applyRead(read.evaluation(), states, changed, tasks));
+                case Read read when !ownedBy(states, read.evaluation().record().doi().value(), source) ->
+                        outcomes.add(refused(read.evaluation().record().doi().value(), states));
+                case Deleted deleted when !ownedBy(states, deleted.doi().value(), source) ->
+                        outcomes.add(refused(deleted.doi().value(), states));
+                case Read read -> outcomes.add(applyRead(read.evaluation(), source, states, changed, tasks));
                 case Deleted deleted -> outcomes.add(applyDeleted(deleted, states, changed, tasks));
             }
         }
@@ -119,8 +128,18 @@ final class IntakeStore {
         return new Applied(outcomes, tasks.size());
     }
 
-    private static DoiOutcome applyRead(Evaluation e, Map<String, DoiState> states, Map<String, DoiState> changed,
-                                        List<Task> tasks) {
+    /** Whether {@code source} may change the DOI: it owns it, or nobody does yet. */
+    private static boolean ownedBy(Map<String, DoiState> states, String doi, String source) {
+        String owner = states.get(doi).owner();
+        return owner == null || owner.equals(source);
+    }
+
+    private static DoiOutcome refused(String doi, Map<String, DoiState> states) {
+        return DoiOutcome.refused(doi, states.get(doi).owner());
+    }
+
+    private static DoiOutcome applyRead(Evaluation e, String source, Map<String, DoiState> states,
+                                        Map<String, DoiState> changed, List<Task> tasks) {
         String doi = e.record().doi().value();
         DoiState previous = states.get(doi);
         List<RejectedId> rejectedIds = rejectedIds(e.record().rejectedIdentifiers());
@@ -141,7 +160,9 @@ final class IntakeStore {
         e.works().forEach((orcid, payload) -> tasks.add(Task.assertion(doi, orcid.value(), payload)));
         // Only researchers who get the work are remembered: a skipped DOI has none to withdraw from later.
         List<String> written = e.works().keySet().stream().map(OrcidId::value).toList();
-        DoiState next = new DoiState(e.contentHash(), written, e.skipReason());
+        // The first source to register a DOI owns it.
+        DoiState next = new DoiState(e.contentHash(), written, e.skipReason(),
+                previous.owner() != null ? previous.owner() : source);
         states.put(doi, next);
         changed.put(doi, next);
         if (e.skipReason() != null) {
@@ -163,7 +184,7 @@ final class IntakeStore {
         for (String before : previous.orcids()) {
             tasks.add(Task.withdraw(doi, before, deleted.reason()));
         }
-        DoiState next = new DoiState(hash, List.of(), deleted.reason());
+        DoiState next = new DoiState(hash, List.of(), deleted.reason(), previous.owner());
         states.put(doi, next);
         changed.put(doi, next);
         return new DoiOutcome(doi, Status.ACCEPTED, deleted.reason(), List.of(), List.of(), previous.orcids(), null);
@@ -199,27 +220,32 @@ final class IntakeStore {
         String[] hashes = new String[n];
         String[] orcids = new String[n];
         String[] reasons = new String[n];
+        String[] owners = new String[n];
         int i = 0;
         for (Map.Entry<String, DoiState> e : changed.entrySet()) {
             dois[i] = e.getKey();
             hashes[i] = e.getValue().contentHash();
             orcids[i] = String.join(",", e.getValue().orcids());
             reasons[i] = e.getValue().skipReason();
+            owners[i] = e.getValue().owner();
             i++;
         }
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
                     UPDATE intake_doi AS d SET content_hash = u.h, orcids = string_to_array(u.o, ','),
-                           skip_reason = u.s, source = ?, received_at = ?, changed_at = ?
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(doi, h, o, s)
+                           skip_reason = u.s, source = ?, received_at = ?, changed_at = ?, owner = u.w,
+                           owner_since = CASE WHEN d.owner IS DISTINCT FROM u.w THEN ? ELSE d.owner_since END
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(doi, h, o, s, w)
                     WHERE d.doi = u.doi""");
             ps.setString(1, source);
             ps.setTimestamp(2, ps(now));
             ps.setTimestamp(3, ps(now));
-            ps.setArray(4, connection.createArrayOf("text", dois));
-            ps.setArray(5, connection.createArrayOf("text", hashes));
-            ps.setArray(6, connection.createArrayOf("text", orcids));
-            ps.setArray(7, connection.createArrayOf("text", reasons));
+            ps.setTimestamp(4, ps(now));
+            ps.setArray(5, connection.createArrayOf("text", dois));
+            ps.setArray(6, connection.createArrayOf("text", hashes));
+            ps.setArray(7, connection.createArrayOf("text", orcids));
+            ps.setArray(8, connection.createArrayOf("text", reasons));
+            ps.setArray(9, connection.createArrayOf("text", owners));
             return ps;
         });
     }
@@ -269,14 +295,16 @@ final class IntakeStore {
     /** What pidlink last received for a DOI, if anything. */
     Optional<DoiStatus> find(Doi doi) {
         return jdbc.query("""
-                SELECT doi, orcids, skip_reason, source, received_at, changed_at FROM intake_doi
-                WHERE doi = ? AND content_hash IS NOT NULL""", (rs, n) -> {
+                SELECT d.doi, d.orcids, d.skip_reason, d.source, d.received_at, d.changed_at,
+                       coalesce(d.owner, p.owner) AS owner
+                FROM intake_doi d LEFT JOIN doi_prefix_owner p ON p.prefix = split_part(d.doi, '/', 1)
+                WHERE d.doi = ? AND d.content_hash IS NOT NULL""", (rs, n) -> {
             Array orcids = rs.getArray("orcids");
             Timestamp changed = rs.getTimestamp("changed_at");
             return new DoiStatus(rs.getString("doi"),
                     orcids == null ? List.of() : List.of((String[]) orcids.getArray()), rs.getString("skip_reason"),
                     rs.getString("source"), rs.getTimestamp("received_at").toInstant(),
-                    changed == null ? null : changed.toInstant());
+                    changed == null ? null : changed.toInstant(), rs.getString("owner"));
         }, doi.value()).stream().findFirst();
     }
 
@@ -288,7 +316,7 @@ final class IntakeStore {
         return Timestamp.from(instant);
     }
 
-    private record DoiState(String contentHash, List<String> orcids, String skipReason) {
+    private record DoiState(String contentHash, List<String> orcids, String skipReason, String owner) {
     }
 
     private record Task(String doi, String orcid, String action, WorkPayload payload, String reason) {

@@ -1,9 +1,12 @@
 package org.pidlink.app.orcid;
 
 import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.pidlink.app.orcid.DemoResearchers.DemoResearcher;
@@ -17,13 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ORCID emulator running inside pidlink (preset {@code emulator}): pidlink's two ORCID clients and the demo
- * researchers. Its state (researchers, works, tokens) is kept in the data directory, so that permissions granted
- * before a restart still work after it. Client secrets are new at every start.
+ * researchers. Its state (researchers, works, tokens) is kept in the data directory, each change journaled before it
+ * is answered, so that permissions granted and works written before a restart, or a crash, are still there after
+ * it. Client secrets are new at every start.
  */
 public final class EmbeddedOrcid implements AutoCloseable {
 
     static final String AUTO_UPDATE_CLIENT = "APP-PIDLINKAUTOUPDTE";
     static final String SEARCH_LINK_CLIENT = "APP-PIDLINKSEARCHLNK";
+    /** The data directory's file that remembers the port the emulator got when its default was taken. */
+    static final String PORT_FILE = "orcid-emulator-port";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedOrcid.class);
 
     private final OrcidEmulator emulator;
@@ -46,27 +52,66 @@ public final class EmbeddedOrcid implements AutoCloseable {
     }
 
     /**
-     * Starts the emulator on {@code host:port}, or on a free port when that one is taken (or {@code port} is 0).
+     * Starts the emulator on {@code port}; when that one is taken, on the port it had at the last start with this data
+     * directory (remembered in {@value #PORT_FILE}), or on a free port that is remembered for the next start, so that
+     * its address (the researchers' record links, a browser's bookmarks) stays the same across restarts.
      *
-     * @param stateFile where the emulator keeps its state across restarts, or null for none
+     * @param bind       the address it listens on ({@code 127.0.0.1}, or {@code 0.0.0.0} for other machines)
+     * @param publicHost the host name in its URLs
+     * @param port       its port; 0 for any free port (tests), nothing remembered
+     * @param dataDir    where its state and its remembered port are kept across restarts
      */
-    static EmbeddedOrcid start(String host, int port, Path stateFile) {
-        OrcidEmulator emulator;
-        try {
-            emulator = OrcidEmulator.start(settings(host, port, stateFile));
-        } catch (RuntimeException taken) {
-            if (port == 0) {
-                throw taken;
-            }
-            log.warn("Port {} is taken ({}); starting the ORCID emulator on a free port", port, taken.getMessage());
-            emulator = OrcidEmulator.start(settings(host, 0, stateFile));
+    static EmbeddedOrcid start(String bind, String publicHost, int port, Path dataDir) {
+        Path stateFile = dataDir.resolve("orcid-emulator-state.json");
+        Path portFile = dataDir.resolve(PORT_FILE);
+        if (port == 0) {
+            return new EmbeddedOrcid(OrcidEmulator.start(settings(bind, publicHost, 0, stateFile)));
         }
+        List<Integer> candidates = new ArrayList<>(List.of(port));
+        remembered(portFile).filter(p -> p != port).ifPresent(candidates::add);
+        for (int candidate : candidates) {
+            try {
+                OrcidEmulator emulator = OrcidEmulator.start(settings(bind, publicHost, candidate, stateFile));
+                if (candidate != port) {
+                    log.warn("Port {} is taken; the ORCID emulator listens on port {}, as at the last start with "
+                            + "this data directory", port, candidate);
+                }
+                return new EmbeddedOrcid(emulator);
+            } catch (RuntimeException taken) {
+                log.debug("The ORCID emulator cannot listen on port {}: {}", candidate, taken.getMessage());
+            }
+        }
+        OrcidEmulator emulator = OrcidEmulator.start(settings(bind, publicHost, 0, stateFile));
+        int chosen = URI.create(emulator.baseUrl()).getPort();
+        remember(portFile, chosen);
+        log.warn("Port {} is taken; the ORCID emulator listens on port {} instead, and will again at the next start "
+                + "with this data directory ({}); set pidlink.orcid.emulator.port to choose another", port, chosen,
+                portFile);
         return new EmbeddedOrcid(emulator);
     }
 
-    private static EmulatorSettings settings(String host, int port, Path stateFile) {
-        return EmulatorSettings.builder().host(host).port(port).controlApi(true).seedDefaults(false)
-                .stateFile(stateFile).build();
+    private static Optional<Integer> remembered(Path portFile) {
+        try {
+            return Files.exists(portFile) ? Optional.of(Integer.parseInt(Files.readString(portFile).strip()))
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            log.warn("Ignoring {}: {}", portFile, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void remember(Path portFile, int port) {
+        try {
+            Files.createDirectories(portFile.toAbsolutePath().getParent());
+            Files.writeString(portFile, port + "\n");
+        } catch (IOException e) {
+            log.warn("Could not remember the ORCID emulator's port in {}: {}", portFile, e.getMessage());
+        }
+    }
+
+    private static EmulatorSettings settings(String bind, String publicHost, int port, Path stateFile) {
+        return EmulatorSettings.builder().host(bind).publicHost(publicHost).port(port).controlApi(true)
+                .seedDefaults(false).stateFile(stateFile).build();
     }
 
     /** Lets ORCID send researchers back to pidlink at {@code baseUrl} (known once pidlink's web server runs). */

@@ -1,5 +1,6 @@
 package org.pidlink.app.orcid;
 
+import java.net.URI;
 import java.util.Map;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -19,10 +20,13 @@ public final class OrcidClientRegistrationRepository implements ClientRegistrati
     public static final String PERMISSION_SCOPES = "/activities/update /read-limited";
 
     private final OrcidRegistrations registrations;
+    /** {@code pidlink.public-url}, or Spring Security's {@code {baseUrl}}: the request's own address. */
+    private final String baseUrl;
     private volatile Map<String, ClientRegistration> discovered;
 
-    public OrcidClientRegistrationRepository(OrcidRegistrations registrations) {
+    public OrcidClientRegistrationRepository(OrcidRegistrations registrations, PublicUrl publicUrl) {
         this.registrations = registrations;
+        this.baseUrl = publicUrl.get().map(URI::toString).orElse("{baseUrl}");
     }
 
     @Override
@@ -52,7 +56,7 @@ public final class OrcidClientRegistrationRepository implements ClientRegistrati
                 .registrationId(OrcidRegistrations.SIGN_IN)
                 .clientId(signIn.clientId()).clientSecret(signIn.clientSecret())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .redirectUri(baseUrl + "/login/oauth2/code/{registrationId}")
                 .scope("openid").clientName("ORCID").userNameAttributeName("sub")
                 .build();
         discovered = Map.of(OrcidRegistrations.SIGN_IN, orcid,
@@ -67,7 +71,7 @@ public final class OrcidClientRegistrationRepository implements ClientRegistrati
                 .registrationId(registrationId)
                 .clientId(credentials.clientId()).clientSecret(credentials.clientSecret())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/account/orcid/granted/{registrationId}")
+                .redirectUri(baseUrl + "/account/orcid/granted/{registrationId}")
                 .scope(PERMISSION_SCOPES.split(" ")).clientName("ORCID " + registrationId)
                 .build();
     }

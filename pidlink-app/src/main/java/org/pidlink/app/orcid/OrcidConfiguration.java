@@ -25,9 +25,11 @@ class OrcidConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(EMBEDDED)
-    EmbeddedOrcid embeddedOrcid(OrcidProperties properties, EmbeddedPostgresProperties data) {
-        return EmbeddedOrcid.start(properties.emulator().host(), properties.emulator().port(),
-                data.dataDir().resolve("orcid-emulator-state.json"));
+    EmbeddedOrcid embeddedOrcid(OrcidProperties properties, EmbeddedPostgresProperties data, PublicUrl publicUrl) {
+        // Reached from other machines at the public URL's host: then it listens on every interface.
+        String bind = publicUrl.get().isPresent() ? "0.0.0.0" : properties.emulator().host();
+        String advertised = publicUrl.get().map(URI::getHost).orElse(properties.emulator().host());
+        return EmbeddedOrcid.start(bind, advertised, properties.emulator().port(), data.dataDir());
     }
 
     @Bean
@@ -42,8 +44,9 @@ class OrcidConfiguration {
     }
 
     @Bean
-    OrcidClientRegistrationRepository orcidClientRegistrationRepository(OrcidRegistrations registrations) {
-        return new OrcidClientRegistrationRepository(registrations);
+    OrcidClientRegistrationRepository orcidClientRegistrationRepository(OrcidRegistrations registrations,
+                                                                        PublicUrl publicUrl) {
+        return new OrcidClientRegistrationRepository(registrations, publicUrl);
     }
 
     @EventListener
@@ -53,6 +56,8 @@ class OrcidConfiguration {
             int port = event.getWebServer().getPort();
             emulator.allowRedirectsTo("http://localhost:" + port);
             emulator.allowRedirectsTo("http://127.0.0.1:" + port);
+            event.getApplicationContext().getBean(PublicUrl.class).get()
+                    .ifPresent(url -> emulator.allowRedirectsTo(url.toString()));
             emulator.logDemoCredentials();
         }
     }

@@ -362,9 +362,14 @@ public final class PushEngine {
         OrcidId orcid = target.orcid();
         switch (error) {
             case OrcidError.TokenRejected rejected -> {
-                // 401: the researcher revoked pidlink's permission; no further call with that token.
                 clearMarkersOfRefusedPost(call, claimsOfCall);
-                outcomes.tokenRejected(orcid, target.registrationId(), message);
+                if (tokenConfirmedInvalid(target)) {
+                    // ORCID said so, and says so again: the researcher revoked pidlink's permission.
+                    outcomes.tokenRejected(orcid, target.registrationId(), message);
+                } else {
+                    // An intermediary's word, not ORCID's: retried, shown to administrators as an ORCID problem.
+                    transientFailures(claimsOfCall, "ORCID answered 401 but took the token again when asked", message);
+                }
             }
             case OrcidError.ScopeMissing missing -> {
                 clearMarkersOfRefusedPost(call, claimsOfCall);
@@ -416,6 +421,9 @@ public final class PushEngine {
             case OrcidError.RateLimited r -> transientFailures(claimsOfCall, "ORCID is busy (503)", message);
             case OrcidError.ServerError s -> transientFailures(claimsOfCall,
                     "ORCID failed (HTTP " + s.status() + ")", message);
+            // A 401 without ORCID's word that the token is invalid (a proxy's HTML page): transient, not a revocation.
+            case OrcidError.Unauthorized u -> transientFailures(claimsOfCall,
+                    "ORCID answered 401 without saying the token is invalid", message);
             case OrcidError.NetworkFailure n -> transientFailures(claimsOfCall,
                     n.timedOut() ? "ORCID did not answer in time" : "the connection to ORCID failed", message);
             case OrcidError.Interrupted i -> transientFailures(claimsOfCall, "interrupted (pidlink stopping)", message);
@@ -423,6 +431,18 @@ public final class PushEngine {
             case OrcidError.Unexpected u -> transientFailures(claimsOfCall,
                     "unexpected answer from ORCID (HTTP " + u.status() + ")", message);
         }
+    }
+
+    /**
+     * Whether ORCID, asked again with the cheapest read the token may make, still says the token is invalid. A
+     * permission is marked revoked only on that evidence: a 401 from a proxy or ORCID's edge is not the researcher's
+     * choice.
+     */
+    private boolean tokenConfirmedInvalid(Target target) {
+        OrcidResult<Void> check = target.client().client()
+                .on(target.callClass().context(target.registrationId()))
+                .works().verifyToken(target.orcid(), target.token());
+        return check instanceof OrcidResult.Failed<Void> failed && failed.error() instanceof OrcidError.TokenRejected;
     }
 
     /**

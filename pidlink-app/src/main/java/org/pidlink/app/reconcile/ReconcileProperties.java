@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Read back and reconcile ({@code pidlink.reconcile.*}).
  *
  * @param enabled       whether pidlink registers ORCID webhooks; unset: on in the emulator preset, off otherwise
- * @param publicBaseUrl where ORCID reaches pidlink, e.g. {@code https://pidlink.example.org}; required outside the
+ * @param publicBaseUrl where ORCID reaches pidlink, when it differs from {@code pidlink.public-url} (which serves when
+ *                      this is unset), e.g. {@code https://pidlink.example.org}; one of the two is required outside the
  *                      emulator preset (where pidlink's own local address serves)
  * @param settle        how long a researcher's reconciliation waits after a callback, so that a burst of changes
  *                      (ORCID calls once per change) is read back once

@@ -23,6 +23,7 @@ import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.orcid.OrcidPreset;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.app.orcid.PublicUrl;
 import org.pidlink.app.reconcile.WebhookStore.StoredWebhook;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.orcid.client.OrcidError;
@@ -52,6 +53,7 @@ class WebhookRegistrar implements DisposableBean {
     private static final int SECRET_BYTES = 32;
 
     private final ReconcileProperties properties;
+    private final PublicUrl publicUrl;
     private final OrcidRegistrations registrations;
     private final WebhookStore store;
     private final WritePermissions permissions;
@@ -64,8 +66,9 @@ class WebhookRegistrar implements DisposableBean {
     private volatile @Nullable URI localBaseUrl;
 
     WebhookRegistrar(ReconcileProperties properties, OrcidRegistrations registrations, WebhookStore store,
-                     WritePermissions permissions) {
+                     WritePermissions permissions, PublicUrl publicUrl) {
         this.properties = properties;
+        this.publicUrl = publicUrl;
         this.registrations = registrations;
         this.store = store;
         this.permissions = permissions;
@@ -134,6 +137,9 @@ class WebhookRegistrar implements DisposableBean {
         if (properties.publicBaseUrl() != null) {
             return Optional.of(properties.publicBaseUrl());
         }
+        if (publicUrl.get().isPresent()) {
+            return publicUrl.get();
+        }
         URI local = localBaseUrl;
         return registrations.preset() == OrcidPreset.EMULATOR ? Optional.ofNullable(local) : Optional.empty();
     }
@@ -150,8 +156,8 @@ class WebhookRegistrar implements DisposableBean {
             Optional<URI> base = baseUrl();
             if (base.isEmpty()) {
                 if (toldNoBaseUrl.compareAndSet(false, true)) {
-                    log.warn("ORCID webhooks are not registered: set pidlink.reconcile.public-base-url to the URL "
-                            + "where ORCID reaches pidlink (or pidlink.reconcile.enabled=false)");
+                    log.warn("ORCID webhooks are not registered: set pidlink.public-url to the URL where ORCID "
+                            + "reaches pidlink (or pidlink.reconcile.enabled=false)");
                 }
                 return;
             }

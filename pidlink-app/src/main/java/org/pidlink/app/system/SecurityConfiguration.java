@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -68,6 +69,11 @@ class SecurityConfiguration {
                         .withObjectPostProcessor(explainFailures))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")))
+                // No session for visitors: the page to return to after sign-in waits in a cookie, and CSRF tokens
+                // are kept only in a session that exists already (SessionCsrfTokens). The sign-in flow keeps its
+                // OAuth state in a session, bounded by SessionLimits.
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

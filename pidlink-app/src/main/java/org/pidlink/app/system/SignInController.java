@@ -23,6 +23,7 @@ class SignInController {
         response.setStatus(switch (failure) {
             case DENIED -> HttpStatus.OK.value();
             case UNAVAILABLE -> HttpStatus.BAD_GATEWAY.value();
+            case BUSY -> HttpStatus.TOO_MANY_REQUESTS.value();
             default -> HttpStatus.BAD_REQUEST.value();
         });
         model.addAttribute("failure", failure);

@@ -15,6 +15,9 @@ enum SignInFailure {
     INVALID("invalid", "ORCID's answer could not be verified",
             "pidlink could not verify the identity ORCID sent (its signature, issuer, audience, nonce or expiry "
                     + "did not check out). You are not signed in. Please try again."),
+    BUSY("busy", "Too many sign-ins at once",
+            "pidlink holds only so many sign-ins at a time from one network, and in all, and that limit is reached. "
+                    + "Nothing was changed. Please try again in a few minutes."),
     OTHER("other", "Sign-in failed", "Signing in with ORCID did not complete. Nothing was changed. Please try again.");
 
     private final String code;

@@ -33,6 +33,9 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
             if (t instanceof OrcidUnavailableException) {
                 return SignInFailure.UNAVAILABLE;
             }
+            if (t instanceof SessionLimits.Exceeded) {
+                return SignInFailure.BUSY;
+            }
         }
         if (exception instanceof OAuth2AuthenticationException oauth) {
             return SignInFailure.fromOAuthError(oauth.getError().getErrorCode());

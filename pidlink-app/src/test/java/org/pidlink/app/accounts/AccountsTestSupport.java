@@ -3,6 +3,7 @@ package org.pidlink.app.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.pidlink.app.testsupport.RecordedEvents;
+import org.pidlink.app.testsupport.RecordedSessions;
 import org.pidlink.app.testsupport.PidlinkSpringTest;
 import org.pidlink.app.testsupport.WebSession;
 import java.net.http.HttpResponse;
@@ -40,6 +41,9 @@ abstract class AccountsTestSupport {
 
     @Autowired
     RecordedEvents events;
+
+    @Autowired
+    RecordedSessions sessions;
 
     /** A researcher of her own in the emulator, so that tests do not meet each other's accounts. */
     record Person(OrcidId orcid, String email, String name) {

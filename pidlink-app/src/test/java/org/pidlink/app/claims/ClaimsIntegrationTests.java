@@ -65,6 +65,21 @@ class ClaimsIntegrationTests {
     }
 
     @Test
+    void theWriteProgressCountsWhatIsOnOrcidAndWhatMayBeWrittenNowButNotWhatWaitsForPermission() {
+        OrcidId waiting = LIN;
+        access.grant(JOSIAH, AUTO, "token", true);
+        for (int n = 0; n < 3; n++) {
+            claims.assertClaim(JOSIAH, Doi.parse("10.5281/zenodo.77" + n), AUTO, Provenance.AUTO_UPDATE, work("W" + n));
+        }
+        claims.assertClaim(waiting, DOI, AUTO, Provenance.AUTO_UPDATE, work("Held"));
+
+        assertThat(claims.writeProgress(JOSIAH)).isEqualTo(new WriteProgress(0, 3));
+        assertThat(claims.writeProgress(JOSIAH).writing()).isTrue();
+        assertThat(claims.writeProgress(waiting)).as("held for permission: nothing is being written")
+                .isEqualTo(new WriteProgress(0, 0));
+    }
+
+    @Test
     void keepsOneClaimPerTripleWithEverySourceThatAssertedIt() {
         access.grant(JOSIAH, AUTO, "token", true);
         claims.assertClaim(JOSIAH, DOI, AUTO, Provenance.AUTO_UPDATE, work("Data"));

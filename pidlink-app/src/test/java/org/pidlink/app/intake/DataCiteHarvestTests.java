@@ -139,7 +139,7 @@ class DataCiteHarvestTests extends IntakeTestSupport {
     private DataCiteHarvester harvester(Instant now, Duration overlap) {
         IntakeProperties.Harvest settings = new IntakeProperties.Harvest(true,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofMinutes(5), overlap,
-                Duration.ofMinutes(1), Duration.ofDays(30), "", PAGE_SIZE);
+                Duration.ofMinutes(1), Duration.ofDays(30), "", PAGE_SIZE, Duration.ofMinutes(30));
         return new DataCiteHarvester(jdbc.getDataSource(), intake, HttpClient.newHttpClient(),
                 Clock.fixed(now, ZoneOffset.UTC), settings);
     }
@@ -148,9 +148,19 @@ class DataCiteHarvestTests extends IntakeTestSupport {
     void harvestsTheUpdatedWindowPageByPageAndKeepsItsCheckpoint() {
         Instant now = Instant.parse("2018-02-01T00:00:00Z");
 
-        DataCiteHarvester.Run run = harvester(now, Duration.ofMinutes(10)).runOnce().orElseThrow();
+        DataCiteHarvester harvester = harvester(now, Duration.ofMinutes(10));
+        DataCiteHarvester.Run run = harvester.runOnce().orElseThrow();
 
         assertThat(run.complete()).isTrue();
+        assertThat(harvester.latestRuns(5).getFirst()).satisfies(progress -> {
+            assertThat(progress.running()).isFalse();
+            assertThat(progress.complete()).isTrue();
+            assertThat(progress.pages()).isEqualTo(3);
+            assertThat(progress.records()).isEqualTo(records.size());
+            assertThat(progress.announced()).as("the registry's meta.total").isEqualTo(records.size());
+            assertThat(progress.percentDone()).isEqualTo(100);
+            assertThat(progress.windowFrom()).isEqualTo(run.from());
+        });
         assertThat(run.from()).isEqualTo(Instant.parse("2018-01-02T00:00:00Z"));
         assertThat(run.until()).isEqualTo(Instant.parse("2018-01-31T23:59:00Z"));
         assertThat(run.pages()).isEqualTo(3);
@@ -190,6 +200,13 @@ class DataCiteHarvestTests extends IntakeTestSupport {
 
         assertThat(run.complete()).isFalse();
         assertThat(run.error()).contains("500");
+        assertThat(harvester(Instant.parse("2018-02-01T00:00:00Z"), Duration.ofMinutes(10)).latestRuns(1).getFirst())
+                .satisfies(stopped -> {
+                    assertThat(stopped.running()).isFalse();
+                    assertThat(stopped.complete()).isFalse();
+                    assertThat(stopped.error()).contains("500");
+                    assertThat(stopped.pages()).isEqualTo(1);
+                });
         assertThat(jdbc.queryForObject("SELECT high_water FROM harvest_checkpoint", Timestamp.class)).isNull();
         assertThat(jdbc.queryForObject("SELECT last_error FROM harvest_checkpoint", String.class)).contains("500");
         failSecondPage.set(false);
@@ -197,5 +214,22 @@ class DataCiteHarvestTests extends IntakeTestSupport {
                 .runOnce().orElseThrow();
         assertThat(retry.from()).isEqualTo(Instant.parse("2018-01-02T00:05:00Z"));
         assertThat(retry.complete()).isTrue();
+    }
+
+    @Test
+    void aRunningHarvestEstimatesTheTimeLeftFromItsPace() {
+        Instant now = Instant.parse("2018-02-01T00:10:00Z");
+        jdbc.update("""
+                INSERT INTO harvest_run (name, base_url, window_from, window_until, started_at, updated_at, pages,
+                                         records, accepted, announced)
+                VALUES ('datacite', 'http://registry', ?, ?, ?, ?, 4, 100, 7, 400)""",
+                Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now),
+                Timestamp.from(now.minusSeconds(60)), Timestamp.from(now));
+
+        assertThat(harvester(now, Duration.ofMinutes(10)).latestRuns(1).getFirst()).satisfies(running -> {
+            assertThat(running.running()).isTrue();
+            assertThat(running.percentDone()).isEqualTo(25);
+            assertThat(running.timeLeft()).as("100 DOIs a minute, 300 to go").isEqualTo(Duration.ofMinutes(3));
+        });
     }
 }

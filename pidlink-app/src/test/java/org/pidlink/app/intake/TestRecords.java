@@ -11,14 +11,14 @@ import org.pidlink.core.identifiers.OrcidId;
 import tools.jackson.databind.json.JsonMapper;
 
 /** DOI metadata made up for a test: fresh DOIs, valid ORCID iDs, DataCite REST JSON. */
-final class TestRecords {
+public final class TestRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestRecords() {
     }
 
-    static String newDoi() {
+    public static String newDoi() {
         return "10.5555/pidlink-test-" + UUID.randomUUID();
     }
 
@@ -29,7 +29,7 @@ final class TestRecords {
     }
 
     /** A DataCite REST API single DOI ({@code {"data":{…}}}). */
-    static String dataciteJson(String doi, String state, String title, List<String> creatorOrcids,
+    public static String dataciteJson(String doi, String state, String title, List<String> creatorOrcids,
                                List<String> contributorOrcids) {
         return JSON.writeValueAsString(Map.of("data", dataciteResource(doi, state, title, creatorOrcids,
                 contributorOrcids)));

@@ -116,6 +116,9 @@ class LookupApiTests {
         HttpResponse<String> badChecksum = get("/api/v1/lookup/orcids/0000-0002-1825-0098");
         assertProblem(badChecksum, "orcid", OrcidId.BAD_CHECKSUM);
         assertProblem(get("/api/v1/lookup/orcids/someone"), "orcid", OrcidId.NOT_AN_ORCID_ID);
+        HttpResponse<String> badFlag = get("/api/v1/lookup/dois/10.1234/abc?all=maybe");
+        assertProblem(badFlag, "all", "takes true or false");
+        assertThat(JSON.readTree(badFlag.body()).get("type").asString()).isEqualTo("/problems/invalid-parameter");
     }
 
     @Test

@@ -146,6 +146,26 @@ class PushEngineIntegrationTests {
     }
 
     @Test
+    void a401WithoutOrcidsWordIsRetriedAndRevokesNothing() {
+        OrcidId ines = fx.connectedResearcher("Ines");
+        long id = fx.claim(ines, 1);
+        // A proxy or ORCID's edge answers 401 with an HTML page: not ORCID saying the token is invalid.
+        ORCID.control().faults(new Faults(1.0, List.of(401), 0, 0, 7L, Faults.ErrorBody.HTML));
+
+        engine.runDueWork();
+
+        assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.FAILED_WILL_RETRY);
+        assertThat(fx.view(id).statusReason()).contains("401");
+        assertThat(fx.access.find(ines, AUTO)).as("nothing revoked").isInstanceOf(WriteAccess.Granted.class);
+
+        ORCID.control().faults(Faults.NONE);
+        fx.claims.retry(id);
+        engine.runDueWork();
+        assertThat(fx.view(id).status()).isEqualTo(ClaimStatus.IN_ORCID);
+        assertThat(fx.copiesOf(ines, doi(1))).isEqualTo(1);
+    }
+
+    @Test
     void a401PausesTheResearcherAndMakesNoFurtherCallsWithThatToken() {
         OrcidId josiah = fx.connectedResearcher("Josiah");
         long first = fx.claim(josiah, 1);

@@ -4,12 +4,12 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.pidlink.app.orcid.DemoResearchers;
 import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
-import org.pidlink.emulator.control.ResearcherInfo;
 import org.pidlink.emulator.control.ResearcherSpec;
 
 /**
@@ -19,12 +19,17 @@ import org.pidlink.emulator.control.ResearcherSpec;
 public final class ConnectedResearchers {
 
     private final int pidlinkPort;
-    private final EmbeddedOrcid orcid;
+    private final Function<ResearcherSpec, OrcidId> createResearcher;
     private final Map<OrcidId, WebSession> sessions = new ConcurrentHashMap<>();
 
     public ConnectedResearchers(int pidlinkPort, EmbeddedOrcid orcid) {
+        this(pidlinkPort, spec -> new OrcidId(orcid.emulator().control().createResearcher(spec).orcid()));
+    }
+
+    /** For an emulator in another process: {@code createResearcher} adds one through its control API. */
+    public ConnectedResearchers(int pidlinkPort, Function<ResearcherSpec, OrcidId> createResearcher) {
         this.pidlinkPort = pidlinkPort;
-        this.orcid = orcid;
+        this.createResearcher = createResearcher;
     }
 
     /** A researcher in the emulator, unknown to pidlink. */
@@ -33,9 +38,9 @@ public final class ConnectedResearchers {
 
     public Person newResearcher(String given, String family) {
         String email = given.toLowerCase(java.util.Locale.ROOT) + "." + UUID.randomUUID() + "@example.org";
-        ResearcherInfo info = orcid.emulator().control().createResearcher(ResearcherSpec.of(given, family)
-                .withEmail(email).withPassword(DemoResearchers.PASSWORD));
-        return new Person(new OrcidId(info.orcid()), email);
+        OrcidId created = createResearcher.apply(ResearcherSpec.of(given, family).withEmail(email)
+                .withPassword(DemoResearchers.PASSWORD));
+        return new Person(created, email);
     }
 
     /** The emulator's demo researcher Josiah Carberry, pidlink's administrator in the emulator preset. */

@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole app on a random port, with the embedded ORCID emulator on a random port, its own embedded PostgreSQL and
- * a {@link TestClock} the test can move, and the accounts events recorded ({@link RecordedEvents}). Every test class with this annotation and no other configuration shares one
+ * a {@link TestClock} the test can move, and the accounts events and the HTTP sessions recorded ({@link RecordedEvents},
+ * {@link RecordedSessions}). Every test class with this annotation and no other configuration shares one
  * Spring context (started once per test JVM), so keep tests independent of each other's data: use fresh researchers
  * and DOIs.
  */
@@ -28,6 +29,6 @@ import org.springframework.test.context.ActiveProfiles;
         // even on a slow CI machine; every wait on reconciliation allows 30 s.
         "pidlink.reconcile.settle=1500ms"})
 @ActiveProfiles("test")
-@Import({TestClock.class, RecordedEvents.class})
+@Import({TestClock.class, RecordedEvents.class, RecordedSessions.class})
 public @interface PidlinkSpringTest {
 }

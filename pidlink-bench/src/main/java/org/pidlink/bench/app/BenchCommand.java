@@ -70,10 +70,10 @@ public final class BenchCommand {
         }
     }
 
-    /** A benchmark run: answers its result as one line of JSON. */
+    /** A benchmark run: answers its result as one line of JSON, telling {@code progress} how far it has come. */
     @FunctionalInterface
     public interface Run {
-        String run(Values values) throws Exception;
+        String run(Values values, Progress progress) throws Exception;
     }
 
     private BenchCommand() {
@@ -88,7 +88,11 @@ public final class BenchCommand {
         if (values == null) {
             return;
         }
-        System.out.println(run.run(values));
+        String result;
+        try (Progress progress = Progress.start(bench)) {
+            result = run.run(values, progress);
+        }
+        System.out.println(result);
         System.exit(0);
     }
 

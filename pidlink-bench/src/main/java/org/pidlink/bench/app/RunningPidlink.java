@@ -54,6 +54,9 @@ public final class RunningPidlink implements AutoCloseable {
         properties.put("pidlink.intake.demo-key", "false");
         properties.put("logging.level.root", "warn");
         properties.put("spring.main.banner-mode", "off");
+        // Every simulated researcher signs in from 127.0.0.1 and stays signed in.
+        properties.put("pidlink.sessions.max-per-address", "1000000");
+        properties.put("pidlink.sessions.max-total", "1000000");
         properties.putAll(extra);
         // As command-line arguments: they win over application.yml, as they do for ./pidlink serve.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -32,6 +33,7 @@ import org.pidlink.app.push.SharedRateLimiter;
 import org.pidlink.app.push.StandalonePush;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.bench.app.BenchCommand;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.bench.app.RunningPidlink;
 import org.pidlink.bench.app.WholeAppBackfill;
 import org.pidlink.core.identifiers.Doi;
@@ -75,10 +77,10 @@ public final class BackfillBench {
                     + "real grant, webhooks and reconciliation on; --workers is then the app's own"));
 
     public static void main(String[] args) throws Exception {
-        BenchCommand.main("backfill", args, OPTIONS, v -> {
+        BenchCommand.main("backfill", args, OPTIONS, (v, progress) -> {
             Options options = new Options(v.whole("--researchers"), v.whole("--works-per-researcher"),
                     v.whole("--workers"), v.flag("--whole-app"));
-            return toJson(options.wholeApp() ? runWholeApp(options) : run(options));
+            return toJson(options.wholeApp() ? runWholeApp(options, progress) : run(options, progress));
         });
     }
 
@@ -87,7 +89,7 @@ public final class BackfillBench {
      * connecting through the real sign-in and grant (so her webhook is registered and ORCID calls back after
      * every change), the engine, rate limit, reconciliation and everything else with the app's defaults.
      */
-    static Map<String, Object> runWholeApp(Options options) throws Exception {
+    static Map<String, Object> runWholeApp(Options options, Progress progress) throws Exception {
         try (RunningPidlink pidlink = RunningPidlink.start(Map.of())) {
             OrcidEmulator emulator = pidlink.orcid().emulator();
             emulator.control().rateLimit(24, 40);
@@ -95,14 +97,10 @@ public final class BackfillBench {
             WholeAppBackfill backfill = WholeAppBackfill.load(pidlink, works, options.worksPerResearcher());
             JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(javax.sql.DataSource.class));
             long started = System.nanoTime();
+            progress.phase("connecting researchers; writing to ORCID", backfill::written, works, "works");
             backfill.connectAll();
-            long lastReport = started;
             while (backfill.written() < works) {
                 Thread.sleep(50);
-                if (System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
-                    lastReport = System.nanoTime();
-                    System.err.printf("backfill: %d of %d works written%n", backfill.written(), works);
-                }
                 if (System.nanoTime() - started > Duration.ofMinutes(30).toNanos()) {
                     throw new IllegalStateException("the backfill did not finish within 30 minutes");
                 }
@@ -156,7 +154,8 @@ public final class BackfillBench {
         }
     }
 
-    static Map<String, Object> run(Options options) throws Exception {
+    static Map<String, Object> run(Options options, Progress progress) throws Exception {
+        progress.phase("starting PostgreSQL and the ORCID emulator");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off").setServerConfig("max_connections", "100").start();
              HikariDataSource dataSource = dataSource(postgres, options.workers() + 8);
@@ -173,8 +172,10 @@ public final class BackfillBench {
                             member.clientId(), member.clientSecret()))
                     .rateLimiter(limiter.forClient(member.clientId())).listener(push.audit()).build()) {
                 Claims claims = push.claims().claims();
-                List<OrcidId> researchers = connect(emulator, member, access, options.researchers());
-                load(claims, researchers, options.worksPerResearcher());
+                List<OrcidId> researchers = connect(emulator, member, access, options.researchers(),
+                        progress.counting("connecting researchers", options.researchers(), "researchers"));
+                load(claims, researchers, options.worksPerResearcher(), progress.counting("loading claims",
+                        (long) options.researchers() * options.worksPerResearcher(), "claims"));
                 // The emulator's bucket has been refilling while claims loaded; so has ours: both start full.
 
                 RegisteredClient client = new RegisteredClient(REGISTRATION, member.clientId(), member.clientId(),
@@ -183,6 +184,9 @@ public final class BackfillBench {
                         new Random());
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                 long started = System.nanoTime();
+                long works = (long) options.researchers() * options.worksPerResearcher();
+                progress.phase("writing to ORCID", () -> works - jdbc.queryForObject(
+                        "SELECT count(*) FROM claim WHERE queued_action IS NOT NULL", Long.class), works, "works");
                 try (PushWorker worker = push.worker(engine)) {
                     worker.start();
                     while (jdbc.queryForObject("SELECT count(*) FROM claim WHERE queued_action IS NOT NULL",
@@ -194,6 +198,7 @@ public final class BackfillBench {
                     }
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                progress.phase("checking every work on ORCID");
                 return report(options, emulator, member, researchers, jdbc, seconds, limiter);
             }
         }
@@ -208,19 +213,22 @@ public final class BackfillBench {
         return new HikariDataSource(config);
     }
 
-    private static List<OrcidId> connect(OrcidEmulator emulator, ClientInfo member, TokenAccess access, int count) {
+    private static List<OrcidId> connect(OrcidEmulator emulator, ClientInfo member, TokenAccess access, int count,
+                                         AtomicLong connected) {
         List<OrcidId> researchers = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
             OrcidId orcid = new OrcidId(emulator.control()
                     .createResearcher(ResearcherSpec.of("Researcher" + r, "Bench")).orcid());
             access.grant(orcid, emulator.control().token(orcid.value(), member.clientId(), SCOPES).accessToken());
             researchers.add(orcid);
+            connected.incrementAndGet();
         }
         return researchers;
     }
 
     /** Claims as intake would assert them, several researchers at a time. */
-    private static void load(Claims claims, List<OrcidId> researchers, int worksPerResearcher) throws Exception {
+    private static void load(Claims claims, List<OrcidId> researchers, int worksPerResearcher, AtomicLong loaded)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> jobs = new ArrayList<>();
@@ -231,6 +239,7 @@ public final class BackfillBench {
                     for (int w = 0; w < worksPerResearcher; w++) {
                         Doi doi = doi(index, w);
                         claims.assertClaim(orcid, doi, REGISTRATION, Provenance.AUTO_UPDATE, work(doi, index, w));
+                        loaded.incrementAndGet();
                     }
                 }));
             }

@@ -4,10 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.emulator.EmulatorSettings;
 import org.pidlink.emulator.OrcidEmulator;
 import org.pidlink.emulator.control.ClientInfo;
@@ -53,6 +57,10 @@ public final class EmulatorBench implements Runnable {
     @Option(names = "--researchers", defaultValue = "200", description = "records the works are spread over (default ${DEFAULT-VALUE})")
     int researchers;
 
+    @Option(names = "--durable", description = "with a state file (in a temporary directory): every POST waits until "
+            + "its change is journaled and flushed to disk, as the emulator inside ./pidlink serve does")
+    boolean durable;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new EmulatorBench()).execute(args);
         if (exit != 0) {
@@ -62,6 +70,13 @@ public final class EmulatorBench implements Runnable {
 
     @Override
     public void run() {
+        try (Progress progress = Progress.start("emulator")) {
+            run(progress);
+        }
+    }
+
+    private void run(Progress progress) {
+        progress.phase("start-up: the first and the second emulator of this JVM");
         // First, before anything else touches the emulator's classes: what a JUnit extension pays in a fresh
         // test JVM (picocli and the JDK are loaded already, as a test framework would be).
         double coldStartMs = startMillis();
@@ -69,7 +84,12 @@ public final class EmulatorBench implements Runnable {
         System.err.printf(Locale.ROOT, "start-up: first emulator in this JVM %.1f ms, next one %.1f ms%n",
                 coldStartMs, warmStartMs);
         boolean xml = format.toLowerCase(Locale.ROOT).equals("xml");
-        try (OrcidEmulator emulator = OrcidEmulator.start(EmulatorSettings.builder().noRateLimit().build())) {
+        Path stateDir = durable ? temporaryDirectory() : null;
+        EmulatorSettings.Builder settings = EmulatorSettings.builder().noRateLimit();
+        if (durable) {
+            settings.stateFile(stateDir.resolve("state.json"));
+        }
+        try (OrcidEmulator emulator = OrcidEmulator.start(settings.build())) {
             ClientInfo client = emulator.control().createClient(ClientSpec.member("Bench", "https://bench.example"));
             String[] orcids = new String[researchers];
             String[] tokens = new String[researchers];
@@ -78,11 +98,14 @@ public final class EmulatorBench implements Runnable {
                 tokens[i] = emulator.control().token(orcids[i], client.clientId(), "/activities/update").accessToken();
             }
             URI base = URI.create(emulator.baseUrl());
-            System.err.printf("emulator on %s; %d connections, %s bodies, %d s warm-up + %d s measured%n",
-                    base, connections, xml ? "XML" : "JSON", warmupSeconds, seconds);
+            System.err.printf("emulator on %s; %d connections, %s bodies, %d s warm-up + %d s measured%s%n",
+                    base, connections, xml ? "XML" : "JSON", warmupSeconds, seconds,
+                    durable ? "; durable (journal in " + stateDir + ")" : "");
 
+            progress.phase("warming up for " + warmupSeconds + " s");
             Phase warm = runPhase(base, orcids, tokens, xml, warmupSeconds, "w");
             System.err.printf("warm-up: %d requests%n", warm.count());
+            progress.phase("measuring for " + seconds + " s");
             long cpu0 = processCpuNanos();
             Phase measured = runPhase(base, orcids, tokens, xml, seconds, "m");
             long cpu = processCpuNanos() - cpu0;
@@ -92,9 +115,31 @@ public final class EmulatorBench implements Runnable {
                             + "%.0f us of CPU per request (emulator and client together) on %d cores%n",
                     measured.count(), measured.seconds(), measured.percentileMs(0.50), p99, measured.percentileMs(1.0),
                     cpu / 1000.0 / Math.max(1, measured.count()), Runtime.getRuntime().availableProcessors());
+            progress.close();
             System.out.printf(Locale.ROOT,
-                    "{\"postWorkPerSecond\": %.0f, \"p99Ms\": %.2f, \"coldStartMs\": %.1f, \"warmStartMs\": %.1f}%n",
-                    perSecond, p99, coldStartMs, warmStartMs);
+                    "{\"postWorkPerSecond\": %.0f, \"p99Ms\": %.2f, \"coldStartMs\": %.1f, \"warmStartMs\": %.1f, "
+                            + "\"durable\": %s}%n",
+                    perSecond, p99, coldStartMs, warmStartMs, durable);
+        } finally {
+            if (stateDir != null) {
+                deleteRecursively(stateDir);
+            }
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("pidlink-bench-emulator-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("cannot delete " + dir + ": " + e.getMessage());
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.BenchRecords;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.bench.app.RunningPidlink;
 
 /**
@@ -44,17 +45,20 @@ public final class IntakeBench {
             BenchCommand.Option.whole("--warmup", "W", 4_000));
 
     public static void main(String[] args) throws Exception {
-        BenchCommand.main("intake", args, OPTIONS, v -> run(new Options(v.whole("--records"), v.whole("--batch"),
-                v.whole("--clients"), v.whole("--warmup"))));
+        BenchCommand.main("intake", args, OPTIONS, (v, progress) -> run(new Options(v.whole("--records"),
+                v.whole("--batch"), v.whole("--clients"), v.whole("--warmup")), progress));
     }
 
-    static String run(Options options) throws Exception {
+    static String run(Options options, Progress progress) throws Exception {
+        progress.phase("starting pidlink (embedded PostgreSQL and ORCID emulator)");
         // Permission requests would go to iDs the emulator does not know; they are not part of what is measured.
         try (RunningPidlink pidlink = RunningPidlink.start(Map.of("pidlink.intake.notifications.enabled", "false"))) {
-            send(pidlink, bodies(options.warmup(), options.batch()), options.clients());
+            send(pidlink, bodies(options.warmup(), options.batch()), options.clients(),
+                    progress.counting("warming up", options.warmup(), "records accepted"));
             List<byte[]> bodies = bodies(options.records(), options.batch());
             long started = System.nanoTime();
-            long accepted = send(pidlink, bodies, options.clients());
+            long accepted = send(pidlink, bodies, options.clients(),
+                    progress.counting("measuring", options.records(), "records accepted"));
             double seconds = (System.nanoTime() - started) / 1e9;
             if (accepted != (long) bodies.size() * options.batch() && accepted != options.records()) {
                 throw new IllegalStateException("only " + accepted + " of " + options.records() + " records accepted");
@@ -82,9 +86,9 @@ public final class IntakeBench {
         return bodies;
     }
 
-    private static long send(RunningPidlink pidlink, List<byte[]> bodies, int clients) throws Exception {
+    private static long send(RunningPidlink pidlink, List<byte[]> bodies, int clients, AtomicLong accepted)
+            throws Exception {
         ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>(bodies);
-        AtomicLong accepted = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> jobs = new ArrayList<>();

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.BenchRecords;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.bench.app.RunningPidlink;
 import org.pidlink.emulator.OrcidEmulator;
 import org.pidlink.emulator.state.StateListener;
@@ -57,8 +58,8 @@ public final class LatencyBench {
             BenchCommand.Option.whole("--under-backfill", "N works for other researchers, 0 for none", 0));
 
     public static void main(String[] args) throws Exception {
-        BenchCommand.main("latency", args, OPTIONS, v -> run(new Options(v.whole("--dois"), v.number("--rate"),
-                v.whole("--researchers"), v.whole("--under-backfill"))));
+        BenchCommand.main("latency", args, OPTIONS, (v, progress) -> run(new Options(v.whole("--dois"),
+                v.number("--rate"), v.whole("--researchers"), v.whole("--under-backfill")), progress));
     }
 
     /** One DOI's journey: when pidlink answered 202, when the work appeared on ORCID. */
@@ -72,10 +73,12 @@ public final class LatencyBench {
         }
     }
 
-    static String run(Options options) throws Exception {
+    static String run(Options options, Progress progress) throws Exception {
+        progress.phase("starting pidlink (embedded PostgreSQL and ORCID emulator)");
         try (RunningPidlink pidlink = RunningPidlink.start(Map.of())) {
             OrcidEmulator emulator = pidlink.orcid().emulator();
             emulator.control().rateLimit(24, 40);
+            progress.phase("connecting " + options.researchers() + " researchers through pidlink's pages");
             List<String> researchers = connect(pidlink, options.researchers());
             WholeAppBackfill backfill = options.underBackfill() > 0
                     ? WholeAppBackfill.start(pidlink, options.underBackfill(), 1000) : null;
@@ -96,7 +99,8 @@ public final class LatencyBench {
                     .start(() -> watch(emulator, changes, journeys, pendingByOrcid));
 
             AtomicInteger failures = new AtomicInteger();
-            AtomicLong sent = new AtomicLong();
+            AtomicLong sent = progress.counting("sending DOIs at " + options.rate() + "/s", options.dois(),
+                    "DOIs accepted");
             ExecutorService posters = Executors.newVirtualThreadPerTaskExecutor();
             long interval = (long) (1e9 / options.rate());
             long start = System.nanoTime();
@@ -131,6 +135,8 @@ public final class LatencyBench {
                         callsByClass.put(rs.getString(1), rs.getLong(2));
                     }, firstCall);
             long http503 = jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE status = 503", Long.class);
+            progress.phase("waiting for the works on ORCID",
+                    () -> journeys.values().stream().filter(j -> j.seenAt != 0).count(), options.dois(), "works");
             long deadline = System.nanoTime() + SETTLE.toNanos();
             while (System.nanoTime() < deadline && journeys.values().stream().anyMatch(j -> j.seenAt == 0)) {
                 changes.add(new Change(null, 0));

@@ -22,6 +22,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.pidlink.bench.app.Progress;
 import org.pidlink.core.metadata.DoiRecord;
 import org.pidlink.core.metadata.MetadataFormat;
 import org.pidlink.core.metadata.MetadataReader;
@@ -130,12 +131,21 @@ public class MappingBench {
                 .measurementTime(TimeValue.seconds(quick ? 1 : 3))
                 .jvmArgsAppend("-D" + MappingCorpus.SHARED_DIR_PROPERTY + "=" + shared, "-Xmx1g")
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
+        try (Progress progress = Progress.start("mapping")) {
+            progress.phase("JMH: " + benchmarks.size() + " benchmarks in a forked JVM, its iterations on stdout");
+            Collection<RunResult> results = new Runner(options).run();
+            report(results, benchmarks, quick, progress);
+        }
+    }
+
+    private static void report(Collection<RunResult> results, Map<String, MetadataFormat> benchmarks, boolean quick,
+                               Progress progress) {
 
         Map<String, Long> wallClock = new LinkedHashMap<>();
         Map<String, Long> cpuTime = new LinkedHashMap<>();
         MappingBench cpuRun = new MappingBench();
         for (Map.Entry<String, MetadataFormat> b : benchmarks.entrySet()) {
+            progress.phase("CPU time of " + b.getKey());
             MappingCorpus corpus = MappingCorpus.of(b.getValue());
             double documentsPerSecond = results.stream()
                     .filter(r -> r.getParams().getBenchmark().endsWith("." + b.getKey()))
@@ -159,6 +169,7 @@ public class MappingBench {
         json.append("}, \"loadAverage\": ").append(String.format(Locale.ROOT, "%.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         json.append(", \"processors\": ").append(Runtime.getRuntime().availableProcessors());
+        progress.close();
         System.out.println(json.append('}'));
     }
 }

@@ -77,7 +77,7 @@ final class ErrorClassifier {
         int code = problem.errorCode();
         return switch (problem.status()) {
             case 400, 413 -> new OrcidError.InvalidWork(problem);
-            case 401 -> new OrcidError.TokenRejected(problem);
+            case 401 -> unauthorized(problem);
             case 403 -> switch (code) {
                 case 9038, 9004, 9005, 9015 -> new OrcidError.ScopeMissing(problem);
                 case 9010, 9013, 9014 -> new OrcidError.NotSource(problem);
@@ -99,6 +99,21 @@ final class ErrorClassifier {
                 default -> new OrcidError.Unexpected(problem);
             };
             default -> new OrcidError.Unexpected(problem);
+        };
+    }
+
+    /**
+     * A 401 revokes nothing unless ORCID's own JSON says the token is the problem (orcid-api.md §2.4): a proxy's or
+     * the edge's HTML page, an empty body or an unknown JSON is {@link OrcidError.Unauthorized}.
+     */
+    private static OrcidError unauthorized(OrcidProblem problem) {
+        if ("invalid_token".equals(problem.oauthError())) {
+            return new OrcidError.TokenRejected(problem);
+        }
+        return switch (problem.errorCode()) {
+            case 9017, 9002 -> new OrcidError.TokenRejected(problem);
+            case 9015 -> new OrcidError.ScopeMissing(problem);
+            default -> new OrcidError.Unauthorized(problem);
         };
     }
 

@@ -29,6 +29,7 @@ public sealed interface OrcidError {
             case ServerError s -> true;
             case NetworkFailure n -> true;
             case Interrupted i -> true;
+            case Unauthorized u -> true;
             case TokenRejected t -> false;
             case ScopeMissing s -> false;
             case NotSource n -> false;
@@ -66,12 +67,23 @@ public sealed interface OrcidError {
     }
 
     /**
-     * The access token, code or refresh token is not (or no longer) valid for this record: 401 on the member API
-     * ({@code invalid_token}, 9017 token for another record), {@code invalid_grant}/{@code invalid_token} on the
-     * token endpoint (used or expired code, revoked refresh token, "Parent token is disabled"). For a push this means
-     * the researcher revoked pidlink's permission.
+     * ORCID's own JSON answer says the access token, code or refresh token is not (or no longer) valid for this
+     * record: 401 on the member API with {@code {"error":"invalid_token",…}} (unknown, expired or revoked token) or
+     * ORCID's error body 9017 (token for another record, public client) or 9002 (client not authorized);
+     * {@code invalid_grant}/{@code invalid_token} on the token endpoint (used or expired code, revoked refresh token,
+     * "Parent token is disabled"). For a push this is evidence that the researcher revoked pidlink's permission,
+     * which {@link OrcidWorksClient#verifyToken} can confirm. A 401 without such a body is {@link Unauthorized}.
      */
     record TokenRejected(OrcidProblem problem) implements OrcidError {
+    }
+
+    /**
+     * A 401 that does not say the token is invalid: an HTML page (a proxy, ORCID's edge), an empty body, or JSON
+     * that is neither {@code invalid_token} nor one of ORCID's token error codes. Nothing is known about the token:
+     * treat it as transient (retry with backoff, show it to administrators as an ORCID problem), never as the
+     * researcher's revocation; {@link OrcidWorksClient#verifyToken} tells whether ORCID still takes the token.
+     */
+    record Unauthorized(OrcidProblem problem) implements OrcidError {
     }
 
     /** 403/9038 (also 9004, 9005, 9015): the token is valid but lacks the scope the call needs. */

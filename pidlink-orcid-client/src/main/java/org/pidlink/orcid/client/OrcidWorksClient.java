@@ -157,6 +157,20 @@ public final class OrcidWorksClient {
                         : failed(response, redactor), null);
     }
 
+    /**
+     * Asks ORCID whether it still takes this token for this record, e.g. after an {@link OrcidError.Unauthorized}
+     * (or before believing a {@link OrcidError.TokenRejected}): reads the record's works summary ({@code GET /works},
+     * the one read every member token may make, whatever its scopes), body unread. {@code Ok} means ORCID took the
+     * token; {@code Failed(TokenRejected)} that ORCID's own answer says the token is invalid; any other failure
+     * (another {@code Unauthorized}, 5xx, the network) leaves the question open.
+     */
+    public OrcidResult<Void> verifyToken(OrcidId orcid, String accessToken) {
+        Redactor redactor = Redactor.of(accessToken);
+        HttpRequest request = request(orcid, "/works", accessToken).GET().build();
+        return http.exchange(call("GET", "/works", orcid, null), request, response ->
+                response.statusCode() == 200 ? OrcidResult.<Void>ok(null) : failed(response, redactor), null);
+    }
+
     /** {@code GET /work/{put-code}}: one complete work. */
     public OrcidResult<FetchedWork> readWork(OrcidId orcid, String accessToken, long putCode) {
         Redactor redactor = Redactor.of(accessToken);

@@ -72,7 +72,7 @@ class ErrorClassifierTest {
             "400, 9022, InvalidWork", "400, 9023, InvalidWork", "400, 9037, InvalidWork", "400, 9047, InvalidWork",
             "400, 9049, InvalidWork", "400, 9019, InvalidWork", "400, 9024, InvalidWork", "400, 9058, InvalidWork",
             "400, 9001, InvalidWork", "400, 9006, InvalidWork", "413, 9006, InvalidWork",
-            "401, 9017, TokenRejected", "401, 9002, TokenRejected",
+            "401, 9017, TokenRejected", "401, 9002, TokenRejected", "401, 9015, ScopeMissing",
             "403, 9038, ScopeMissing", "403, 9010, NotSource", "403, 9014, NotSource", "403, 9052, Unexpected",
             "404, 9016, NotFound", "404, 9011, NotFound", "404, 9001, Unexpected",
             "409, 9021, Duplicate", "409, 9007, RecordUnavailable", "409, 9018, RecordUnavailable",
@@ -144,6 +144,19 @@ class ErrorClassifierTest {
         assertThat(error.problem().oauthError()).isEqualTo("invalid_token");
         assertThat(error.developerMessage()).isEqualTo("Invalid access token: [redacted]");
         assertThat(error.problem().summary()).doesNotContain(token);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an HTML page from a proxy | <html><head><title>401 Authorization Required</title></head><body>nginx</body></html>",
+            "an empty body | ''",
+            "JSON that is not ORCID's | {\"message\":\"Unauthorized\"}",
+            "an OAuth error other than invalid_token | {\"error\":\"unauthorized\",\"error_description\":\"Full authentication is required\"}"})
+    void a401WithoutOrcidsWordThatTheTokenIsInvalidIsTransient(String what, String body) {
+        OrcidError error = classify(401, body.getBytes(StandardCharsets.UTF_8));
+        assertThat(error).isInstanceOf(OrcidError.Unauthorized.class);
+        assertThat(error.status()).isEqualTo(401);
+        assertThat(error.retryable()).isTrue();
     }
 
     @Test

@@ -44,6 +44,53 @@ class TransportEmulatorTest extends EmulatorTest {
     }
 
     @Test
+    void aProxysHtml401IsUnauthorizedNotARejectedTokenAndTheTokenStillVerifies() {
+        OrcidId researcher = orcid.researcher();
+        String token = orcid.token(researcher);
+        inject(1, List.of(401), 0, 0);
+
+        OrcidError error = failure(client.works().createWork(researcher, token,
+                EmulatorFixture.work("x", EmulatorFixture.freshDoi())));
+        OrcidError verifying = failure(client.works().verifyToken(researcher, token));
+
+        assertThat(error).isInstanceOf(OrcidError.Unauthorized.class);
+        assertThat(error.status()).isEqualTo(401);
+        assertThat(error.retryable()).isTrue();
+        assertThat(error.developerMessage()).contains("<html>");
+        assertThat(verifying).as("the edge is still in the way").isInstanceOf(OrcidError.Unauthorized.class);
+
+        orcid.emulator.control().faults(Faults.NONE);
+        assertThat(client.works().verifyToken(researcher, token).isOk()).as("ORCID takes the token").isTrue();
+    }
+
+    @Test
+    void a401WithoutABodyIsUnauthorizedToo() {
+        OrcidId researcher = orcid.researcher();
+        String token = orcid.token(researcher);
+        orcid.emulator.control().faults(new Faults(1, List.of(401), 0, 0, 42L, Faults.ErrorBody.EMPTY));
+
+        OrcidError error = failure(client.works().readWorks(researcher, token));
+
+        assertThat(error).isInstanceOf(OrcidError.Unauthorized.class);
+        assertThat(error.developerMessage()).isEmpty();
+    }
+
+    @Test
+    void verifyingARevokedTokenGivesOrcidsOwnRejection() {
+        OrcidId researcher = orcid.researcher();
+        String token = orcid.token(researcher);
+        orcid.emulator.control().revoke(researcher.value(), orcid.client.clientId());
+
+        OrcidError error = failure(client.works().verifyToken(researcher, token));
+
+        assertThat(error).isInstanceOf(OrcidError.TokenRejected.class);
+        assertThat(error.problem().oauthError()).isEqualTo("invalid_token");
+        assertThat(error.retryable()).isFalse();
+        assertThat(failure(client.works().verifyToken(researcher, "not-a-token")))
+                .isInstanceOf(OrcidError.TokenRejected.class);
+    }
+
+    @Test
     void serviceUnavailableIsRateLimited() {
         OrcidId researcher = orcid.researcher();
         String token = orcid.token(researcher);

@@ -1,12 +1,12 @@
 package org.pidlink.app.intake.api;
 
-import java.net.URI;
-
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
+import org.pidlink.app.system.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Keeps every answer under {@code /api/**} a problem document: unknown endpoints, and failures inside the API's
  * controllers (a submission that could not be stored was rolled back whole: nothing of it was accepted).
  */
+@Hidden
 @RestController
 @RestControllerAdvice(basePackageClasses = ApiFallbacks.class)
 class ApiFallbacks {
@@ -27,21 +28,19 @@ class ApiFallbacks {
 
     @RequestMapping("/api/**")
     ResponseEntity<ProblemDetail> unknown(HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "No such endpoint", "pidlink's API has no " + request.getMethod() + " "
+        return problem(ProblemType.NO_SUCH_ENDPOINT, "pidlink's API has no " + request.getMethod() + " "
                 + request.getRequestURI() + "; DOI metadata goes to POST /api/v1/dois");
     }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> failed(RuntimeException e, HttpServletRequest request) {
         log.error("API call {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Not stored", "pidlink could not complete the request and "
+        return problem(ProblemType.NOT_STORED, "pidlink could not complete the request and "
                 + "kept nothing of it; send it again later");
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("about:blank"));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(type.detail(detail));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.pidlink.app.intake.api.ApiKeys.ApiClient;
+import org.pidlink.app.system.ProblemType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -42,7 +43,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
         Optional<ApiClient> client = keys.authenticate(presented);
         if (client.isEmpty()) {
-            problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+            problems.write(response, ProblemType.API_KEY_INVALID,
                     "The API key is not valid (unknown or revoked). Ask a pidlink administrator for a key.");
             return;
         }

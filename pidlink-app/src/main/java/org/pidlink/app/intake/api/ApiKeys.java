@@ -77,6 +77,18 @@ public final class ApiKeys {
         }
     }
 
+    /** The name of the source behind a key, as DOIs are owned and reported: {@code api:<source>}. */
+    public static String owner(String source) {
+        return "api:" + source;
+    }
+
+    /** A key by its id, revoked or not. */
+    public Optional<ApiKeyView> find(long id) {
+        return jdbc.sql("""
+                SELECT id, source, label, key_prefix, created_by, created_at, last_used_at, revoked_at, permissions
+                FROM api_key WHERE id = :id""").param("id", id).query((rs, n) -> view(rs)).optional();
+    }
+
     /** A key that may send DOI metadata. */
     public CreatedKey create(String source, String label, String createdBy) {
         return create(source, label, createdBy, EnumSet.of(ApiPermission.DOIS));

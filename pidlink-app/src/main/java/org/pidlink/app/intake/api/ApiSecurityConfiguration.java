@@ -8,7 +8,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-import jakarta.servlet.http.HttpServletResponse;
+import org.pidlink.app.system.ProblemType;
 
 /**
  * The REST API's security ({@code /api/**}): API keys, no session, no CSRF (no cookies are used, so there is
@@ -41,11 +41,10 @@ class ApiSecurityConfiguration {
                 .anonymous(anonymous -> { })
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                                "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-API-Key'."))
+                                ProblemType.API_KEY_REQUIRED, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-API-Key'."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                                "This API key may not do this (ask an administrator for a key with the permission it needs).")));
+                                ProblemType.FORBIDDEN, "This API key may not do this (ask an administrator for a key "
+                                        + "with the permission it needs).")));
         return http.build();
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.pidlink.app.system.ProblemType;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes RFC 9457 problem documents from filters, where Spring MVC's {@code ProblemDetail} handling does not reach. */
@@ -14,10 +16,11 @@ final class Problems {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        int status = type.status().value();
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
+        problem.put("type", type.uri().toString());
+        problem.put("title", type.title());
         problem.put("status", status);
         problem.put("detail", detail);
         response.setStatus(status);

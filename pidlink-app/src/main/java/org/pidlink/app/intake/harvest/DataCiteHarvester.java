@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DataCiteHarvester {
 
     static final String NAME = "datacite";
+    /** The source the harvested DOIs are registered by (and owned by, when it registers them first). */
+    public static final String SOURCE = "harvest:" + NAME;
     private static final Logger log = LoggerFactory.getLogger(DataCiteHarvester.class);
     private static final long LOCK_KEY = 0x70_69_64_6c_68_76_73_74L;
     private static final int MAX_PAGES = 100_000;
@@ -54,6 +57,7 @@ public final class DataCiteHarvester {
     private final Clock clock;
     private final IntakeProperties.Harvest settings;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final HarvestRuns runs;
 
     public DataCiteHarvester(DataSource dataSource, Intake intake, HttpClient http, Clock clock,
                              IntakeProperties.Harvest settings) {
@@ -63,6 +67,12 @@ public final class DataCiteHarvester {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.runs = new HarvestRuns(jdbc);
+    }
+
+    /** The latest runs, newest first, with their progress (the administrators' harvest page). */
+    public List<HarvestRuns.RunProgress> latestRuns(int limit) {
+        return runs.latest(NAME, limit, clock.instant());
     }
 
     /**
@@ -121,7 +131,9 @@ public final class DataCiteHarvester {
         int pages = 0;
         int records = 0;
         int accepted = 0;
+        Integer announced = null;
         String error = null;
+        long runId = runs.started(NAME, settings.baseUrl(), from, until, now);
         while (next != null && pages < MAX_PAGES) {
             Page page;
             try {
@@ -131,23 +143,30 @@ public final class DataCiteHarvester {
                 break;
             }
             pages++;
+            if (announced == null) {
+                announced = page.total();
+            }
             if (page.body().length > 0) {
-                IntakeReport report = intake.submit(page.body(), "application/vnd.api+json", "harvest:" + NAME);
+                IntakeReport report = intake.submit(page.body(), "application/vnd.api+json", SOURCE);
                 records += report.received();
                 accepted += report.accepted();
             }
             next = page.next();
+            runs.progressed(runId, pages, records, accepted, announced, clock.instant());
         }
         boolean complete = error == null && next == null;
+        runs.finished(runId, pages, records, accepted, complete, error, clock.instant());
         jdbc.update("""
-                INSERT INTO harvest_checkpoint (name, base_url, high_water, last_run_at, last_records, last_error)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO harvest_checkpoint (name, base_url, high_water, last_run_at, last_records, last_error,
+                                                last_success_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET base_url = excluded.base_url,
                     high_water = CASE WHEN ? THEN excluded.high_water ELSE harvest_checkpoint.high_water END,
                     last_run_at = excluded.last_run_at, last_records = excluded.last_records,
-                    last_error = excluded.last_error""",
+                    last_error = excluded.last_error,
+                    last_success_at = COALESCE(excluded.last_success_at, harvest_checkpoint.last_success_at)""",
                 NAME, settings.baseUrl().toString(), complete ? Timestamp.from(until) : toTimestamp(highWater),
-                Timestamp.from(now), records, error, complete);
+                Timestamp.from(now), records, error, complete ? Timestamp.from(now) : null, complete);
         if (error != null) {
             log.warn("DataCite harvest of [{} TO {}] stopped after {} page(s): {}", from, until, pages, error);
         } else {
@@ -155,6 +174,31 @@ public final class DataCiteHarvester {
                     pages, accepted);
         }
         return new Run(from, until, pages, records, accepted, complete, error);
+    }
+
+    /**
+     * How the source answered lately, as the shared checkpoint records it (any instance's runs).
+     *
+     * @param lastRunAt     when a run last ended, or null before the first
+     * @param lastSuccessAt when a run last walked its whole window, or null before the first
+     * @param lastError     why the last run stopped, or null when it completed
+     */
+    public record SourceState(Instant lastRunAt, Instant lastSuccessAt, String lastError) {
+    }
+
+    public SourceState sourceState() {
+        return jdbc.query("SELECT last_run_at, last_success_at, last_error FROM harvest_checkpoint WHERE name = ?",
+                (rs, n) -> new SourceState(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3)),
+                NAME).stream().findFirst().orElse(new SourceState(null, null, null));
+    }
+
+    /** The source being harvested, e.g. {@code https://api.datacite.org}. */
+    public URI baseUrl() {
+        return settings.baseUrl();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Timestamp toTimestamp(Instant instant) {
@@ -170,7 +214,8 @@ public final class DataCiteHarvester {
                 + settings.pageSize() + "&disable-facets=true&affiliation=true&publisher=true");
     }
 
-    private record Page(byte[] body, URI next) {
+    /** @param total how many DOIs the registry says the window holds, or null when it does not say */
+    private record Page(byte[] body, URI next, Integer total) {
     }
 
     private Page fetch(URI uri) {
@@ -200,7 +245,8 @@ public final class DataCiteHarvester {
         JsonNode data = tree.path("data");
         boolean empty = data.isArray() && data.isEmpty();
         URI nextUri = next.isString() && !next.asString().isBlank() && !empty ? URI.create(next.asString()) : null;
-        return new Page(empty ? new byte[0] : response.body(), nextUri);
+        JsonNode total = tree.path("meta").path("total");
+        return new Page(empty ? new byte[0] : response.body(), nextUri, total.isNumber() ? total.asInt() : null);
     }
 
     private static String encode(String s) {

@@ -35,6 +35,12 @@ class HarvestConfiguration {
                 clock, properties.harvest());
     }
 
+    /** {@code harvest} in {@code /actuator/health}. */
+    @Bean
+    HarvestHealth harvestHealthIndicator(DataCiteHarvester harvester, IntakeProperties properties, Clock clock) {
+        return new HarvestHealth(harvester, clock, properties.harvest().unreachableAfter());
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService harvestSchedule() {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pidlink-harvest").factory());

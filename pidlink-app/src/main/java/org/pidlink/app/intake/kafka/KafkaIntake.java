@@ -33,6 +33,11 @@ public final class KafkaIntake implements BatchMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntake.class);
 
+    /** The source a topic's DOIs are registered by (and owned by, when it registers them first). */
+    public static String source(String topic) {
+        return "kafka:" + topic;
+    }
+
     private final Intake intake;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -60,7 +65,7 @@ public final class KafkaIntake implements BatchMessageListener<String, byte[]> {
             log.debug("Kafka event {} was applied before; skipped", eventKey);
             return;
         }
-        String source = "kafka:" + record.topic();
+        String source = source(record.topic());
         if (record.value() == null || record.value().length == 0) {
             ParseResult<Doi> doi = record.key() == null ? null : Doi.tryParse(record.key());
             if (doi instanceof ParseResult.Valid<Doi> valid) {

@@ -10,6 +10,7 @@ import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.IntakeProperties;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.app.orcid.PublicUrl;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +35,9 @@ class NotificationsConfiguration {
     @EventListener
     void serverStarted(WebServerInitializedEvent event) {
         if (event.getApplicationContext().getServerNamespace() == null) {
-            event.getApplicationContext().getBean(PermissionNotifications.class)
-                    .serverStarted(URI.create("http://localhost:" + event.getWebServer().getPort()));
+            URI local = URI.create("http://localhost:" + event.getWebServer().getPort());
+            event.getApplicationContext().getBean(PermissionNotifications.class).serverStarted(event
+                    .getApplicationContext().getBean(PublicUrl.class).get().orElse(local));
         }
     }
 
