@@ -29,6 +29,9 @@ public enum ProblemType {
                     + "(line and column, or JSON path). Nothing was stored."),
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
             "The body is larger than pidlink.intake.max-request-bytes; send the records in several requests."),
+    INVALID_AFFILIATION_FILE(HttpStatus.BAD_REQUEST, "Invalid affiliation file",
+            "The affiliation file (CSV or JSON) was refused whole: 'errors' lists every problem with its line, column "
+                    + "and message (see docs/affiliations.md for the format). Nothing of it was stored."),
     INVALID_DOI(HttpStatus.BAD_REQUEST, "Invalid doi",
             "The path does not hold a DOI ('parameter' names it, 'reason' says why)."),
     INVALID_ORCID(HttpStatus.BAD_REQUEST, "Invalid orcid",

@@ -3,13 +3,8 @@ package org.pidlink.app.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,17 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.pidlink.app.orcid.DemoResearchers;
 import org.pidlink.app.orcid.OrcidRegistrations;
+import org.pidlink.app.testsupport.HeadlessChromium;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,38 +26,29 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BrowserFlowTest extends AccountsTestSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @Autowired
     WritePermissions permissions;
 
     @Autowired
     Researchers researchers;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void startChromium(@TempDir Path profile) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(HeadlessChromium.available(),
                 "browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start(profile, 1280, 1000);
+        browser = chromium.driver();
+        wait = chromium.waiting();
     }
 
     @AfterEach
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -137,19 +118,7 @@ class BrowserFlowTest extends AccountsTestSupport {
 
     @Test
     void anAdministratorSeesOrcidsBudgetByClassOnTheQueuePage() {
-        browser.get("http://localhost:" + port + "/");
-        browser.findElement(By.id("sign-in")).click();
-        // The demo administrator may have consented before (other tests sign her in): ORCID then skips the question.
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(DemoResearchers.JOSIAH.email());
-        browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(driver -> driver.getCurrentUrl().contains("/profile")
-                || !driver.findElements(By.cssSelector("button[value=authorize]")).isEmpty());
-        if (!browser.getCurrentUrl().contains("/profile")) {
-            browser.findElement(By.cssSelector("button[value=authorize]")).click();
-            wait.until(ExpectedConditions.urlContains("/profile"));
-        }
+        chromium.signInAsAdministrator(port);
         browser.get("http://localhost:" + port + "/admin/queue");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("budget")));
         assertThat(browser.findElement(By.id("budget")).getText()).contains("interactive").contains("fresh")
@@ -159,34 +128,14 @@ class BrowserFlowTest extends AccountsTestSupport {
     }
 
     private void signInOnOrcid(Person person) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(person.email());
-        browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+        chromium.signInOnOrcid(person.email());
     }
 
-    /**
-     * Clicks a form's button and waits until the browser shows a new document: the settings page answers with
-     * itself, so waiting for a notice text alone could be satisfied by the old page. A marker on the old page's
-     * window tells the two apart; element handles are not used, since Chromium reports a handle into a replaced
-     * document with a generic error rather than as stale.
-     */
     private void submitAndWaitForTheNextPage(By button) {
-        JavascriptExecutor page = (JavascriptExecutor) browser;
-        page.executeScript("window.pidlinkPreviousPage = true;");
-        browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
-                .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                        "return window.pidlinkPreviousPage === undefined && document.readyState === 'complete';")));
+        chromium.submitAndWaitForTheNextPage(button);
     }
 
     private void shot(String name) {
-        File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.shot(name);
     }
 }

@@ -41,7 +41,8 @@ class ModularityTest {
             Map.entry("intake_event", "intake"),
             Map.entry("permission_notification", "intake"),
             Map.entry("type_mapping", "admin"), Map.entry("search_doi", "searchlink"),
-            Map.entry("orcid_webhook", "reconcile"));
+            Map.entry("orcid_webhook", "reconcile"),
+            Map.entry("affiliation", "affiliations"), Map.entry("affiliation_person", "affiliations"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|UPDATE|INTO|JOIN)\\s+([a-z_]+)\\b");
 

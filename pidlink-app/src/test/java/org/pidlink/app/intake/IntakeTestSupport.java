@@ -69,15 +69,7 @@ abstract class IntakeTestSupport {
     }
 
     static Path shared(String relative) {
-        String configured = System.getProperty("pidlink.shared.dir");
-        for (Path base : List.of(configured == null ? Path.of("../shared") : Path.of(configured), Path.of("../shared"),
-                Path.of("../../shared"))) {
-            Path candidate = base.resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared file not found: " + relative);
+        return org.pidlink.app.testsupport.SharedFiles.path(relative);
     }
 
     static byte[] sharedBytes(String relative) {

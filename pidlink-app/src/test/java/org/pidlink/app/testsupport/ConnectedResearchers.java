@@ -55,6 +55,12 @@ public final class ConnectedResearchers {
         browser.follow(browser.throughOrcid(browser.get("/oauth2/authorization/orcid"), person.email(), "authorize"));
     }
 
+    /** Signs in with ORCID and answers her browser, for tests that walk pages themselves. */
+    public WebSession signedIn(Person person) {
+        signIn(person);
+        return browser(person);
+    }
+
     /** A pidlink page as the signed-in researcher sees it (after redirects). */
     public HttpResponse<String> page(Person person, String path) {
         return browser(person).follow(browser(person).get(path));

@@ -75,9 +75,16 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         private final ApiClient client;
 
         ApiKeyAuthentication(ApiClient client) {
-            super(List.of(new SimpleGrantedAuthority(ROLE)));
+            super(authorities(client));
             this.client = client;
             setAuthenticated(true);
+        }
+
+        private static List<SimpleGrantedAuthority> authorities(ApiClient client) {
+            List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+            authorities.add(new SimpleGrantedAuthority(ROLE));
+            client.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.authority())));
+            return authorities;
         }
 
         @Override

@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -44,7 +46,10 @@ public final class ApiKeys {
     }
 
     /** Who called: the key's id and the source it was created for. */
-    public record ApiClient(long keyId, String source) {
+    public record ApiClient(long keyId, String source, Set<ApiPermission> permissions) {
+        public ApiClient {
+            permissions = Set.copyOf(permissions);
+        }
     }
 
     /**
@@ -60,7 +65,12 @@ public final class ApiKeys {
 
     /** A key as administrators see it: never the key itself. */
     public record ApiKeyView(long id, String source, String label, String prefix, String createdBy, Instant createdAt,
-                             Instant lastUsedAt, Instant revokedAt) {
+                             Instant lastUsedAt, Instant revokedAt, Set<ApiPermission> permissions) {
+
+        /** "dois, affiliations": what the key may do, for the admin page. */
+        public String permissionNames() {
+            return ApiPermission.format(permissions).replace(",", ", ");
+        }
 
         public boolean active() {
             return revokedAt == null;
@@ -75,11 +85,19 @@ public final class ApiKeys {
     /** A key by its id, revoked or not. */
     public Optional<ApiKeyView> find(long id) {
         return jdbc.sql("""
-                SELECT id, source, label, key_prefix, created_by, created_at, last_used_at, revoked_at FROM api_key
-                WHERE id = :id""").param("id", id).query((rs, n) -> view(rs)).optional();
+                SELECT id, source, label, key_prefix, created_by, created_at, last_used_at, revoked_at, permissions
+                FROM api_key WHERE id = :id""").param("id", id).query((rs, n) -> view(rs)).optional();
     }
 
+    /** A key that may send DOI metadata. */
     public CreatedKey create(String source, String label, String createdBy) {
+        return create(source, label, createdBy, EnumSet.of(ApiPermission.DOIS));
+    }
+
+    public CreatedKey create(String source, String label, String createdBy, Set<ApiPermission> permissions) {
+        if (permissions.isEmpty()) {
+            throw new IllegalArgumentException("a key needs at least one permission");
+        }
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("a key needs the name of the source that uses it");
         }
@@ -87,8 +105,9 @@ public final class ApiKeys {
         random.nextBytes(secret);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("""
-                        INSERT INTO api_key (source, label, key_prefix, key_hash, created_by, created_at)
-                        VALUES (:source, :label, :prefix, :hash, :by, :at) RETURNING id""")
+                        INSERT INTO api_key (source, label, key_prefix, key_hash, created_by, created_at, permissions)
+                        VALUES (:source, :label, :prefix, :hash, :by, :at, :permissions) RETURNING id""")
+                .param("permissions", ApiPermission.format(permissions))
                 .param("source", source.strip()).param("label", label == null || label.isBlank() ? null : label.strip())
                 .param("prefix", key.substring(0, PREFIX.length() + 6)).param("hash", hash(key))
                 .param("by", createdBy).param("at", Timestamp.from(clock.instant()))
@@ -108,14 +127,14 @@ public final class ApiKeys {
             return Optional.of(cached.client());
         }
         Optional<ApiClient> client = jdbc.sql("""
-                        SELECT id, source, last_used_at FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL""")
+                        SELECT id, source, last_used_at, permissions FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL""")
                 .param("hash", hash).query((rs, n) -> {
                     Timestamp lastUsed = rs.getTimestamp("last_used_at");
                     long id = rs.getLong("id");
                     if (lastUsed == null || lastUsed.toInstant().plus(TOUCH_EVERY).isBefore(now)) {
                         touch(id, now);
                     }
-                    return new ApiClient(id, rs.getString("source"));
+                    return new ApiClient(id, rs.getString("source"), ApiPermission.parse(rs.getString("permissions")));
                 }).optional();
         client.ifPresentOrElse(c -> accepted.put(hash, new Cached(c, now.plus(CACHE_FOR))), () -> accepted.remove(hash));
         return client;
@@ -139,7 +158,7 @@ public final class ApiKeys {
 
     public List<ApiKeyView> all() {
         return jdbc.sql("""
-                SELECT id, source, label, key_prefix, created_by, created_at, last_used_at, revoked_at FROM api_key
+                SELECT id, source, label, key_prefix, created_by, created_at, last_used_at, revoked_at, permissions FROM api_key
                 ORDER BY revoked_at IS NOT NULL, source, id""").query((rs, n) -> view(rs)).list();
     }
 
@@ -151,7 +170,7 @@ public final class ApiKeys {
     private static ApiKeyView view(ResultSet rs) throws SQLException {
         return new ApiKeyView(rs.getLong("id"), rs.getString("source"), rs.getString("label"),
                 rs.getString("key_prefix"), rs.getString("created_by"), instant(rs, "created_at"),
-                instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+                instant(rs, "last_used_at"), instant(rs, "revoked_at"), ApiPermission.parse(rs.getString("permissions")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package org.pidlink.app.intake.api;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,11 +55,16 @@ class ApiKeysAdminController {
 
     @PostMapping("/admin/api-keys")
     String create(@RequestParam String source, @RequestParam(required = false) String label,
-                  Authentication admin, Model model) {
+                  @RequestParam(required = false) List<String> permissions, Authentication admin, Model model) {
+        EnumSet<ApiPermission> granted = EnumSet.noneOf(ApiPermission.class);
+        (permissions == null ? List.of(ApiPermission.DOIS.value()) : permissions).forEach(p -> java.util.Arrays
+                .stream(ApiPermission.values()).filter(a -> a.value().equals(p)).forEach(granted::add));
         if (source == null || source.isBlank()) {
             model.addAttribute("error", "Name the source that will use the key (e.g. a repository or a DOI registrar).");
+        } else if (granted.isEmpty()) {
+            model.addAttribute("error", "Choose what the key may do: send DOI metadata, upload affiliations or both.");
         } else {
-            model.addAttribute("created", keys.create(source, label, admin.getName()));
+            model.addAttribute("created", keys.create(source, label, admin.getName(), granted));
         }
         return list(model);
     }

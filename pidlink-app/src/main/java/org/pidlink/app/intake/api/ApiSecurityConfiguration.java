@@ -25,7 +25,11 @@ class ApiSecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys) throws Exception {
         Problems problems = new Problems();
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasAuthority(ApiKeyFilter.ROLE))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/v1/dois", "/api/v1/dois/**").hasAuthority(ApiPermission.DOIS.authority())
+                        .requestMatchers("/api/v1/affiliations", "/api/v1/affiliations/**")
+                        .hasAuthority(ApiPermission.AFFILIATIONS.authority())
+                        .anyRequest().hasAuthority(ApiKeyFilter.ROLE))
                 .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -39,7 +43,8 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 ProblemType.API_KEY_REQUIRED, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-API-Key'."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                ProblemType.FORBIDDEN, "This API key may not do this.")));
+                                ProblemType.FORBIDDEN, "This API key may not do this (ask an administrator for a key "
+                                        + "with the permission it needs).")));
         return http.build();
     }
 }
