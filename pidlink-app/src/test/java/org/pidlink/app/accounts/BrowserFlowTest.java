@@ -125,6 +125,11 @@ class BrowserFlowTest extends AccountsTestSupport {
                 .contains("backfill").contains("read").contains("housekeeping").contains("comes first");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('budget').scrollIntoView();");
         shot("10-admin-queue-budget");
+
+        browser.findElement(By.id("nav-admin-harvest")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("harvest-off")));
+        assertThat(browser.findElement(By.id("harvest-off")).getText()).contains("pidlink.intake.harvest.enabled=true");
+        shot("11-admin-harvest-off");
     }
 
     private void signInOnOrcid(Person person) {
