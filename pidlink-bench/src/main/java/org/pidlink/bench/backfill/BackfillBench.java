@@ -35,6 +35,7 @@ import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.Progress;
 import org.pidlink.bench.app.RunningPidlink;
+import org.pidlink.bench.app.CallTimeline;
 import org.pidlink.bench.app.WholeAppBackfill;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
@@ -132,6 +133,7 @@ public final class BackfillBench {
                     }
                 }
             }
+            CallTimeline.print(jdbc, 0);
             Map<String, Long> byClass = new java.util.TreeMap<>();
             jdbc.query("SELECT coalesce(call_class, 'unspecified'), count(*) FROM orcid_call GROUP BY 1",
                     (org.springframework.jdbc.core.RowCallbackHandler) rs -> byClass.put(rs.getString(1), rs.getLong(2)));

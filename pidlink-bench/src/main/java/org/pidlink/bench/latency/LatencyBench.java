@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.pidlink.bench.app.WholeAppBackfill;
+import org.pidlink.bench.app.CallTimeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.bench.app.BenchCommand;
@@ -44,6 +46,8 @@ import org.pidlink.emulator.state.StoredWork;
 public final class LatencyBench {
 
     private static final Duration SETTLE = Duration.ofSeconds(120);
+    /** ORCID's sustained limit, which the app's defaults and the emulator in this benchmark both use. */
+    private static final double ORCID_REQUESTS_PER_SECOND = 24;
 
     private LatencyBench() {
     }
@@ -84,12 +88,21 @@ public final class LatencyBench {
             if (options.underBackfill() > 0) {
                 backfill = WholeAppBackfill.load(pidlink, options.underBackfill(), 1000);
                 backfill.connectAll();
-                // Started right before the DOIs are sent, so it runs at ORCID's limits while they are measured.
-                backfill.turnAutoUpdateOn();
             }
             JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(DataSource.class));
             long firstCall = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM orcid_call", Long.class);
             long backfillBefore = backfill == null ? 0 : backfill.written();
+            // The backfill starts as the DOIs start: its researchers switch auto-update on through their settings
+            // pages while the first DOIs are sent. Switching them all on first would let most of the backfill run
+            // (at ORCID's whole rate) before anything is measured.
+            Future<?> switching = null;
+            if (backfill != null) {
+                WholeAppBackfill starting = backfill;
+                switching = Executors.newVirtualThreadPerTaskExecutor().submit(() -> {
+                    starting.turnAutoUpdateOn();
+                    return null;
+                });
+            }
 
             Map<String, Journey> journeys = new ConcurrentHashMap<>();
             Map<String, List<String>> pendingByOrcid = new ConcurrentHashMap<>();
@@ -134,12 +147,22 @@ public final class LatencyBench {
             }
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             long backfillDuring = backfill == null ? 0 : backfill.written() - backfillBefore;
+            boolean backfillThroughout = false;
+            if (switching != null) {
+                switching.get();
+                backfillThroughout = backfill.written() < backfill.works();
+                if (!backfillThroughout) {
+                    System.err.println("latency: the backfill ended before the last DOI was sent; give a larger "
+                            + "--under-backfill for a backfill that runs throughout");
+                }
+            }
             Map<String, Long> callsByClass = new TreeMap<>();
             jdbc.query("SELECT coalesce(call_class, 'unspecified'), count(*) FROM orcid_call WHERE id > ? "
                     + "GROUP BY 1", rs -> {
                         callsByClass.put(rs.getString(1), rs.getLong(2));
                     }, firstCall);
             long http503 = jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE status = 503", Long.class);
+            CallTimeline.print(jdbc, firstCall);
             progress.phase("waiting for the works on ORCID",
                     () -> journeys.values().stream().filter(j -> j.seenAt != 0).count(), options.dois(), "works");
             long deadline = System.nanoTime() + SETTLE.toNanos();
@@ -150,7 +173,7 @@ public final class LatencyBench {
             posters.shutdown();
             watcher.interrupt();
             return report(options, journeys, failures.get(), sendSeconds, callsByClass, http503,
-                    backfill == null ? Double.NaN : backfillDuring / sendSeconds);
+                    backfill == null ? Double.NaN : backfillDuring / sendSeconds, backfillThroughout);
         }
     }
 
@@ -199,7 +222,8 @@ public final class LatencyBench {
     }
 
     private static String report(Options options, Map<String, Journey> journeys, int failures, double sendSeconds,
-                                 Map<String, Long> callsByClass, long http503, double backfillWorksPerSecond) {
+                                 Map<String, Long> callsByClass, long http503, double backfillWorksPerSecond,
+                                 boolean backfillThroughout) {
         List<Long> latencies = new ArrayList<>();
         int missing = 0;
         for (Journey journey : journeys.values()) {
@@ -211,17 +235,28 @@ public final class LatencyBench {
             }
         }
         Collections.sort(latencies);
+        // What ORCID's limit left the backfill while the DOIs were sent: everything the other classes did not use.
+        // A backfill cannot get more than that while fresh DOIs come first, so its rate is judged against it.
+        long backfillCalls = callsByClass.getOrDefault("backfill", 0L);
+        long otherCalls = callsByClass.values().stream().mapToLong(Long::longValue).sum() - backfillCalls;
+        double leftForBackfill = Math.max(0.01, ORCID_REQUESTS_PER_SECOND - otherCalls / sendSeconds);
         String classes = callsByClass.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
         return String.format(Locale.ROOT, "{\"benchmark\":\"latency\",\"dois\":%d,\"rate\":%.1f,\"researchers\":%d,"
                         + "\"underBackfill\":%d,\"sendSeconds\":%.1f,\"measured\":%d,\"missing\":%d,\"failedPosts\":%d,"
                         + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"goalP95Ms\":1000,"
-                        + "\"orcidCallsByClass\":{%s},\"http503\":%d,\"backfillWorksPerSecondDuring\":%s}",
+                        + "\"orcidCallsByClass\":{%s},\"http503\":%d,\"backfillWorksPerSecondDuring\":%s,"
+                        + "\"backfillCallsPerSecondDuring\":%.2f,\"budgetLeftForBackfillPerSecond\":%.2f,"
+                        + "\"backfillUseOfLeftBudget\":%s,\"backfillRanThroughout\":%b}",
                 options.dois(), options.rate(), options.researchers(), options.underBackfill(), sendSeconds,
                 latencies.size(), missing, failures, percentile(latencies, 50), percentile(latencies, 95),
                 percentile(latencies, 99), latencies.isEmpty() ? Double.NaN : latencies.getLast() / 1e6, classes,
                 http503, Double.isNaN(backfillWorksPerSecond) ? "null"
-                        : String.format(Locale.ROOT, "%.1f", backfillWorksPerSecond));
+                        : String.format(Locale.ROOT, "%.1f", backfillWorksPerSecond),
+                backfillCalls / sendSeconds, leftForBackfill,
+                options.underBackfill() == 0 ? "null"
+                        : String.format(Locale.ROOT, "%.3f", backfillCalls / sendSeconds / leftForBackfill),
+                backfillThroughout);
     }
 
     private static double percentile(List<Long> sorted, double p) {
