@@ -60,9 +60,10 @@ public final class EmbeddedOrcid implements AutoCloseable {
      * @param publicHost the host name in its URLs
      * @param port       its port; 0 for any free port (tests), nothing remembered
      * @param dataDir    where its state and its remembered port are kept across restarts
+     * @param durable    whether its state is kept in {@code dataDir} at all (false: in memory only)
      */
-    static EmbeddedOrcid start(String bind, String publicHost, int port, Path dataDir) {
-        Path stateFile = dataDir.resolve("orcid-emulator-state.json");
+    static EmbeddedOrcid start(String bind, String publicHost, int port, Path dataDir, boolean durable) {
+        Path stateFile = durable ? dataDir.resolve("orcid-emulator-state.json") : null;
         Path portFile = dataDir.resolve(PORT_FILE);
         if (port == 0) {
             return new EmbeddedOrcid(OrcidEmulator.start(settings(bind, publicHost, 0, stateFile)));

@@ -29,7 +29,8 @@ class OrcidConfiguration {
         // Reached from other machines at the public URL's host: then it listens on every interface.
         String bind = publicUrl.get().isPresent() ? "0.0.0.0" : properties.emulator().host();
         String advertised = publicUrl.get().map(URI::getHost).orElse(properties.emulator().host());
-        return EmbeddedOrcid.start(bind, advertised, properties.emulator().port(), data.dataDir());
+        return EmbeddedOrcid.start(bind, advertised, properties.emulator().port(), data.dataDir(),
+                properties.emulator().durable());
     }
 
     @Bean

@@ -23,7 +23,7 @@ public record OrcidProperties(OrcidPreset preset, URI oauthBase, URI apiBase, Ma
     public OrcidProperties {
         preset = preset == null ? OrcidPreset.EMULATOR : preset;
         clients = clients == null ? Map.of() : Map.copyOf(clients);
-        emulator = emulator == null ? new Emulator(null, null) : emulator;
+        emulator = emulator == null ? new Emulator(null, null, null) : emulator;
     }
 
     /** An ORCID member client's id and secret; {@link #toString()} never shows the secret. */
@@ -43,12 +43,16 @@ public record OrcidProperties(OrcidPreset preset, URI oauthBase, URI apiBase, Ma
      * @param host the emulator's host name; {@code 127.0.0.1} by default, a different host from pidlink's
      *             {@code localhost} so that the browser keeps the two sites' cookies apart
      * @param port its port; 8089 by default, 0 for any free port (tests), and a free one when 8089 is taken
+     * @param durable whether its records are kept in the data directory, every change on disk before it is answered
+     *                (true by default, so that the demo's ORCID records survive a restart or a crash); the
+     *                benchmarks turn it off, as the ORCID they stand in for keeps its disk to itself
      */
-    public record Emulator(String host, Integer port) {
+    public record Emulator(String host, Integer port, Boolean durable) {
 
         public Emulator {
             host = host == null || host.isBlank() ? "127.0.0.1" : host;
             port = port == null ? 8089 : port;
+            durable = durable == null || durable;
         }
     }
 }

@@ -25,12 +25,12 @@ class EmbeddedOrcidPortTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             int first;
-            try (EmbeddedOrcid emulator = EmbeddedOrcid.start("127.0.0.1", "127.0.0.1", port, dataDir)) {
+            try (EmbeddedOrcid emulator = EmbeddedOrcid.start("127.0.0.1", "127.0.0.1", port, dataDir, true)) {
                 first = URI.create(emulator.emulator().baseUrl()).getPort();
                 assertThat(first).isNotEqualTo(port);
             }
             assertThat(Files.readString(dataDir.resolve(EmbeddedOrcid.PORT_FILE)).strip()).isEqualTo("" + first);
-            try (EmbeddedOrcid emulator = EmbeddedOrcid.start("127.0.0.1", "127.0.0.1", port, dataDir)) {
+            try (EmbeddedOrcid emulator = EmbeddedOrcid.start("127.0.0.1", "127.0.0.1", port, dataDir, true)) {
                 assertThat(URI.create(emulator.emulator().baseUrl()).getPort()).as("after a restart").isEqualTo(first);
             }
         }
@@ -38,7 +38,7 @@ class EmbeddedOrcidPortTest {
 
     @Test
     void itsUrlNamesThePublicHostWhileItListensOnEveryInterface() {
-        try (EmbeddedOrcid emulator = EmbeddedOrcid.start("0.0.0.0", "demo-host.example", 0, dataDir)) {
+        try (EmbeddedOrcid emulator = EmbeddedOrcid.start("0.0.0.0", "demo-host.example", 0, dataDir, true)) {
             assertThat(URI.create(emulator.emulator().baseUrl()).getHost()).isEqualTo("demo-host.example");
         }
     }

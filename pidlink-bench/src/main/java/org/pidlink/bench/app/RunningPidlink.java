@@ -49,6 +49,9 @@ public final class RunningPidlink implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("pidlink.orcid.emulator.port", "0");
+        // The emulator stands in for ORCID, whose disk is not ours: its journal (one fsync per change, for the
+        // demo's sake) would take the machine from pidlink while adding nothing to what is measured.
+        properties.put("pidlink.orcid.emulator.durable", "false");
         properties.put("pidlink.data-dir", dataDir.toString());
         properties.put("pidlink.clean", "true");
         properties.put("pidlink.intake.demo-key", "false");
