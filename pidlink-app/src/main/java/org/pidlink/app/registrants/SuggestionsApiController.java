@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -113,13 +113,14 @@ class SuggestionsApiController {
     @ProblemResponses({ProblemType.INVALID_PARAMETER, ProblemType.UNKNOWN_REGISTRANT, ProblemType.PREFIX_NOT_OWNED,
             ProblemType.FORBIDDEN})
     @GetMapping(BASE + "/export")
-    ResponseEntity<?> export(@PathVariable long id,
+    void export(@PathVariable long id,
                              @Parameter(description = "jsonl or csv") @RequestParam(defaultValue = "jsonl") String format,
                              @RequestParam(required = false) @Nullable String prefix,
                              @RequestParam(required = false) @Nullable String status,
                              @RequestParam(required = false) @Nullable String since,
                              @RequestParam(required = false) @Nullable String until,
-                             @Parameter(hidden = true) Authentication caller) {
+                             @Parameter(hidden = true) Authentication caller,
+                             @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         Registrant registrant = registrant(id, caller);
         Suggestions.Filter filter = filter(registrant, prefix, status, since, until);
         boolean csv = switch (format.toLowerCase(Locale.ROOT)) {
@@ -127,12 +128,12 @@ class SuggestionsApiController {
             case "jsonl", "ndjson" -> false;
             default -> throw new BadParameter("format", format, "is jsonl or csv");
         };
-        StreamingResponseBody body = out -> write(out, id, filter, csv);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, csv ? "text/csv;charset=UTF-8" : "application/jsonl;charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"suggestions-" + id
-                        + (csv ? ".csv\"" : ".jsonl\""))
-                .body(body);
+        // Written as it is read, in the request's own thread (its API key's authentication holds there).
+        response.setStatus(200);
+        response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/jsonl;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"suggestions-" + id
+                + (csv ? ".csv\"" : ".jsonl\""));
+        write(response.getOutputStream(), id, filter, csv);
     }
 
     @Operation(operationId = "getSuggestion", summary = "One suggestion")
