@@ -51,6 +51,14 @@ class RegistrantsUnitTest {
     }
 
     @Test
+    void theDocumentedWorkedExampleIsWhatPidlinkSends() throws java.io.IOException {
+        String header = WebhookSigner.signature("whsec_example", 1_765_100_000L,
+                "{\"event\":\"suggestion.created\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("../docs/registrants.md")))
+                .contains("`" + header.substring(header.indexOf("v1=")) + "`");
+    }
+
+    @Test
     void backoffDoublesUpToItsCeiling() {
         RegistrantsProperties.Delivery settings = new RegistrantsProperties.Delivery(Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5), 10);
