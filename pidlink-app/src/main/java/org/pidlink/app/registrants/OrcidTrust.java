@@ -48,6 +48,10 @@ final class OrcidTrust {
     record Failed(String why) implements Read {
     }
 
+    /** ORCID has no record with this iD. */
+    record Unknown() implements Read {
+    }
+
     Read read(OrcidId orcid) {
         Read first = readOnce(orcid);
         if (first instanceof Failed && token.get() != null) {
@@ -73,6 +77,7 @@ final class OrcidTrust {
             case Gone(SuggestionReason reason) -> Trust.unavailable(reason == SuggestionReason.DEPRECATED_RECORD
                     ? "the ORCID record is deprecated" : "the ORCID record is deactivated", now);
             case Failed(String why) -> Trust.unavailable(why, now);
+            case Unknown unknown -> Trust.unavailable("ORCID has no record with this iD", now);
         };
     }
 
@@ -92,6 +97,7 @@ final class OrcidTrust {
                     case DEACTIVATED -> new Gone(SuggestionReason.DEACTIVATED_RECORD);
                     default -> new Failed("ORCID keeps the record from being read (" + unavailable.state() + ")");
                 };
+                case OrcidError.NotFound notFound -> new Unknown();
                 default -> new Failed("ORCID did not answer the read: " + error.getClass().getSimpleName());
             };
         };

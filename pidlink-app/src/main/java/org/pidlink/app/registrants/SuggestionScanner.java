@@ -145,6 +145,8 @@ final class SuggestionScanner {
                     case OrcidTrust.Failed failed -> complete = false;
                     case OrcidTrust.Markers markers -> {
                     }
+                    case OrcidTrust.Unknown unknown -> {
+                    }
                 }
             }
             if (!complete) {

@@ -181,7 +181,7 @@ class RegistrantsEndToEndTests {
     }
 
     private String intakeKey() {
-        return apiKeys.create("registrant-e2e", null, "test").key();
+        return apiKeys.create("e2e-intake", null, "test").key();
     }
 
     private static String between(String html, String start, String end) {
