@@ -54,6 +54,12 @@ class RegistrantsApiTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    SuggestionScanner scanner;
+
+    @Autowired
+    org.pidlink.app.orcid.EmbeddedOrcid orcid;
+
     /** A registrant with a fresh prefix and its key. */
     private record Made(Registrant registrant, String key, String prefix, String secret) {
     }
@@ -219,6 +225,42 @@ class RegistrantsApiTests {
                     JOIN registrant_delivery d ON d.id = a.delivery_id WHERE d.suggestion_id = ? ORDER BY a.id""",
                     Integer.class, s.id())).containsExactly(500, 503, 200);
         }
+    }
+
+    @Test
+    void brokenIdsInTheRegistrantsMetadataAreSuggested() {
+        Made a = registrant(null);
+        String gone = orcid.emulator().control().createResearcher(
+                org.pidlink.emulator.control.ResearcherSpec.of("Gus", "Gone")).orcid();
+        orcid.emulator().control().setState(gone, "deactivated", null);
+        org.pidlink.core.identifiers.Doi doi = new org.pidlink.core.identifiers.Doi(a.prefix() + "/broken-ids");
+        String json = org.pidlink.app.testsupport.DoiMetadata.dataset(doi, "Broken identifiers")
+                .creator("Broken, Bea", new org.pidlink.core.identifiers.OrcidId("0000-0002-1825-0097"))
+                .creator("Gone, Gus", new org.pidlink.core.identifiers.OrcidId(gone)).json()
+                .replace("0000-0002-1825-0097", "0000-0002-1825-0098");
+        Http http = new Http(port);
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(http.uri("/api/v1/dois"))
+                .header("Content-Type", "application/vnd.api+json")
+                .header("Authorization", "Bearer " + apiKeys.create("broken-ids", null, "t").key())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        while (scanner.turn()) {
+            // until the record states are checked
+        }
+        scanner.turn();
+
+        JsonNode page = JSON.readTree(get("/api/v1/registrants/" + a.registrant().id() + "/suggestions", a.key()).body());
+        assertThat(page.path("total").asLong()).isEqualTo(2);
+        assertThat(page.path("suggestions")).anySatisfy(s -> {
+            assertThat(s.path("reason").asString()).isEqualTo("invalid_checksum");
+            assertThat(s.path("orcid").asString()).contains("0000-0002-1825-0098");
+            assertThat(s.path("match").path("name").asString()).isEqualTo("Broken, Bea");
+        }).anySatisfy(s -> {
+            assertThat(s.path("reason").asString()).isEqualTo("deactivated_record");
+            assertThat(s.path("orcid").asString()).isEqualTo(gone);
+            assertThat(s.path("match").path("name").asString()).isEqualTo("Gone, Gus");
+            assertThat(s.path("match").path("score").asDouble()).isEqualTo(1.0);
+        });
     }
 
     private int attempts(Suggestion s) {
