@@ -206,6 +206,19 @@ final class JsonViews {
 
     ObjectNode source(String clientId) {
         ObjectNode s = json.get().createObjectNode();
+        if (MemberApiGate.ORCID_ID.matcher(clientId).matches()) {
+            // The researcher added the item herself on orcid.org: a user source (self-asserted, orcid-api.md §13).
+            ObjectNode o = s.putObject("source-orcid");
+            o.put("uri", "https://" + HOST + "/" + clientId);
+            o.put("path", clientId);
+            o.put("host", HOST);
+            s.putNull("source-client-id");
+            s.set("source-name", valueOrNull(clientName.apply(clientId)));
+            s.putNull("assertion-origin-orcid");
+            s.putNull("assertion-origin-client-id");
+            s.putNull("assertion-origin-name");
+            return s;
+        }
         s.putNull("source-orcid");
         ObjectNode c = s.putObject("source-client-id");
         c.put("uri", "https://" + HOST + "/client/" + clientId);

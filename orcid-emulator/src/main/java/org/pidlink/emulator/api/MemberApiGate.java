@@ -233,6 +233,10 @@ final class MemberApiGate {
     }
 
     String clientName(String clientId) {
+        if (ORCID_ID.matcher(clientId).matches()) {
+            // A user source: ORCID names the researcher.
+            return state.researcher(clientId).map(Researcher::displayName).orElse(clientId);
+        }
         return state.client(clientId).map(Client::name).orElse(clientId);
     }
 

@@ -111,6 +111,10 @@ final class RecordViews {
         emails.putArray("email");
         emails.put("path", "/" + orcid + "/email");
         person.put("path", "/" + orcid + "/person");
+        if (r.state() == RecordState.DEACTIVATED) {
+            // ORCID shows a deactivated record as empty, with the date its owner deactivated it.
+            n.putObject("history").set("deactivation-date", json.date(r.lastModified()));
+        }
         n.set("activities-summary", activitiesJson(r, works, affiliations));
         n.put("path", "/" + orcid);
         return n;

@@ -150,6 +150,16 @@ final class XmlViews {
         x.leaf(COMMON, "created-date", instant(created));
         x.leaf(COMMON, "last-modified-date", instant(lastModified));
         x.start(COMMON, "source");
+        if (MemberApiGate.ORCID_ID.matcher(sourceClientId).matches()) {
+            x.start(COMMON, "source-orcid");
+            x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/" + sourceClientId);
+            x.leaf(COMMON, "path", sourceClientId);
+            x.leaf(COMMON, "host", JsonViews.HOST);
+            x.end();
+            x.leaf(COMMON, "source-name", clientName.apply(sourceClientId));
+            x.end();
+            return;
+        }
         x.start(COMMON, "source-client-id");
         x.leaf(COMMON, "uri", "https://" + JsonViews.HOST + "/client/" + sourceClientId);
         x.leaf(COMMON, "path", sourceClientId);

@@ -55,6 +55,7 @@ public final class ControlRoutes implements EmulatorModule {
         routes.post("/_emulator/authorization-codes", RouteKind.CONTROL, guard(this::authorizationCode));
         routes.post("/_emulator/researchers/{orcid}/revoke", RouteKind.CONTROL, guard(this::revoke));
         routes.delete("/_emulator/researchers/{orcid}/works/{putCode}", RouteKind.CONTROL, guard(this::deleteWork));
+        routes.post("/_emulator/researchers/{orcid}/works", RouteKind.CONTROL, guard(this::addOwnWork));
         routes.get("/_emulator/researchers/{orcid}/affiliations", RouteKind.CONTROL,
                 guard(r -> ok(control.affiliations(r.pathVariable("orcid")).stream().map(AffiliationInfo::of).toList())));
         routes.delete("/_emulator/researchers/{orcid}/affiliations/{putCode}", RouteKind.CONTROL,
@@ -125,6 +126,13 @@ public final class ControlRoutes implements EmulatorModule {
             throw new UnknownEntityException("no work " + putCode + " on " + r.pathVariable("orcid"));
         }
         return Response.empty(204);
+    }
+
+    /** The researcher adds a work herself on orcid.org: {@code {title, doi}} → {@code {putCode}} (self-asserted). */
+    private Response addOwnWork(Request r) {
+        JsonNode b = body(r);
+        long putCode = control.addWorkAsResearcher(r.pathVariable("orcid"), text(b, "title", true), text(b, "doi", true));
+        return ok(Map.of("putCode", putCode));
     }
 
     private Response deleteAffiliation(Request r) {

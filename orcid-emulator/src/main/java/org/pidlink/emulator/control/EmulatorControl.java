@@ -113,6 +113,25 @@ public final class EmulatorControl {
                 ? RecordChange.changed(true) : RecordChange.unchanged(false));
     }
 
+    /**
+     * The researcher adds a work with this DOI herself on orcid.org (public, her own iD as its source): a
+     * self-asserted work, as ORCID's record summary counts them. Answers its put-code.
+     */
+    public long addWorkAsResearcher(String orcid, String title, String doi) {
+        Researcher r = existing(orcid);
+        var id = new org.pidlink.emulator.works.Work.ExternalId("doi", doi, "https://doi.org/" + doi, "self");
+        var work = new org.pidlink.emulator.works.Work(null, title, null, null, null, null, null, "journal-article",
+                null, List.of(id), null, List.of(), null, null, null);
+        String key = org.pidlink.core.identifiers.ExternalIdNormalizer.standard().matchKey("doi", doi);
+        return state.changeWorks(r, works -> {
+            var now = state.now();
+            StoredWork s = new StoredWork(state.nextPutCode(), orcid, now, now,
+                    Visibility.PUBLIC, work, List.of(key));
+            works.put(s);
+            return RecordChange.changed(s.putCode());
+        });
+    }
+
     public List<StoredWork> works(String orcid) {
         return existing(orcid).works();
     }

@@ -86,6 +86,28 @@ class ControlApiTest {
     }
 
     @Test
+    void aResearcherAddsAWorkHerselfItsSourceIsHerIdAndADeactivatedRecordSaysSo() {
+        String id = setUpClientAndResearcher();
+        long pc = post("/_emulator/researchers/" + id + "/works", "{\"title\":\"Mine\",\"doi\":\"10.3/mine\"}", 200)
+                .get("putCode").asLong();
+        String token = post("/_emulator/tokens", "{\"clientId\":\"APP-CONTROL00000001\",\"scope\":\"/read-public\"}",
+                200).get("access_token").asString();
+        HttpResponse<String> work = http.get("/v3.0/" + id + "/work/" + pc, "Authorization", "Bearer " + token,
+                "Accept", JSON);
+        assertThat(work.statusCode()).as(work.body()).isEqualTo(200);
+        JsonNode source = MAPPER.readTree(work.body()).get("source");
+        assertThat(source.get("source-orcid").get("path").asString()).isEqualTo(id);
+        assertThat(source.get("source-client-id").isNull()).isTrue();
+        assertThat(post("/_emulator/researchers/" + id + "/works", "{\"title\":\"No DOI\"}", 400)).isNotNull();
+
+        put("/_emulator/researchers/" + id + "/state", "{\"state\":\"deactivated\"}");
+        HttpResponse<String> record = http.get("/v3.0/" + id + "/record", "Authorization", "Bearer " + token,
+                "Accept", JSON);
+        assertThat(record.statusCode()).isEqualTo(200);
+        assertThat(record.body()).contains("\"deactivation-date\"");
+    }
+
+    @Test
     void setsRecordStates() {
         String id = setUpClientAndResearcher();
         String primary = post("/_emulator/researchers", "{\"givenNames\":\"P\"}", 201).get("orcid").asString();

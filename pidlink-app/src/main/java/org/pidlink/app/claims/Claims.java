@@ -1,5 +1,8 @@
 package org.pidlink.app.claims;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -119,6 +122,24 @@ public final class Claims {
         return lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS
                         + " FROM claim WHERE doi = :doi ORDER BY orcid, registration_id, id")
                 .param("doi", doi.value()).query((rs, n) -> ClaimRows.view(rs)).list();
+    }
+
+    /**
+     * Claims on DOIs under any of {@code prefixes} ({@code 10.5072}) that changed after the claim
+     * {@code (afterUpdatedAt, afterId)}, in order of change, at most {@code limit}: how the registrants feature
+     * follows the claims on its registrants' DOIs.
+     */
+    public List<ClaimView> changedUnderPrefixes(Collection<String> prefixes, Instant afterUpdatedAt, long afterId,
+            int limit) {
+        if (prefixes.isEmpty()) {
+            return List.of();
+        }
+        return lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS
+                        + " FROM claim WHERE doi LIKE ANY(:patterns) AND (updated_at, id) > (:after, :afterId)"
+                        + " ORDER BY updated_at, id LIMIT :limit")
+                .param("patterns", prefixes.stream().map(p -> p + "/%").toArray(String[]::new))
+                .param("after", Timestamp.from(afterUpdatedAt)).param("afterId", afterId)
+                .param("limit", limit).query((rs, n) -> ClaimRows.view(rs)).list();
     }
 
     /** The researchers who claim {@code doi} and want it on their record. */

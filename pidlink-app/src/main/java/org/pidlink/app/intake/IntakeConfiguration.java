@@ -47,6 +47,11 @@ class IntakeConfiguration {
         return new ApiKeys(dataSource, clock);
     }
 
+    @Bean
+    RegistrantKeys registrantKeys(ApiKeys apiKeys) {
+        return new RegistrantKeys(apiKeys);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void startWorker(ApplicationReadyEvent event) {
         event.getApplicationContext().getBean(IntakeWorker.class).start();

@@ -42,6 +42,14 @@ public enum ProblemType {
     NO_PUBLIC_LINKS(HttpStatus.NOT_FOUND, "Not found",
             "pidlink has no public links for this ORCID iD: it is unknown, or the researcher keeps out of public "
                     + "lookups."),
+    UNKNOWN_REGISTRANT(HttpStatus.NOT_FOUND, "Unknown registrant",
+            "There is no registrant with this id for this API key: a key reads its own registrant only."),
+    UNKNOWN_SUGGESTION(HttpStatus.NOT_FOUND, "Unknown suggestion",
+            "The registrant has no link suggestion with this id."),
+    PREFIX_NOT_OWNED(HttpStatus.FORBIDDEN, "Prefix not owned",
+            "The DOI prefix is not one of the registrant's: 'parameter' names it. A registrant sees its own prefixes only."),
+    SUGGESTION_CLOSED(HttpStatus.CONFLICT, "Suggestion closed",
+            "The suggestion can no longer be decided: its iD arrived in the metadata, or the researcher withdrew the claim."),
     NO_SUCH_ENDPOINT(HttpStatus.NOT_FOUND, "No such endpoint", "pidlink's API has no such method and path."),
     NOT_STORED(HttpStatus.SERVICE_UNAVAILABLE, "Not stored",
             "pidlink could not complete the request (e.g. its database is unavailable) and kept nothing of it; "

@@ -42,7 +42,10 @@ class ModularityTest {
             Map.entry("permission_notification", "intake"),
             Map.entry("type_mapping", "admin"), Map.entry("search_doi", "searchlink"),
             Map.entry("orcid_webhook", "reconcile"),
-            Map.entry("affiliation", "affiliations"), Map.entry("affiliation_person", "affiliations"));
+            Map.entry("affiliation", "affiliations"), Map.entry("affiliation_person", "affiliations"),
+            Map.entry("registrant", "registrants"), Map.entry("registrant_prefix", "registrants"),
+            Map.entry("registrant_doi", "registrants"), Map.entry("link_suggestion", "registrants"),
+            Map.entry("registrant_delivery", "registrants"), Map.entry("registrant_delivery_attempt", "registrants"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|UPDATE|INTO|JOIN)\\s+([a-z_]+)\\b");
 

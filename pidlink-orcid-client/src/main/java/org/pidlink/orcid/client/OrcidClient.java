@@ -25,6 +25,7 @@ public final class OrcidClient implements AutoCloseable {
     private final OrcidAffiliationsClient affiliations;
     private final OrcidNotificationsClient notifications;
     private final OrcidWebhooksClient webhooks;
+    private final OrcidRecordClient records;
     private final OrcidHttp exchange;
     private final ObjectMapper mapper;
     /** False for a view made by {@link #on}: the connections belong to the client it was made from. */
@@ -52,6 +53,7 @@ public final class OrcidClient implements AutoCloseable {
         this.affiliations = new OrcidAffiliationsClient(settings, this.exchange, mapper);
         this.notifications = new OrcidNotificationsClient(settings, this.exchange, mapper);
         this.webhooks = new OrcidWebhooksClient(settings, this.exchange, mapper);
+        this.records = new OrcidRecordClient(settings, this.exchange, mapper);
     }
 
     /**
@@ -91,6 +93,11 @@ public final class OrcidClient implements AutoCloseable {
     /** ORCID's webhooks: callbacks when a record changes (needs a {@value OrcidWebhooksClient#SCOPE} token). */
     public OrcidWebhooksClient webhooks() {
         return webhooks;
+    }
+
+    /** Whole-record reads: the trust markers of ORCID's record summary (needs a {@code /read-public} token). */
+    public OrcidRecordClient records() {
+        return records;
     }
 
     public OrcidClientSettings settings() {

@@ -14,7 +14,9 @@ public enum ApiPermission {
     /** {@code /api/v1/dois}: send DOI metadata. */
     DOIS,
     /** {@code /api/v1/affiliations}: upload an institution's affiliations. */
-    AFFILIATIONS;
+    AFFILIATIONS,
+    /** {@code /api/v1/registrants}: a registrant reads and decides its link suggestions (keys made per registrant). */
+    SUGGESTIONS;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
