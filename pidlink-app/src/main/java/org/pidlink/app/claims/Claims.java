@@ -1,5 +1,6 @@
 package org.pidlink.app.claims;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,20 @@ public final class Claims {
 
     Claims(ClaimLifecycle lifecycle) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    }
+
+    /**
+     * A read of the researcher's ORCID record saw these works (every source's put-codes): pidlink learns how full
+     * her record is (ORCID keeps 10,000 works), and works held back for a full record are written when room
+     * appeared.
+     */
+    public void worksOnRecord(OrcidId orcid, Collection<Long> putCodes) {
+        lifecycle.worksOnRecord(orcid, putCodes);
+    }
+
+    /** How many of the researcher's works wait for room on her full ORCID record ({@link ClaimStatus#RECORD_FULL}). */
+    public int recordFullCount(OrcidId orcid) {
+        return lifecycle.recordFullCount(orcid);
     }
 
     /**

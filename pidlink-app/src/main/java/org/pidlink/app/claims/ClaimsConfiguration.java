@@ -23,8 +23,9 @@ class ClaimsConfiguration {
 
     @Bean
     StandaloneClaims claimsFeature(DataSource dataSource, Clock clock, WriteAccessSource access,
-            ClaimQueueListener queueListener, OrcidRegistrations registrations) {
-        return StandaloneClaims.create(dataSource, clock, access, queueListener, registrations::canonical);
+            ClaimQueueListener queueListener, OrcidRegistrations registrations, RecordCapProperties recordCap) {
+        return StandaloneClaims.create(dataSource, clock, access, queueListener, registrations::canonical,
+                recordCap.writeOrder());
     }
 
     @Bean

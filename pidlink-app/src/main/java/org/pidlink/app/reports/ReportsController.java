@@ -185,6 +185,7 @@ class ReportsController {
             case FAILED_WILL_RETRY -> "Retrying";
             case FAILED_PERMANENTLY -> "Failed";
             case DELETED_FROM_ORCID -> "Deleted";
+            case RECORD_FULL -> "Record full";
         };
     }
 }
