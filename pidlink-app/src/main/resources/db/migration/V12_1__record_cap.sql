@@ -1,6 +1,9 @@
 -- ORCID's 10,000-work cap (issue 12). Which works matter most when a record cannot take them all: a rank from the
 -- work (lower is written first, see WriteOrder), and what pidlink knows of each record's other works.
 ALTER TABLE claim ADD COLUMN write_rank integer NOT NULL DEFAULT 0;
+-- How the DOI's metadata names the researcher ('creator', 'contributor'; NULL when the work does not list her iD, or
+-- for claims made before this column): the administrators' figures count links by it.
+ALTER TABLE claim ADD COLUMN named_as text CHECK (named_as IN ('creator', 'contributor'));
 
 -- Works on a researcher's record that are not pidlink's claims' (other sources', her own): counted from pidlink's
 -- reads of the record ('read'), or taken to fill the record when ORCID refused an addition with 9048 ('refused').

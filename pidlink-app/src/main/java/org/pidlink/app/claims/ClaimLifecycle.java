@@ -110,18 +110,20 @@ final class ClaimLifecycle {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(payload, "payload");
         String registrationId = registrationKey(registration);
+        ClaimedWork work = ClaimedWork.of(payload, orcid);
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
             Optional<Long> inserted = jdbc.sql("""
                     INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, status,
-                                       queued_action, created_at, updated_at, write_rank)
-                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :pending, :add, :now, :now, :rank)
+                                       queued_action, created_at, updated_at, write_rank, named_as)
+                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :pending, :add, :now, :now, :rank,
+                            :namedAs)
                     ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
                     RETURNING id""")
                     .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
                     .param("prov", provenance.name()).param("json", payload.json()).param("hash", payload.canonicalHash())
                     .param("pending", PENDING.name()).param("add", ClaimAction.ADD.name()).param("now", ts(now))
-                    .param("rank", order.rank(payload))
+                    .param("rank", order.rank(work)).param("namedAs", work.namedAs())
                     .query(Long.class).optional();
             if (inserted.isPresent()) {
                 Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD);
@@ -135,9 +137,10 @@ final class ClaimLifecycle {
             provenances.add(provenance);
             jdbc.sql("""
                     UPDATE claim SET provenance = :prov::text[], work_json = :json, payload_hash = :hash,
-                                     wanted = NOT kept_out, updated_at = :now, write_rank = :rank
+                                     wanted = NOT kept_out, updated_at = :now, write_rank = :rank,
+                                     named_as = coalesce(:namedAs, named_as)
                     WHERE id = :id""")
-                    .param("rank", order.rank(payload))
+                    .param("rank", order.rank(work)).param("namedAs", work.namedAs())
                     .param("prov", ClaimRows.pgArray(provenances)).param("json", payload.json())
                     .param("hash", payload.canonicalHash()).param("now", ts(now)).param("id", row.id())
                     .update();

@@ -49,6 +49,11 @@ class ClaimsConfiguration {
     }
 
     @Bean
+    Links links(DataSource dataSource, Clock clock) {
+        return new Links(dataSource, clock);
+    }
+
+    @Bean
     ClaimEventListeners claimEventListeners(StandaloneClaims feature) {
         return new ClaimEventListeners(feature.claims());
     }

@@ -5,9 +5,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which works matter most when a researcher's ORCID record cannot take them all (ORCID's 10,000-work cap): each
@@ -28,7 +25,6 @@ public record WriteOrder(List<Criterion> criteria, Set<String> dataFileTypes, in
     /** ORCID refuses a work that would make a record hold more than this (409, error 9048). */
     public static final int ORCID_MAX_WORKS = 10_000;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int YEARS = 10_000;
 
     /** One way to tell which of two works matters more. */
@@ -57,32 +53,14 @@ public record WriteOrder(List<Criterion> criteria, Set<String> dataFileTypes, in
     }
 
     /** The rank of a claim with this work: lower is written first. */
-    int rank(WorkPayload payload) {
-        JsonNode work;
-        try {
-            work = JSON.readTree(payload.json());
-        } catch (JacksonException e) {
-            return Integer.MAX_VALUE;
-        }
+    int rank(ClaimedWork work) {
         long rank = 0;
         for (Criterion criterion : criteria) {
             rank = switch (criterion) {
-                case NEWEST_FIRST -> rank * YEARS + (YEARS - 1 - year(work));
-                case ARTICLES_FIRST -> rank * 2 + (dataFileTypes.contains(work.path("type").asString("")
-                        .toLowerCase(Locale.ROOT)) ? 1 : 0);
+                case NEWEST_FIRST -> rank * YEARS + (YEARS - 1 - work.year());
+                case ARTICLES_FIRST -> rank * 2 + (dataFileTypes.contains(work.type()) ? 1 : 0);
             };
         }
         return (int) Math.min(rank, Integer.MAX_VALUE);
-    }
-
-    /** The publication year, or 0 (ranked last) when the work has none. */
-    private static int year(JsonNode work) {
-        String year = work.path("publication-date").path("year").path("value").asString("");
-        try {
-            int value = Integer.parseInt(year.strip());
-            return value > 0 && value < YEARS ? value : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -14,7 +14,9 @@ public enum ApiPermission {
     /** {@code /api/v1/dois}: send DOI metadata. */
     DOIS,
     /** {@code /api/v1/affiliations}: upload an institution's affiliations. */
-    AFFILIATIONS;
+    AFFILIATIONS,
+    /** {@code /api/v1/links}: export every DOI–iD link. */
+    EXPORT;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -29,6 +29,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/dois", "/api/v1/dois/**").hasAuthority(ApiPermission.DOIS.authority())
                         .requestMatchers("/api/v1/affiliations", "/api/v1/affiliations/**")
                         .hasAuthority(ApiPermission.AFFILIATIONS.authority())
+                        .requestMatchers("/api/v1/links").hasAuthority(ApiPermission.EXPORT.authority())
                         .anyRequest().hasAuthority(ApiKeyFilter.ROLE))
                 .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
