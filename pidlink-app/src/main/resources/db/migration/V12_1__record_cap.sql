@@ -25,3 +25,5 @@ CREATE INDEX claim_next_additions ON claim (orcid, registration_id, (coalesce(qu
     WHERE queued_action = 'ADD';
 CREATE INDEX claim_on_record ON claim (orcid) WHERE put_code IS NOT NULL OR post_attempted_hash IS NOT NULL;
 CREATE INDEX claim_record_full ON claim (orcid, write_rank, id) WHERE status = 'RECORD_FULL';
+-- Her earliest due write (the push schedule reads it after every change of her claims).
+CREATE INDEX claim_due ON claim (orcid, due_at) WHERE queued_action IS NOT NULL AND due_at IS NOT NULL;
