@@ -358,23 +358,49 @@ class WorksApiTest {
 
     @Test
     void moreThan10000WorksIs9048() {
-        // Fill the record directly through the state (10,000 HTTP calls would only slow the suite down).
+        fillFromAnotherSource(10_000, org.pidlink.emulator.state.Visibility.PUBLIC);
+        HttpResponse<String> r = postJson(Fixtures.jsonWork("One too many", "10.13/x"));
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(json(r).get("error-code").asInt()).isEqualTo(9048);
+    }
+
+    @Test
+    void everySourcesWorksCountTowardTheCapEvenPrivateOnesTheCallerCannotSee() {
+        // 9,998 works of another source, private: the caller's reads do not show them, ORCID still counts them.
+        fillFromAnotherSource(9_998, org.pidlink.emulator.state.Visibility.PRIVATE);
+        String bulkOfThree = "{\"bulk\":[{\"work\":" + Fixtures.jsonWork("A", "10.13/a") + "},{\"work\":"
+                + Fixtures.jsonWork("B", "10.13/b") + "},{\"work\":" + Fixtures.jsonWork("C", "10.13/c") + "}]}";
+
+        HttpResponse<String> refused = http.post("/v3.0/" + s.orcid() + "/works", bulkOfThree, "Authorization",
+                s.bearer(), "Content-Type", JSON, "Accept", JSON);
+
+        // (existing + bulk size) > 10,000 refuses the whole request: nothing of it is created.
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).get("error-code").asInt()).isEqualTo(9048);
+        assertThat(ORCID.control().works(s.orcid())).hasSize(9_998);
+        create("The 9,999th", "10.13/d");
+        create("The 10,000th", "10.13/e");
+        HttpResponse<String> oneMore = postJson(Fixtures.jsonWork("The 10,001st", "10.13/f"));
+        assertThat(oneMore.statusCode()).isEqualTo(409);
+        assertThat(json(oneMore).get("error-code").asInt()).isEqualTo(9048);
+        assertThat(ORCID.control().works(s.orcid())).hasSize(10_000);
+    }
+
+    /** Fills the record directly through the state (10,000 HTTP calls would only slow the suite down). */
+    private void fillFromAnotherSource(int count, org.pidlink.emulator.state.Visibility visibility) {
         var researcher = ORCID.emulator().state().researcher(s.orcid()).orElseThrow();
         var state = ORCID.emulator().state();
         state.changeWorks(researcher, works -> {
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < count; i++) {
                 long pc = state.nextPutCode();
                 var w = new org.pidlink.emulator.works.Work(null, "Filler " + i, null, null, null, null, null, "other",
                         null, java.util.List.of(new org.pidlink.emulator.works.Work.ExternalId("other-id", "f" + i, null, "self")),
                         null, null, null, null, null);
                 works.put(new org.pidlink.emulator.state.StoredWork(pc, "someone-else", state.now(), state.now(),
-                        org.pidlink.emulator.state.Visibility.PUBLIC, w, java.util.List.of("f" + i)));
+                        visibility, w, java.util.List.of("f" + i)));
             }
             return org.pidlink.emulator.state.EmulatorState.RecordChange.changed(null);
         });
-        HttpResponse<String> r = postJson(Fixtures.jsonWork("One too many", "10.13/x"));
-        assertThat(r.statusCode()).isEqualTo(409);
-        assertThat(json(r).get("error-code").asInt()).isEqualTo(9048);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.pidlink.app.claims.ClaimStatus.IN_ORCID;
 import static org.pidlink.app.claims.ClaimStatus.PENDING;
 import static org.pidlink.app.claims.ClaimStatus.PERMISSION_REVOKED;
 import static org.pidlink.app.claims.ClaimStatus.QUEUED;
+import static org.pidlink.app.claims.ClaimStatus.RECORD_FULL;
 import static org.pidlink.app.claims.ClaimStatus.REMOVED_BY_RESEARCHER;
 import static org.pidlink.app.claims.ClaimStatus.UNCHANGED;
 import static org.pidlink.app.claims.ClaimStatus.WAITING_FOR_PERMISSION;
@@ -14,6 +15,7 @@ import static org.pidlink.app.claims.ClaimStatus.WAITING_FOR_PERMISSION;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +70,7 @@ final class ClaimLifecycle {
     private final ClaimQueueListener queue;
     private final ClaimQueue claimQueue = new ClaimQueue(this);
     private final UnaryOperator<String> sameClient;
+    private final WriteOrder order;
 
     /**
      * @param sameClient maps a registration to the one whose ORCID client it uses (when two registrations share a
@@ -75,6 +78,13 @@ final class ClaimLifecycle {
      */
     ClaimLifecycle(DataSource dataSource, Clock clock, WriteAccessSource access, ClaimQueueListener queue,
             UnaryOperator<String> sameClient) {
+        this(dataSource, clock, access, queue, sameClient, WriteOrder.defaults());
+    }
+
+    /** @param order which works are written first when a record cannot take them all (ORCID's cap) */
+    ClaimLifecycle(DataSource dataSource, Clock clock, WriteAccessSource access, ClaimQueueListener queue,
+            UnaryOperator<String> sameClient, WriteOrder order) {
+        this.order = Objects.requireNonNull(order, "order");
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -102,17 +112,20 @@ final class ClaimLifecycle {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(payload, "payload");
         String registrationId = registrationKey(registration);
+        ClaimedWork work = ClaimedWork.of(payload, orcid);
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
             Optional<Long> inserted = jdbc.sql("""
                     INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, status,
-                                       queued_action, created_at, updated_at)
-                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :pending, :add, :now, :now)
+                                       queued_action, created_at, updated_at, write_rank, named_as)
+                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :pending, :add, :now, :now, :rank,
+                            :namedAs)
                     ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
                     RETURNING id""")
                     .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
                     .param("prov", provenance.name()).param("json", payload.json()).param("hash", payload.canonicalHash())
                     .param("pending", PENDING.name()).param("add", ClaimAction.ADD.name()).param("now", ts(now))
+                    .param("rank", order.rank(work)).param("namedAs", work.namedAs())
                     .query(Long.class).optional();
             if (inserted.isPresent()) {
                 Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD);
@@ -126,13 +139,19 @@ final class ClaimLifecycle {
             provenances.add(provenance);
             jdbc.sql("""
                     UPDATE claim SET provenance = :prov::text[], work_json = :json, payload_hash = :hash,
-                                     wanted = NOT kept_out, updated_at = :now
+                                     wanted = NOT kept_out, updated_at = :now, write_rank = :rank,
+                                     named_as = coalesce(:namedAs, named_as)
                     WHERE id = :id""")
+                    .param("rank", order.rank(work)).param("namedAs", work.namedAs())
                     .param("prov", ClaimRows.pgArray(provenances)).param("json", payload.json())
                     .param("hash", payload.canonicalHash()).param("now", ts(now)).param("id", row.id())
                     .update();
             if (row.keptOut()) {
                 return new ClaimResult(row.id(), row.status(), false, false);
+            }
+            if (row.status() == RECORD_FULL) {
+                // Still waiting for room on her record; its new payload and rank are what is written when room appears.
+                return new ClaimResult(row.id(), RECORD_FULL, false, false);
             }
             boolean sameAsWritten = payload.canonicalHash().equals(row.writtenHash());
             ClaimAction action;
@@ -415,8 +434,14 @@ final class ClaimLifecycle {
                 case WriteAccess.Revoked revoked ->
                         hold(orcid, head.registrationId(), PERMISSION_REVOKED, revoked.reason());
                 case WriteAccess.Granted granted -> {
+                    int room = head.action() == ClaimAction.ADD && !head.needsRecovery() ? room(orcid) : bulkSize;
+                    if (room <= 0) {
+                        // Writing would only earn a 9048: her remaining additions wait for room, in one statement.
+                        holdForFullRecord(orcid, null);
+                        continue;
+                    }
                     List<QueuedWrite> batch = head.action() != ClaimAction.ADD || bulkSize == 1 ? List.of(head)
-                            : additions(orcid, head.registrationId(), bulkSize);
+                            : additions(orcid, head.registrationId(), Math.min(bulkSize, room));
                     if (granted.autoUpdate() || batch.stream().noneMatch(ClaimLifecycle::onlyAutoUpdate)) {
                         return Optional.of(new WriteBatch(head.registrationId(), granted.accessToken(), batch,
                                 head.callClass()));
@@ -433,7 +458,7 @@ final class ClaimLifecycle {
         return jdbc.sql("SELECT " + ClaimRows.QUEUED_COLUMNS + " " + """
                  FROM claim WHERE orcid = :orcid AND registration_id = :reg AND queued_action = 'ADD'
                   AND due_at <= :now
-                ORDER BY coalesce(queued_class, 2), due_at, id LIMIT :limit""")
+                ORDER BY coalesce(queued_class, 2), write_rank, id LIMIT :limit""")
                 .param("orcid", orcid.value()).param("reg", registrationId).param("now", ts(clock.instant()))
                 .param("limit", bulkSize).query((rs, n) -> ClaimRows.queued(rs)).list();
     }
@@ -443,10 +468,18 @@ final class ClaimLifecycle {
                 .param("orcid", orcid.value()).query(Boolean.class).single();
     }
 
+    /**
+     * Her earliest due write and most urgent class: each the first entry of an index (claim_due, claim_next_write),
+     * so that the schedule, told of every change, costs the same for a researcher with 50,000 queued claims as
+     * for one with 50 (an aggregate over her queued claims did not).
+     */
     DueWrites dueWrites(OrcidId orcid) {
         return jdbc.sql("""
-                SELECT min(due_at) AS due, min(coalesce(queued_class, 2)) AS priority
-                FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL AND due_at IS NOT NULL""")
+                SELECT (SELECT due_at FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL AND due_at IS NOT NULL
+                        ORDER BY due_at LIMIT 1) AS due,
+                       (SELECT coalesce(queued_class, 2) FROM claim
+                        WHERE orcid = :orcid AND queued_action IS NOT NULL AND due_at IS NOT NULL
+                        ORDER BY coalesce(queued_class, 2) LIMIT 1) AS priority""")
                 .param("orcid", orcid.value())
                 .query((rs, n) -> new DueWrites(orcid, ClaimRows.instant(rs, "due"), ClaimRows.callClass(rs, "priority")))
                 .single();
@@ -537,7 +570,7 @@ final class ClaimLifecycle {
     }
 
     void deleted(long claimId) {
-        jdbc.sql("""
+        Optional<String> orcid = jdbc.sql("""
                 UPDATE claim SET put_code = NULL, written_hash = NULL, post_attempted_hash = NULL,
                     post_attempted_at = NULL, recover = false, attempts = 0, orcid_message = NULL,
                     queued_action = CASE WHEN wanted AND NOT kept_out THEN :add END,
@@ -545,9 +578,11 @@ final class ClaimLifecycle {
                     due_at = CASE WHEN wanted AND NOT kept_out THEN CAST(:now AS timestamptz) END,
                     status = CASE WHEN wanted AND NOT kept_out THEN :queued ELSE :deleted END,
                     updated_at = :now
-                WHERE id = :id""").param("add", ClaimAction.ADD.name()).param("queued", QUEUED.name())
+                WHERE id = :id RETURNING orcid""").param("add", ClaimAction.ADD.name()).param("queued", QUEUED.name())
                 .param("deleted", DELETED_FROM_ORCID.name()).param("backfill", CallClass.BACKFILL.ordinal())
-                .param("now", ts(clock.instant())).param("id", claimId).update();
+                .param("now", ts(clock.instant())).param("id", claimId).query(String.class).optional();
+        // One work fewer on her record: room for the next one held back.
+        orcid.ifPresent(o -> releaseRoom(new OrcidId(o)));
     }
 
     /**
@@ -558,16 +593,19 @@ final class ClaimLifecycle {
      *                         read while the claim could have been rewritten meanwhile)
      */
     boolean removedByResearcher(long claimId, @Nullable Long onlyWhilePutCode, String orcidMessage) {
-        return jdbc.sql("""
+        Optional<String> orcid = jdbc.sql("""
                 UPDATE claim SET put_code = NULL, written_hash = NULL, post_attempted_hash = NULL,
                     post_attempted_at = NULL, recover = false, kept_out = true, attempts = 0,
                     queued_action = NULL, due_at = NULL, status = :removed,
                     status_reason = 'the researcher deleted the work on ORCID; use "Put it back" to add it again',
                     orcid_message = :message, updated_at = :now
-                WHERE id = :id AND (CAST(:seen AS bigint) IS NULL OR put_code = :seen)""")
+                WHERE id = :id AND (CAST(:seen AS bigint) IS NULL OR put_code = :seen) RETURNING orcid""")
                 .param("removed", REMOVED_BY_RESEARCHER.name()).param("message", orcidMessage)
                 .param("now", ts(clock.instant())).param("id", claimId).param("seen", onlyWhilePutCode)
-                .update() == 1;
+                .query(String.class).optional();
+        // She deleted a work of ours: one work fewer on her record.
+        orcid.ifPresent(o -> releaseRoom(new OrcidId(o)));
+        return orcid.isPresent();
     }
 
     void failedPermanently(long claimId, String reason, @Nullable String orcidMessage, boolean clearPostMarker) {
@@ -623,6 +661,113 @@ final class ClaimLifecycle {
                 WHERE orcid = :orcid AND queued_action IS NOT NULL""")
                 .param("failed", FAILED_PERMANENTLY.name()).param("reason", reason).param("message", orcidMessage)
                 .param("now", ts(clock.instant())).param("orcid", orcid.value()).update();
+    }
+
+    // ---- ORCID's cap on works per record -----------------------------------------------------------------
+
+    /**
+     * How many more works her record takes: the cap, less the works of other sources (as last read, or as a 9048
+     * showed), less pidlink's own (every claim holding a put-code, or whose POST may have reached ORCID).
+     */
+    int room(OrcidId orcid) {
+        return jdbc.sql("""
+                SELECT :max - coalesce((SELECT other_works FROM orcid_record_works WHERE orcid = :orcid), 0)
+                       - (SELECT count(*) FROM claim WHERE orcid = :orcid
+                            AND (put_code IS NOT NULL OR post_attempted_hash IS NOT NULL))""")
+                .param("max", order.maxWorks()).param("orcid", orcid.value()).query(Integer.class).single();
+    }
+
+    /**
+     * Her record is full: every addition queued for her (not one that must first read the record back) waits in
+     * {@link ClaimStatus#RECORD_FULL}, in one statement. It is no failure and is not retried; room brings them back
+     * ({@link #releaseRoom}).
+     */
+    private void holdForFullRecord(OrcidId orcid, @Nullable String orcidMessage) {
+        jdbc.sql("""
+                UPDATE claim SET queued_action = NULL, due_at = NULL, status = :full, attempts = 0,
+                    status_reason = :reason, orcid_message = :message, updated_at = :now
+                WHERE orcid = :orcid AND queued_action = 'ADD' AND due_at IS NOT NULL AND put_code IS NULL
+                  AND NOT recover AND post_attempted_hash IS NULL""")
+                .param("full", RECORD_FULL.name())
+                .param("reason", "your ORCID record holds " + String.format(java.util.Locale.ROOT, "%,d", order.maxWorks())
+                        + " works, as many as ORCID allows")
+                .param("message", orcidMessage).param("now", ts(clock.instant())).param("orcid", orcid.value())
+                .update();
+        queue.queueChanged(orcid, claimQueue);
+    }
+
+    /**
+     * ORCID refused an addition for the cap (9048): another source filled the record meanwhile. The other sources'
+     * works are taken to fill it, and every remaining addition waits for room at once (no retries).
+     */
+    void recordFull(OrcidId orcid, String orcidMessage) {
+        tx.executeWithoutResult(status -> {
+            int ours = order.maxWorks() - room(orcid) - otherWorks(orcid);
+            storeOtherWorks(orcid, Math.max(otherWorks(orcid), order.maxWorks() - ours), "refused");
+            holdForFullRecord(orcid, orcidMessage);
+        });
+    }
+
+    /**
+     * pidlink read her record and saw these works (put-codes): whatever is not one of pidlink's claims belongs to
+     * another source (or to her). Room that appeared (she deleted works) brings held-back works back.
+     */
+    void worksOnRecord(OrcidId orcid, Collection<Long> putCodes) {
+        tx.executeWithoutResult(status -> {
+            int ours = jdbc.sql("""
+                    SELECT count(*) FROM claim WHERE orcid = :orcid AND put_code = ANY(CAST(:codes AS bigint[]))""")
+                    .param("orcid", orcid.value())
+                    .param("codes", ClaimRows.arrayLiteral(putCodes.stream().map(String::valueOf).toList()))
+                    .query(Integer.class).single();
+            storeOtherWorks(orcid, Math.max(0, putCodes.size() - ours), "read");
+            releaseRoom(orcid);
+        });
+    }
+
+    private int otherWorks(OrcidId orcid) {
+        return jdbc.sql("SELECT other_works FROM orcid_record_works WHERE orcid = :orcid").param("orcid", orcid.value())
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    private void storeOtherWorks(OrcidId orcid, int others, String how) {
+        jdbc.sql("""
+                INSERT INTO orcid_record_works (orcid, other_works, counted_at, counted_by)
+                VALUES (:orcid, :others, :now, :how)
+                ON CONFLICT (orcid) DO UPDATE SET other_works = :others, counted_at = :now, counted_by = :how""")
+                .param("orcid", orcid.value()).param("others", others).param("now", ts(clock.instant()))
+                .param("how", how).update();
+    }
+
+    /**
+     * Her record has room again: as many of the works held back for a full record as fit are queued, the ones that
+     * matter most first ({@link WriteOrder}).
+     */
+    void releaseRoom(OrcidId orcid) {
+        if (recordFullCount(orcid) == 0) {
+            return;
+        }
+        int room = room(orcid);
+        if (room <= 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        int released = jdbc.sql("""
+                UPDATE claim SET queued_action = :add, queued_class = :backfill, due_at = :now, status = :queued,
+                    status_reason = 'room on the ORCID record', orcid_message = NULL, attempts = 0, updated_at = :now
+                WHERE id IN (SELECT id FROM claim WHERE orcid = :orcid AND status = :full
+                             ORDER BY write_rank, id LIMIT :room)""")
+                .param("add", ClaimAction.ADD.name()).param("backfill", CallClass.BACKFILL.ordinal())
+                .param("now", ts(now)).param("queued", QUEUED.name()).param("orcid", orcid.value())
+                .param("full", RECORD_FULL.name()).param("room", room).update();
+        if (released > 0) {
+            queue.queueChanged(orcid, claimQueue);
+        }
+    }
+
+    /** How many of her works wait for room on her record. */
+    int recordFullCount(OrcidId orcid) {
+        return jdbc.sql("SELECT count(*) FROM claim WHERE orcid = :orcid AND status = :full")
+                .param("orcid", orcid.value()).param("full", RECORD_FULL.name()).query(Integer.class).single();
     }
 
     // ---- shared steps ----------------------------------------------------------------------------------------

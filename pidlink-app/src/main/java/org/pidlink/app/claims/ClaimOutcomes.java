@@ -1,6 +1,7 @@
 package org.pidlink.app.claims;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -82,6 +83,19 @@ public final class ClaimOutcomes {
     /** Her writes with this registration cannot run (no client, scope missing): they wait, with the reason. */
     public void waitingForPermission(OrcidId orcid, String registrationId, String reason) {
         lifecycle.hold(orcid, registrationId, ClaimStatus.WAITING_FOR_PERMISSION, reason);
+    }
+
+    /**
+     * ORCID refused an addition because the record holds 10,000 works (9048): another source filled it meanwhile.
+     * Every remaining addition for her waits for room ({@link ClaimStatus#RECORD_FULL}) at once; none is retried.
+     */
+    public void recordFull(OrcidId orcid, String orcidMessage) {
+        lifecycle.recordFull(orcid, orcidMessage);
+    }
+
+    /** A read of her record saw these works (every source's put-codes): how full it is, and room that appeared. */
+    public void worksOnRecord(OrcidId orcid, Collection<Long> putCodes) {
+        lifecycle.worksOnRecord(orcid, putCodes);
     }
 
     /** The record accepts no writes (deactivated, deprecated, locked, unknown): every queued write for it stops. */

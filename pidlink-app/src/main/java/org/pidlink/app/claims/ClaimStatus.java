@@ -17,7 +17,9 @@ public enum ClaimStatus {
             "The researcher deleted the work on ORCID; pidlink will not add it again unless asked to."),
     FAILED_WILL_RETRY("Failed, will retry", "ORCID could not be reached or answered with an error; retrying."),
     FAILED_PERMANENTLY("Failed", "ORCID refused the work; see ORCID's message."),
-    DELETED_FROM_ORCID("Deleted from ORCID", "The work was removed from the ORCID record.");
+    DELETED_FROM_ORCID("Deleted from ORCID", "The work was removed from the ORCID record."),
+    RECORD_FULL("Not written: your ORCID record is full",
+            "ORCID keeps at most 10,000 works on a record; this one is written when room appears.");
 
     private final String label;
     private final String description;

@@ -29,6 +29,20 @@ public final class Claims {
     }
 
     /**
+     * A read of the researcher's ORCID record saw these works (every source's put-codes): pidlink learns how full
+     * her record is (ORCID keeps 10,000 works), and works held back for a full record are written when room
+     * appeared.
+     */
+    public void worksOnRecord(OrcidId orcid, Collection<Long> putCodes) {
+        lifecycle.worksOnRecord(orcid, putCodes);
+    }
+
+    /** How many of the researcher's works wait for room on her full ORCID record ({@link ClaimStatus#RECORD_FULL}). */
+    public int recordFullCount(OrcidId orcid) {
+        return lifecycle.recordFullCount(orcid);
+    }
+
+    /**
      * Asserts that {@code orcid} authored {@code doi}, to be written with the ORCID client {@code registration}.
      * Creates the claim or adds the provenance to it, stores the payload, and queues what has to be written:
      * an addition for a new claim, an update when the payload's hash differs from the one last written,

@@ -23,8 +23,9 @@ class ClaimsConfiguration {
 
     @Bean
     StandaloneClaims claimsFeature(DataSource dataSource, Clock clock, WriteAccessSource access,
-            ClaimQueueListener queueListener, OrcidRegistrations registrations) {
-        return StandaloneClaims.create(dataSource, clock, access, queueListener, registrations::canonical);
+            ClaimQueueListener queueListener, OrcidRegistrations registrations, RecordCapProperties recordCap) {
+        return StandaloneClaims.create(dataSource, clock, access, queueListener, registrations::canonical,
+                recordCap.writeOrder());
     }
 
     @Bean
@@ -45,6 +46,11 @@ class ClaimsConfiguration {
     @Bean
     ClaimsOverview claimsOverview(StandaloneClaims feature) {
         return feature.overview();
+    }
+
+    @Bean
+    Links links(DataSource dataSource, Clock clock) {
+        return new Links(dataSource, clock);
     }
 
     @Bean

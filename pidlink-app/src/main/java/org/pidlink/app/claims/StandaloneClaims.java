@@ -26,7 +26,13 @@ public record StandaloneClaims(Claims claims, ClaimQueue queue, ClaimOutcomes ou
      */
     public static StandaloneClaims create(DataSource dataSource, Clock clock, WriteAccessSource access,
             ClaimQueueListener listener, UnaryOperator<String> sameClient) {
-        ClaimLifecycle lifecycle = new ClaimLifecycle(dataSource, clock, access, listener, sameClient);
+        return create(dataSource, clock, access, listener, sameClient, WriteOrder.defaults());
+    }
+
+    /** @param order which works are written first when a record cannot take them all (ORCID's 10,000-work cap) */
+    public static StandaloneClaims create(DataSource dataSource, Clock clock, WriteAccessSource access,
+            ClaimQueueListener listener, UnaryOperator<String> sameClient, WriteOrder order) {
+        ClaimLifecycle lifecycle = new ClaimLifecycle(dataSource, clock, access, listener, sameClient, order);
         return new StandaloneClaims(new Claims(lifecycle), lifecycle.queue(), new ClaimOutcomes(lifecycle),
                 new ClaimsOverview(lifecycle));
     }

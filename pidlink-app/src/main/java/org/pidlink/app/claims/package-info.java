@@ -13,6 +13,7 @@
  * engine: the next allowed call ({@link org.pidlink.app.claims.WriteBatch} of
  * {@link org.pidlink.app.claims.QueuedWrite}s, checked against the researcher's permission here and only here), when
  * each researcher's writes are due ({@link org.pidlink.app.claims.DueWrites}), and what ORCID answered;</li>
+ * <li>{@link org.pidlink.app.claims.Links}: the DOI–iD links, their aggregate figures and a streamed export;</li>
  * <li>{@link org.pidlink.app.claims.ClaimsOverview}: the administrators' read model
  * ({@link org.pidlink.app.claims.ClaimFigures}, claims in a status);</li>
  * <li>ports: {@link org.pidlink.app.claims.ClaimQueueListener} (implemented by the push engine's schedule, told in

@@ -111,6 +111,8 @@ class WorksImport {
                 known++;
             }
         }
+        // After the claims took the put-codes of pidlink's own works: how full her record is (ORCID's cap).
+        claims.worksOnRecord(orcid, works.stream().map(WorkSummary::putCode).toList());
         return new ImportReport(works.size(), withDoi, known, ours, others);
     }
 

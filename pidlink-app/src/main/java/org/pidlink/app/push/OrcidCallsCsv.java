@@ -100,7 +100,7 @@ public final class OrcidCallsCsv {
      * RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. Null is empty. Text that a
      * spreadsheet would run as a formula (ORCID echoes request content in its messages) gets a leading apostrophe.
      */
-    static String field(String value) {
+    public static String field(String value) {
         if (value == null) {
             return "";
         }

@@ -230,17 +230,27 @@ public final class PushEngine {
         switch (result) {
             case OrcidResult.Ok<List<OrcidResult<Long>>> ok -> {
                 List<ClaimOutcomes.Written> written = new ArrayList<>();
+                List<QueuedWrite> overCap = new ArrayList<>();
+                OrcidError capError = null;
                 for (int i = 0; i < batch.size(); i++) {
                     QueuedWrite claim = batch.get(i);
                     switch (ok.value().get(i)) {
                         case OrcidResult.Ok<Long> created ->
                                 written.add(new ClaimOutcomes.Written(claim.claimId(), created.value(), claim.payloadHash()));
+                        case OrcidResult.Failed<Long> failed when failed.error() instanceof OrcidError.WorkLimitReached -> {
+                            overCap.add(claim);
+                            capError = failed.error();
+                        }
                         case OrcidResult.Failed<Long> failed ->
                                 failed(target, ClaimAction.ADD, List.of(claim), failed.error());
                     }
                 }
                 outcomes.written(written);
                 worksAdded.increment(written.size());
+                if (capError != null) {
+                    // Items refused for the cap were not created; the record is full, once for all of them.
+                    failed(target, ClaimAction.ADD, overCap, capError);
+                }
             }
             case OrcidResult.Failed<List<OrcidResult<Long>>> failed -> failed(target, ClaimAction.ADD, batch, failed.error());
         }
@@ -300,6 +310,8 @@ public final class PushEngine {
                         outcomes.adopted(claim.claimId(), putCode, "found on the ORCID record (put-code " + putCode + ")");
                     }
                 }
+                // After the claims took their put-codes back, so that those count as pidlink's works, not others'.
+                outcomes.worksOnRecord(target.orcid(), ok.value().stream().map(WorkSummary::putCode).toList());
             }
         }
     }
@@ -414,9 +426,10 @@ public final class PushEngine {
                 }
             }
             case OrcidError.WorkLimitReached limit -> {
-                for (QueuedWrite claim : claimsOfCall) {
-                    outcomes.failedPermanently(claim.claimId(), "the ORCID record already holds 10,000 works", message, true);
-                }
+                // Another source filled the record meanwhile: nothing of the call was written, and every remaining
+                // addition for her waits for room at once, so no call is retried into the same refusal.
+                clearMarkersOfRefusedPost(call, claimsOfCall);
+                outcomes.recordFull(orcid, message);
             }
             case OrcidError.RateLimited r -> transientFailures(claimsOfCall, "ORCID is busy (503)", message);
             case OrcidError.ServerError s -> transientFailures(claimsOfCall,

@@ -139,12 +139,15 @@ class Reconciler implements DisposableBean {
     void reconcile(OrcidId orcid) {
         // The claims first: a put-code they hold was on the record before the read began.
         List<ClaimView> written = claims.forResearcher(orcid).stream().filter(c -> c.putCode() != null).toList();
+        // Works held back for a full record need one read of it even without a written claim: she may have made room.
+        boolean heldBack = claims.recordFullCount(orcid) > 0;
         for (String registration : registrations.distinct()) {
             List<ClaimView> ofRegistration = written.stream()
                     .filter(c -> registration.equals(registrations.canonical(c.registrationId()))).toList();
-            if (!ofRegistration.isEmpty()) {
-                readable(orcid, registration).ifPresent(permission -> reconcile(orcid, registration, permission,
-                        ofRegistration));
+            if (!ofRegistration.isEmpty() || heldBack) {
+                Optional<WritePermission> permission = readable(orcid, registration);
+                permission.ifPresent(p -> reconcile(orcid, registration, p, ofRegistration));
+                heldBack &= permission.isEmpty();
             }
         }
     }
@@ -165,6 +168,15 @@ class Reconciler implements DisposableBean {
         if (works == null) {
             return;
         }
+        try {
+            reconcileClaims(orcid, registration, works, written);
+        } finally {
+            // How full her record is (ORCID's 10,000-work cap), after the claims above lost what she deleted.
+            claims.worksOnRecord(orcid, works.stream().map(WorkSummary::putCode).toList());
+        }
+    }
+
+    private void reconcileClaims(OrcidId orcid, String registration, List<WorkSummary> works, List<ClaimView> written) {
         Set<Long> onRecord = new HashSet<>();
         works.forEach(w -> onRecord.add(w.putCode()));
         Set<Long> claimed = new HashSet<>();

@@ -17,9 +17,10 @@ import java.util.Locale;
  * @param axisLabels  short labels under the bars, one per category ("" where none is drawn, to avoid overlap)
  * @param series      the stacked parts of each bar, bottom first
  * @param values      per category, one value per series
+ * @param logScale    a logarithmic value axis (one series only): ticks at 1, 10, 100, …, and a bar of 1 still shows
  */
 public record BarChart(String id, String title, String description, String unit, List<String> categories,
-                       List<String> axisLabels, List<Series> series, List<List<Long>> values) {
+                       List<String> axisLabels, List<Series> series, List<List<Long>> values, boolean logScale) {
 
     static final int WIDTH = 720;
     static final int HEIGHT = 260;
@@ -59,6 +60,15 @@ public record BarChart(String id, String title, String description, String unit,
                 throw new IllegalArgumentException("one value per series in every category");
             }
         }
+        if (logScale && series.size() != 1) {
+            throw new IllegalArgumentException("a chart on a log scale stacks nothing: one series only");
+        }
+    }
+
+    /** A chart on a linear value axis. */
+    public BarChart(String id, String title, String description, String unit, List<String> categories,
+                    List<String> axisLabels, List<Series> series, List<List<Long>> values) {
+        this(id, title, description, unit, categories, axisLabels, series, values, false);
     }
 
     public String viewBox() {
@@ -84,6 +94,12 @@ public record BarChart(String id, String title, String description, String unit,
             max = Math.max(max, total(i));
         }
         long step = 1;
+        if (logScale) {
+            while (step < max) {
+                step *= 10;
+            }
+            return step;
+        }
         while (true) {
             for (long m : new long[] {1, 2, 5}) {
                 if (m * step >= max) {
@@ -97,6 +113,13 @@ public record BarChart(String id, String title, String description, String unit,
     public List<Tick> ticks() {
         long max = scaleMax();
         List<Tick> ticks = new ArrayList<>();
+        if (logScale) {
+            ticks.add(new Tick(num(y(0)), "0"));
+            for (long t = 1; t <= max; t *= 10) {
+                ticks.add(new Tick(num(y(t)), String.format(Locale.ROOT, "%,d", t)));
+            }
+            return ticks;
+        }
         for (int i = 0; i <= 4; i++) {
             // Integer ticks only: a chart of counts should not claim 2.5 calls.
             if (i > 0 && max * i % 4 != 0) {
@@ -160,6 +183,12 @@ public record BarChart(String id, String title, String description, String unit,
 
     private double y(double value) {
         double plotHeight = HEIGHT - TOP - BOTTOM;
+        if (logScale) {
+            // 0 at the axis, 1 one step up, then a step per power of ten.
+            double steps = Math.log10(scaleMax()) + 1;
+            double at = value < 1 ? 0 : Math.log10(value) + 1;
+            return TOP + plotHeight - at / steps * plotHeight;
+        }
         return TOP + plotHeight - value / scaleMax() * plotHeight;
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.claims.ClaimStatus;
+import org.pidlink.app.claims.Links;
 import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.push.OrcidCallStatistics;
 import org.pidlink.app.push.OrcidCallsCsv;
@@ -58,9 +59,13 @@ class ReportsController {
     private final OrcidCallsCsv csv;
     private final Researchers researchers;
     private final Clock clock;
+    private final LinkFigures links;
+    private final LinkExport export;
 
     ReportsController(OrcidCallStatistics statistics, OrcidCallsCsv csv, QueueSnapshots snapshots,
-                      Researchers researchers, Clock clock) {
+                      Researchers researchers, Clock clock, LinkFigures links, LinkExport export) {
+        this.links = links;
+        this.export = export;
         this.researchers = researchers;
         this.clock = clock;
         this.statistics = statistics;
@@ -69,7 +74,10 @@ class ReportsController {
     }
 
     @GetMapping("/admin/reports")
-    String reports(Model model) {
+    String reports(Model model, @RequestParam(defaultValue = "false") boolean refresh) {
+        Links.Figures figures = links.current(refresh);
+        model.addAttribute("links", figures);
+        model.addAttribute("linksChart", linksPerOrcidChart(figures));
         QueueSnapshot queue = snapshots.fresh();
         model.addAttribute("claimsChart", claimsChart(queue));
         model.addAttribute("queue", queue);
@@ -118,6 +126,15 @@ class ReportsController {
                 .body(body);
     }
 
+    /** Every DOI–iD link, streamed: {@code links.jsonl} (JSON Lines) or {@code links.csv}. */
+    @GetMapping({"/admin/reports/links.jsonl", "/admin/reports/links.csv"})
+    void linkExport(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        LinkExport.Format format = request.getRequestURI().endsWith(".csv") ? LinkExport.Format.CSV
+                : LinkExport.Format.JSONL;
+        export.download(format, clock.instant(), response);
+    }
+
     @ExceptionHandler(BadDateRangeException.class)
     ResponseEntity<ProblemDetail> badRange(BadDateRangeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -137,6 +154,20 @@ class ReportsController {
         return new BarChart("claims-chart", "Claims by status",
                 "How many claims are in each status now, one bar per status.", "claims", categories, axis,
                 List.of(new BarChart.Series("claims", "#1565c0")), values);
+    }
+
+    private static BarChart linksPerOrcidChart(Links.Figures figures) {
+        List<String> categories = new ArrayList<>();
+        List<List<Long>> values = new ArrayList<>();
+        for (Links.Bucket bucket : figures.perOrcid()) {
+            categories.add(String.format(Locale.ROOT, "%,d–%,d links", bucket.from(), bucket.to()));
+            values.add(List.of(bucket.orcids()));
+        }
+        return new BarChart("links-chart", "ORCID iDs by number of links (log scale)",
+                "How many ORCID iDs hold 1–9 links, 10–99, 100–999 and so on, on a logarithmic axis: most iDs hold "
+                        + "few links, a few hold thousands.", "iDs", categories,
+                categories.stream().map(c -> c.replace(" links", "")).toList(),
+                List.of(new BarChart.Series("iDs", "#1565c0")), values, true);
     }
 
     private static BarChart worksChart(OrcidCallStatistics.Periods days) {
@@ -185,6 +216,7 @@ class ReportsController {
             case FAILED_WILL_RETRY -> "Retrying";
             case FAILED_PERMANENTLY -> "Failed";
             case DELETED_FROM_ORCID -> "Deleted";
+            case RECORD_FULL -> "Record full";
         };
     }
 }

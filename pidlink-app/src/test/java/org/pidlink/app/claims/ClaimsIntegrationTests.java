@@ -221,7 +221,7 @@ class ClaimsIntegrationTests {
     void putBackOfAnUnknownClaimSaysSo() {
         assertThatThrownBy(() -> claims.putBack(4711)).isInstanceOf(ClaimNotFoundException.class)
                 .hasMessageContaining("4711");
-        assertThat(Set.of(ClaimStatus.values())).hasSize(10);
+        assertThat(Set.of(ClaimStatus.values())).hasSize(11);
     }
 
     @Test

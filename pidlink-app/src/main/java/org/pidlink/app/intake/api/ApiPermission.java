@@ -16,7 +16,9 @@ public enum ApiPermission {
     /** {@code /api/v1/affiliations}: upload an institution's affiliations. */
     AFFILIATIONS,
     /** {@code /api/v1/registrants}: a registrant reads and decides its link suggestions (keys made per registrant). */
-    SUGGESTIONS;
+    SUGGESTIONS,
+    /** {@code /api/v1/links}: export every DOI–iD link. */
+    EXPORT;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -31,6 +31,7 @@ class ApiSecurityConfiguration {
                         .hasAuthority(ApiPermission.AFFILIATIONS.authority())
                         .requestMatchers("/api/v1/registrants", "/api/v1/registrants/**")
                         .hasAuthority(ApiPermission.SUGGESTIONS.authority())
+                        .requestMatchers("/api/v1/links").hasAuthority(ApiPermission.EXPORT.authority())
                         .anyRequest().hasAuthority(ApiKeyFilter.ROLE))
                 .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,63 @@
+package org.pidlink.app.claims;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.pidlink.core.identifiers.OrcidId;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a claim needs to know of its work beyond the payload itself, read once when it is asserted: what ranks it
+ * against her other works ({@link WriteOrder}) and how the DOI's metadata names the researcher.
+ *
+ * @param year    the publication year, or 0 when the work has none
+ * @param type    the ORCID work type, lower case, or empty
+ * @param namedAs {@code creator} (listed with a contributor sequence, as creators are) or {@code contributor}, when
+ *                the work lists her iD; null otherwise (a work she linked herself)
+ */
+record ClaimedWork(int year, String type, @Nullable String namedAs) {
+
+    static final String CREATOR = "creator";
+    static final String CONTRIBUTOR = "contributor";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ClaimedWork UNREADABLE = new ClaimedWork(0, "", null);
+
+    static ClaimedWork of(WorkPayload payload, OrcidId orcid) {
+        JsonNode work;
+        try {
+            work = JSON.readTree(payload.json());
+        } catch (JacksonException e) {
+            return UNREADABLE;
+        }
+        String type = work.path("type").isString() ? work.path("type").stringValue().toLowerCase(Locale.ROOT) : "";
+        return new ClaimedWork(year(work), type, namedAs(work, orcid));
+    }
+
+    private static int year(JsonNode work) {
+        JsonNode year = work.path("publication-date").path("year").path("value");
+        if (!year.isString()) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(year.stringValue().strip());
+            return value > 0 && value < 10_000 ? value : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static @Nullable String namedAs(JsonNode work, OrcidId orcid) {
+        for (JsonNode contributor : work.path("contributors").path("contributor")) {
+            JsonNode path = contributor.path("contributor-orcid").path("path");
+            if (path.isString() && orcid.value().equals(path.stringValue())) {
+                return contributor.path("contributor-attributes").path("contributor-sequence").isString()
+                        ? CREATOR : CONTRIBUTOR;
+            }
+        }
+        return null;
+    }
+}
