@@ -79,7 +79,7 @@ final class ClaimRows {
         return name == null ? null : ClaimAction.valueOf(name);
     }
 
-    private static Set<Provenance> provenance(@Nullable Array array) throws SQLException {
+    static Set<Provenance> provenance(@Nullable Array array) throws SQLException {
         return Provenance.setOf(array == null ? new String[0] : (String[]) array.getArray());
     }
 
