@@ -170,6 +170,31 @@ public final class AggregateBench {
         }
     }
 
+    /**
+     * She turns auto-update on. Releasing tens of thousands of held claims can outlast the browser's 30 s wait: then
+     * the saved setting is looked for in the database (the request goes on on the server), for up to ten minutes.
+     */
+    private static void autoUpdateOn(ConnectedResearchers people, ConnectedResearchers.Person person,
+                                     JdbcTemplate jdbc) throws InterruptedException {
+        try {
+            settings(people, person, true);
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.net.http.HttpTimeoutException)) {
+                throw e;
+            }
+            System.err.println("pidlink bench aggregate: saving the settings of " + person.orcid()
+                    + " took over 30 s; waiting for it");
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT auto_update FROM researcher WHERE orcid = ?",
+                    Boolean.class, person.orcid().value()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("auto-update of " + person.orcid() + " not on after 10 min", e);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     private static Map<String, Object> intake(RunningPidlink pidlink, KafkaTopic kafka, AggregateRecords records,
                                               Population population, JdbcTemplate jdbc, Progress progress,
                                               MemoryWatch memory) throws Exception {
@@ -267,7 +292,10 @@ public final class AggregateBench {
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (ConnectedResearchers.Person person : persons) {
-                jobs.add(pool.submit(() -> settings(people, person, true)));
+                jobs.add(pool.submit(() -> {
+                    autoUpdateOn(people, person, jdbc);
+                    return null;
+                }));
             }
             for (Future<?> job : jobs) {
                 job.get();
