@@ -83,7 +83,7 @@ public class Researchers {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE orcid = ANY(:orcids)")
                 .param("orcids", orcids.stream().map(OrcidId::value).distinct().toArray(String[]::new))
-                .query(Researchers::map).stream().collect(Collectors.toMap(Researcher::orcid, r -> r));
+                .query(Researchers::map).list().stream().collect(Collectors.toMap(Researcher::orcid, r -> r));
     }
 
     /** Which of these iDs belong to researchers who show in public lookups (one query, however many iDs). */

@@ -140,6 +140,10 @@ class LookupApiTests {
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyElementsOf(dois);
+        // More lookups than the database pool holds connections: none may keep one.
+        for (int i = 0; i < 30; i++) {
+            assertThat(ok(get("/api/v1/lookup/dois/" + dois.get(i % dois.size()))).get("links")).hasSize(1);
+        }
 
         assertProblem(get("/api/v1/lookup/orcids/" + many.orcid().value() + "?limit=0"), "limit",
                 "takes a number from 1 to 1000");
