@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +26,7 @@ import org.pidlink.app.intake.IntakeProperties;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.bench.app.BenchCommand;
+import org.pidlink.bench.app.Parallel;
 import org.pidlink.bench.app.Progress;
 import org.pidlink.bench.app.RunningPidlink;
 import org.pidlink.emulator.OrcidEmulator;
@@ -135,27 +133,14 @@ public final class AggregateBench {
         AtomicLong connected = progress.counting("connecting researchers through the sign-in and grant pages",
                 count, "researchers");
         ConnectedResearchers.Person[] persons = new ConnectedResearchers.Person[count];
-        ExecutorService pool = Executors.newFixedThreadPool(CONNECTORS);
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int r = 0; r < count; r++) {
-                int index = r;
-                jobs.add(pool.submit(() -> {
-                    ConnectedResearchers.Person person = people.newResearcher("Researcher" + index, "Bench");
-                    people.signIn(person);
-                    people.grant(person, OrcidRegistrations.AUTO_UPDATE);
-                    settings(people, person, false);
-                    persons[index] = person;
-                    connected.incrementAndGet();
-                    return null;
-                }));
-            }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.run(CONNECTORS, count, index -> {
+            ConnectedResearchers.Person person = people.newResearcher("Researcher" + index, "Bench");
+            people.signIn(person);
+            people.grant(person, OrcidRegistrations.AUTO_UPDATE);
+            settings(people, person, false);
+            persons[index] = person;
+            connected.incrementAndGet();
+        });
         return List.of(persons);
     }
 
@@ -240,36 +225,24 @@ public final class AggregateBench {
         for (int first = 0; first < dois; first += BATCH) {
             batches.add(first);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                jobs.add(pool.submit(() -> {
-                    Integer first;
-                    StringBuilder body = new StringBuilder();
-                    while ((first = batches.poll()) != null) {
-                        body.setLength(0);
-                        for (int d = first; d < Math.min(dois, first + BATCH); d++) {
-                            body.append(records.jsonLine(d)).append('\n');
-                        }
-                        HttpResponse<String> response = pidlink.postDois(
-                                body.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
-                        Matcher m = ACCEPTED.matcher(response.body());
-                        if (response.statusCode() != 202 || !m.find()) {
-                            throw new IllegalStateException("POST /api/v1/dois answered " + response.statusCode()
-                                    + ": " + response.body());
-                        }
-                        accepted.addAndGet(Long.parseLong(m.group(1)));
-                    }
-                    return null;
-                }));
+        Parallel.run(CLIENTS, CLIENTS, client -> {
+            Integer first;
+            StringBuilder body = new StringBuilder();
+            while ((first = batches.poll()) != null) {
+                body.setLength(0);
+                for (int d = first; d < Math.min(dois, first + BATCH); d++) {
+                    body.append(records.jsonLine(d)).append('\n');
+                }
+                HttpResponse<String> response = pidlink.postDois(
+                        body.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+                Matcher m = ACCEPTED.matcher(response.body());
+                if (response.statusCode() != 202 || !m.find()) {
+                    throw new IllegalStateException("POST /api/v1/dois answered " + response.statusCode()
+                            + ": " + response.body());
+                }
+                accepted.addAndGet(Long.parseLong(m.group(1)));
             }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
         return accepted.get();
     }
 
@@ -288,21 +261,7 @@ public final class AggregateBench {
         progress.phase("push: researchers turning auto-update on, pidlink writing to ORCID",
                 () -> count(jdbc, written), room, "works");
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(CONNECTORS);
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (ConnectedResearchers.Person person : persons) {
-                jobs.add(pool.submit(() -> {
-                    autoUpdateOn(people, person, jdbc);
-                    return null;
-                }));
-            }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.run(CONNECTORS, persons.size(), r -> autoUpdateOn(people, persons.get(r), jdbc));
         // Settled: nothing queued or retrying, and the written count has not moved for a while.
         long last = -1;
         long stableSince = System.nanoTime();
