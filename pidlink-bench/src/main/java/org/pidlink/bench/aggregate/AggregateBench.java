@@ -102,7 +102,7 @@ public final class AggregateBench {
         progress.phase("starting pidlink (embedded PostgreSQL and ORCID emulator)");
         try (KafkaTopic kafka = options.kafka() ? KafkaTopic.start() : null;
              RunningPidlink pidlink = RunningPidlink.start(kafka == null ? Map.of() : kafka.properties());
-             MemoryWatch memory = new MemoryWatch()) {
+             MemoryWatch memory = new MemoryWatch(pidlink.property("pidlink.data-dir"))) {
             OrcidEmulator emulator = pidlink.orcid().emulator();
             emulator.control().rateLimit(24, 40);
             JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(DataSource.class));

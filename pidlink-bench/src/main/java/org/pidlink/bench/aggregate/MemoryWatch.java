@@ -29,7 +29,11 @@ final class MemoryWatch implements AutoCloseable {
     private final AtomicLong postgresPss = new AtomicLong();
     private long samples;
 
-    MemoryWatch() {
+    private final String dataDir;
+
+    /** @param dataDir pidlink's data directory: its PostgreSQL is the server started on a directory inside it */
+    MemoryWatch(String dataDir) {
+        this.dataDir = dataDir;
         sampler.scheduleAtFixedRate(this::sample, 0, EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -56,8 +60,11 @@ final class MemoryWatch implements AutoCloseable {
         heapUsed.accumulateAndGet(used, Math::max);
         heapAfterGc.accumulateAndGet(afterGc, Math::max);
         if (samples++ % POSTGRES_EVERY == 0) {
-            long pss = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+            // The embedded server runs detached from this JVM: found by its data directory, with its backends.
+            long pss = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false)
+                            && p.info().arguments().map(a -> String.join(" ", a).contains(dataDir)).orElse(false))
+                    .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.children()))
                     .mapToLong(p -> statusKilobytes(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"), "Pss:"))
                     .sum() * 1024;
             postgresPss.accumulateAndGet(pss, Math::max);
