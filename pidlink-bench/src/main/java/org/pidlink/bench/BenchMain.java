@@ -20,6 +20,7 @@ public final class BenchMain {
         BENCHMARKS.put("backfill", "org.pidlink.bench.backfill.BackfillBench");
         BENCHMARKS.put("latency", "org.pidlink.bench.latency.LatencyBench");
         BENCHMARKS.put("intake", "org.pidlink.bench.intake.IntakeBench");
+        BENCHMARKS.put("aggregate", "org.pidlink.bench.aggregate.AggregateBench");
     }
 
     private BenchMain() {

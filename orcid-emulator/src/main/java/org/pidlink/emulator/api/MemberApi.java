@@ -14,6 +14,7 @@ import org.pidlink.emulator.schema.JsonBodyException;
 import org.pidlink.emulator.schema.XmlBodyException;
 import org.pidlink.emulator.state.RecordState;
 import org.pidlink.emulator.state.StoredWork;
+import org.pidlink.emulator.traffic.WorkLimitRefusals;
 import org.pidlink.emulator.works.JsonWorkAsXml;
 import org.pidlink.emulator.works.Work;
 import org.pidlink.emulator.works.WorkJsonReader;
@@ -50,7 +51,8 @@ public final class MemberApi implements EmulatorModule {
         this.gate = ctx.shared(MemberApiGate.class, () -> new MemberApiGate(ctx, errors));
         this.normalizer = ExternalIdNormalizer.standard();
         this.rules = new WorkRules(errors, normalizer);
-        this.works = new WorkService(ctx.state(), errors, normalizer);
+        this.works = new WorkService(ctx.state(), errors, normalizer,
+                ctx.shared(WorkLimitRefusals.class, WorkLimitRefusals::new));
         WorkXmlReader.precompile();
         this.xml = new WorkXmlReader();
         this.jsonReader = new WorkJsonReader(ctx::json);

@@ -9,6 +9,7 @@ import org.pidlink.emulator.state.EmulatorState.RecordChange;
 import org.pidlink.emulator.state.RecordWorks;
 import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.state.StoredWork;
+import org.pidlink.emulator.traffic.WorkLimitRefusals;
 import org.pidlink.emulator.works.Work;
 
 /**
@@ -24,11 +25,14 @@ final class WorkService {
     private final EmulatorState state;
     private final OrcidErrors errors;
     private final ExternalIdNormalizer normalizer;
+    private final WorkLimitRefusals refusals;
 
-    WorkService(EmulatorState state, OrcidErrors errors, ExternalIdNormalizer normalizer) {
+    WorkService(EmulatorState state, OrcidErrors errors, ExternalIdNormalizer normalizer,
+                WorkLimitRefusals refusals) {
         this.state = state;
         this.errors = errors;
         this.normalizer = normalizer;
+        this.refusals = refusals;
     }
 
     List<String> matchKeys(Work w) {
@@ -44,6 +48,7 @@ final class WorkService {
         List<String> keys = matchKeys(w);
         return state.changeWorks(r, works -> {
             if (works.size() + 1 > MAX_WORKS) {
+                refusals.refused(1);
                 throw errors.exception(409, 9048, null);
             }
             Long dup = findSingleDuplicate(works, clientId, w, keys, -1);
@@ -59,6 +64,7 @@ final class WorkService {
     /** Checks the 10,000 limit for a bulk of {@code size} before any item is processed. */
     void checkRoomFor(Researcher r, int size) {
         if (r.workCount() + size > MAX_WORKS) {
+            refusals.refused(size);
             throw errors.exception(409, 9048, null);
         }
     }
@@ -71,6 +77,7 @@ final class WorkService {
         List<String> keys = matchKeys(w);
         return state.changeWorks(r, works -> {
             if (works.size() + 1 > MAX_WORKS) {
+                refusals.refused(1);
                 return RecordChange.unchanged(errors.error(409, 9048, null, Map.of()));
             }
             for (int i = 0; i < w.externalIds().size(); i++) {

@@ -359,9 +359,14 @@ class WorksApiTest {
     @Test
     void moreThan10000WorksIs9048() {
         fillFromAnotherSource(10_000, org.pidlink.emulator.state.Visibility.PUBLIC);
+        var refusals = ORCID.emulator().context().shared(org.pidlink.emulator.traffic.WorkLimitRefusals.class,
+                org.pidlink.emulator.traffic.WorkLimitRefusals::new);
+        long refusedBefore = refusals.works();
         HttpResponse<String> r = postJson(Fixtures.jsonWork("One too many", "10.13/x"));
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(json(r).get("error-code").asInt()).isEqualTo(9048);
+        // Benchmarks count what the cap refused (a client that knows the record's count never causes one).
+        assertThat(refusals.works() - refusedBefore).isEqualTo(1);
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
@@ -72,6 +74,16 @@ public class Researchers {
     public List<Researcher> findPublic() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE public_profile ORDER BY name, orcid")
                 .query(Researchers::map).list();
+    }
+
+    /** The accounts of these iDs that have one, by iD (one query, however many iDs). */
+    public Map<OrcidId, Researcher> findAll(Collection<OrcidId> orcids) {
+        if (orcids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM researcher WHERE orcid = ANY(:orcids)")
+                .param("orcids", orcids.stream().map(OrcidId::value).distinct().toArray(String[]::new))
+                .query(Researchers::map).list().stream().collect(Collectors.toMap(Researcher::orcid, r -> r));
     }
 
     /** Which of these iDs belong to researchers who show in public lookups (one query, however many iDs). */

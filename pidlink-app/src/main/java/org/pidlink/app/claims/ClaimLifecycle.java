@@ -130,7 +130,11 @@ final class ClaimLifecycle {
             if (inserted.isPresent()) {
                 Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD);
                 setQueued(inserted.get(), ClaimAction.ADD, hold, now, false, classOfNew(provenance));
-                queue.queueChanged(orcid, claimQueue);
+                if (hold == null) {
+                    // A held claim adds no due write: rescheduling her and waking every push worker for each of a
+                    // backfill's claims (intake of records for researchers not connected) only loads the database.
+                    queue.queueChanged(orcid, claimQueue);
+                }
                 return new ClaimResult(inserted.get(), hold == null ? QUEUED : hold.status(), true, hold == null);
             }
             Row row = lockRow(orcid, doi, registrationId);

@@ -3,6 +3,9 @@ package org.pidlink.app.claims;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -154,6 +157,45 @@ public final class Claims {
                 .param("patterns", prefixes.stream().map(p -> p + "/%").toArray(String[]::new))
                 .param("after", Timestamp.from(afterUpdatedAt)).param("afterId", afterId)
                 .param("limit", limit).query((rs, n) -> ClaimRows.view(rs)).list();
+    }
+
+    /**
+     * The links to {@code doi} (only those whose work is on ORCID when {@code onlyInOrcid}), by researcher then
+     * registration, without the works: one indexed query.
+     */
+    public List<ClaimLink> linksOfDoi(Doi doi, boolean onlyInOrcid) {
+        return lifecycle.jdbc().sql("SELECT " + LINK_COLUMNS + """
+                         FROM claim WHERE doi = :doi AND (NOT :only OR status = ANY(:inOrcid))
+                        ORDER BY orcid, registration_id""")
+                .param("doi", doi.value()).param("only", onlyInOrcid).param("inOrcid", IN_ORCID)
+                .query((rs, n) -> link(rs)).list();
+    }
+
+    /**
+     * A page of the researcher's links (only those whose work is on ORCID when {@code onlyInOrcid}), by DOI then
+     * registration, starting after the link ({@code afterDoi}, {@code afterRegistration}) (empty strings: from the
+     * start), at most {@code limit}. Keyset paging on the claim's (orcid, doi, registration) index: a page costs the
+     * same however many claims she has.
+     */
+    public List<ClaimLink> linksOfResearcher(OrcidId orcid, boolean onlyInOrcid, String afterDoi,
+                                             String afterRegistration, int limit) {
+        return lifecycle.jdbc().sql("SELECT " + LINK_COLUMNS + """
+                         FROM claim WHERE orcid = :orcid AND (doi, registration_id) > (:doi, :registration)
+                          AND (NOT :only OR status = ANY(:inOrcid))
+                        ORDER BY doi, registration_id LIMIT :limit""")
+                .param("orcid", orcid.value()).param("doi", afterDoi).param("registration", afterRegistration)
+                .param("only", onlyInOrcid).param("inOrcid", IN_ORCID).param("limit", limit)
+                .query((rs, n) -> link(rs)).list();
+    }
+
+    private static final String LINK_COLUMNS = "orcid, doi, registration_id, provenance, status, updated_at";
+    private static final String[] IN_ORCID = Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::inOrcid)
+            .map(ClaimStatus::name).toArray(String[]::new);
+
+    private static ClaimLink link(ResultSet rs) throws SQLException {
+        return new ClaimLink(rs.getString("orcid"), rs.getString("doi"), rs.getString("registration_id"),
+                ClaimRows.provenance(rs.getArray("provenance")), ClaimStatus.valueOf(rs.getString("status")),
+                Objects.requireNonNull(ClaimRows.instant(rs, "updated_at")));
     }
 
     /** The researchers who claim {@code doi} and want it on their record. */

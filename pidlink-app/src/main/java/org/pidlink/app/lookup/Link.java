@@ -7,7 +7,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.jspecify.annotations.Nullable;
-import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.ClaimLink;
 
 /**
  * One link between an ORCID iD and a DOI, as the public lookup shows it.
@@ -22,7 +22,7 @@ import org.pidlink.app.claims.ClaimView;
 record Link(String orcid, String doi, @Nullable String name, String status, String statusLabel, boolean inOrcid,
             List<String> provenance, String registration, Instant updatedAt) {
 
-    static Link of(ClaimView claim, @Nullable String name) {
+    static Link of(ClaimLink claim, @Nullable String name) {
         return new Link(claim.orcid(), claim.doi(), name, lower(claim.status().name()), claim.status().label(),
                 claim.status().inOrcid(), claim.provenance().stream().map(p -> lower(p.name())).toList(),
                 claim.registrationId(), claim.updatedAt());

@@ -1,7 +1,9 @@
 package org.pidlink.app.lookup;
 
-import java.util.Comparator;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +21,14 @@ import org.jspecify.annotations.Nullable;
 import org.pidlink.app.accounts.Researcher;
 import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.accounts.SignInService;
-import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.ClaimLink;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.system.ProblemResponses;
 import org.pidlink.app.system.ProblemType;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.core.identifiers.ParseResult;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -46,6 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
 class LookupController {
 
     private static final String ALL = "true: every link pidlink knows, also those not (yet) on ORCID";
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
 
 
     private final Claims claims;
@@ -75,17 +80,24 @@ class LookupController {
             return badParameter(ProblemType.INVALID_DOI, "doi", value, "a DOI", invalid.reason());
         }
         Doi doi = parsed.orElseThrow();
-        Viewer viewer = new Viewer(isAdmin(caller));
-        List<Link> links = claims.forDoi(doi).stream()
-                .filter(c -> all || c.status().inOrcid())
-                .flatMap(c -> viewer.visible(new OrcidId(c.orcid())).map(r -> Link.of(c, r.name())).stream())
-                .toList();
-        return ResponseEntity.ok(new DoiLinks(doi.value(), doi.url(), links));
+        List<ClaimLink> claimed = claims.linksOfDoi(doi, !all);
+        boolean admin = isAdmin(caller);
+        Map<OrcidId, Researcher> accounts = researchers.findAll(
+                claimed.stream().map(c -> new OrcidId(c.orcid())).distinct().toList());
+        List<Link> links = new ArrayList<>(claimed.size());
+        for (ClaimLink c : claimed) {
+            Researcher account = accounts.get(new OrcidId(c.orcid()));
+            if (admin || (account != null && account.publicProfile())) {
+                links.add(Link.of(c, account == null ? null : account.name()));
+            }
+        }
+        return cacheable(admin).body(new DoiLinks(doi.value(), doi.url(), links));
     }
 
     @Operation(operationId = "lookupOrcid", summary = "The DOIs linked to an ORCID iD",
             description = "Public, no API key; only for researchers who show in public lookups (an administrator "
-                    + "signed in to pidlink sees everyone).")
+                    + "signed in to pidlink sees everyone). By DOI, a page at a time: 'next' (absent on the last "
+                    + "page) is the path of the next page.")
     @ApiResponse(responseCode = "200", description = "The researcher's links",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrcidLinks.class)))
     @ProblemResponses({ProblemType.INVALID_ORCID, ProblemType.INVALID_PARAMETER, ProblemType.NO_PUBLIC_LINKS})
@@ -93,25 +105,42 @@ class LookupController {
     ResponseEntity<?> byOrcid(@Parameter(description = "The ORCID iD, bare or as https://orcid.org/… URL",
                                       example = "0000-0003-1419-2405") @PathVariable("orcid") String value,
                               @Parameter(description = ALL) @RequestParam(defaultValue = "false") boolean all,
+                              @Parameter(description = "How many links a page holds, 1 to " + MAX_LIMIT)
+                              @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+                              @Parameter(description = "Where the page starts: the previous page's 'next' cursor "
+                                      + "(absent: the first page)") @RequestParam(required = false) @Nullable String after,
                               @Parameter(hidden = true) @Nullable Authentication caller) {
         ParseResult<OrcidId> parsed = OrcidId.tryParse(value);
         if (parsed instanceof ParseResult.Invalid<OrcidId> invalid) {
             return badParameter(ProblemType.INVALID_ORCID, "orcid", value, "an ORCID iD", invalid.reason());
         }
         OrcidId orcid = parsed.orElseThrow();
-        Optional<Shown> researcher = new Viewer(isAdmin(caller)).visible(orcid);
-        if (researcher.isEmpty()) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return badQueryParameter("limit", Integer.toString(limit), "a number from 1 to " + MAX_LIMIT);
+        }
+        Optional<Cursor> start = Cursor.parse(after);
+        if (after != null && start.isEmpty()) {
+            return badQueryParameter("after", after, "a cursor from a previous page's 'next'");
+        }
+        boolean admin = isAdmin(caller);
+        Optional<Researcher> account = researchers.find(orcid);
+        if (!admin && account.filter(Researcher::publicProfile).isEmpty()) {
             ProblemDetail problem = ProblemType.NO_PUBLIC_LINKS.detail("pidlink has no public links for "
                     + orcid.value() + " (unknown, or the researcher keeps out of public lookups)");
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
-        String name = researcher.get().name();
-        List<Link> links = claims.forResearcher(orcid).stream()
-                .filter(c -> all || c.status().inOrcid())
-                .sorted(Comparator.comparing(ClaimView::doi).thenComparing(ClaimView::registrationId))
-                .map(c -> Link.of(c, name))
-                .toList();
-        return ResponseEntity.ok(new OrcidLinks(orcid.value(), orcid.uri(), name, links));
+        String name = account.map(Researcher::name).orElse(null);
+        Cursor from = start.orElse(Cursor.FIRST);
+        // One more than asked: whether there is a next page, without counting her links.
+        List<ClaimLink> page = claims.linksOfResearcher(orcid, !all, from.doi(), from.registration(), limit + 1);
+        List<Link> links = page.stream().limit(limit).map(c -> Link.of(c, name)).toList();
+        String next = null;
+        if (page.size() > limit) {
+            ClaimLink last = page.get(limit - 1);
+            next = "/api/v1/lookup/orcids/" + orcid.value() + "?limit=" + limit + (all ? "&all=true" : "")
+                    + "&after=" + new Cursor(last.doi(), last.registrationId()).value();
+        }
+        return cacheable(admin).body(new OrcidLinks(orcid.value(), orcid.uri(), name, links, next));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -119,32 +148,53 @@ class LookupController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record OrcidLinks(String orcid, String uri, @Nullable String name, List<Link> links) {
+    record OrcidLinks(String orcid, String uri, @Nullable String name, List<Link> links, @Nullable String next) {
     }
 
     /**
-     * Who the caller may see: researchers who show in public lookups, or (for an administrator) every researcher,
-     * including iDs that have no pidlink account. Looks each researcher up once per request.
+     * Where a page of a researcher's links starts: after this DOI and registration. Opaque to clients (base64url),
+     * so that its form can change.
      */
-    private final class Viewer {
-        private final boolean admin;
-        private final Map<OrcidId, Optional<Researcher>> seen = new HashMap<>();
+    record Cursor(String doi, String registration) {
 
-        Viewer(boolean admin) {
-            this.admin = admin;
+        static final Cursor FIRST = new Cursor("", "");
+
+        String value() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((doi + "\n" + registration).getBytes(StandardCharsets.UTF_8));
         }
 
-        Optional<Shown> visible(OrcidId orcid) {
-            Optional<Researcher> account = seen.computeIfAbsent(orcid, researchers::find);
-            if (admin) {
-                return Optional.of(new Shown(account.map(Researcher::name).orElse(null)));
+        static Optional<Cursor> parse(@Nullable String value) {
+            if (value == null) {
+                return Optional.empty();
             }
-            return account.filter(Researcher::publicProfile).map(r -> new Shown(r.name()));
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+                int split = text.indexOf('\n');
+                return split <= 0 ? Optional.empty()
+                        : Optional.of(new Cursor(text.substring(0, split), text.substring(split + 1)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
     }
 
-    /** A researcher the caller may see, with her name when pidlink knows it. */
-    private record Shown(@Nullable String name) {
+    /**
+     * Anonymous answers are the same for everyone: caches may keep them a minute (a link written meanwhile shows
+     * a minute later). An administrator's answer shows private researchers: never stored.
+     */
+    private static ResponseEntity.BodyBuilder cacheable(boolean admin) {
+        return ResponseEntity.ok().cacheControl(admin ? CacheControl.noStore()
+                : CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic());
+    }
+
+    private static ResponseEntity<ProblemDetail> badQueryParameter(String parameter, String value, String expected) {
+        String reason = "takes " + expected;
+        ProblemDetail problem = ProblemType.INVALID_PARAMETER.detail(
+                "Query parameter '" + parameter + "': '" + value + "' is not accepted: it " + reason);
+        problem.setProperty("parameter", parameter);
+        problem.setProperty("reason", reason);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     private static boolean isAdmin(@Nullable Authentication caller) {

@@ -7,6 +7,7 @@ import org.pidlink.app.testsupport.Eventually;
 import org.pidlink.app.testsupport.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +106,49 @@ class LookupApiTests {
         assertThat(adminByOrcid.get("links")).hasSize(1);
         // A signed-in researcher who is not an administrator sees what the public sees.
         assertThat(people.page(ada, "/api/v1/lookup/orcids/" + carl.orcid().value()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aResearchersLinksComeAPageAtATimeByDoiAndAnonymousAnswersMayBeCached() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person many = people.newResearcher("Many", "Works");
+        people.connect(many, true);
+        showInPublicLookups(people, many, true);
+        String series = "10.5555/paged-" + UUID.randomUUID() + "-";
+        List<String> dois = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Doi doi = new Doi(series + i);
+            dois.add(doi.value());
+            claims.assertClaim(many.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN,
+                    work(doi, "Core " + i));
+        }
+        eventually(() -> assertThat(dois.stream().map(d -> status(many.orcid(), new Doi(d))))
+                .containsOnly(ClaimStatus.IN_ORCID));
+
+        List<String> seen = new ArrayList<>();
+        String next = "/api/v1/lookup/orcids/" + many.orcid().value() + "?limit=2";
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> response = get(next);
+            assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("public")
+                    .contains("max-age=60");
+            JsonNode page = ok(response);
+            assertThat(page.get("links").size()).isLessThanOrEqualTo(2);
+            page.get("links").valueStream().forEach(l -> seen.add(l.get("doi").asString()));
+            next = page.has("next") ? page.get("next").asString() : null;
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(dois);
+        // More lookups than the database pool holds connections: none may keep one.
+        for (int i = 0; i < 30; i++) {
+            assertThat(ok(get("/api/v1/lookup/dois/" + dois.get(i % dois.size()))).get("links")).hasSize(1);
+        }
+
+        assertProblem(get("/api/v1/lookup/orcids/" + many.orcid().value() + "?limit=0"), "limit",
+                "takes a number from 1 to 1000");
+        assertProblem(get("/api/v1/lookup/orcids/" + many.orcid().value() + "?after=bm9wZQ"), "after",
+                "takes a cursor from a previous page's 'next'");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.accounts.SignedIn;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.claims.ClaimStatus;
-import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.ClaimLink;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.core.identifiers.Doi;
@@ -78,9 +79,9 @@ class LookupControllerSliceTest {
 
     @Test
     void linksOfResearchersWhoKeepOutOfPublicLookupsAreNotListed() {
-        when(claims.forDoi(DOI)).thenReturn(List.of(inOrcid(PUBLIC), inOrcid(PRIVATE)));
-        when(researchers.find(PUBLIC)).thenReturn(Optional.of(researcher(PUBLIC, "Josiah Carberry", true)));
-        when(researchers.find(PRIVATE)).thenReturn(Optional.of(researcher(PRIVATE, "Quiet Person", false)));
+        when(claims.linksOfDoi(DOI, true)).thenReturn(List.of(inOrcid(PUBLIC), inOrcid(PRIVATE)));
+        when(researchers.findAll(List.of(PUBLIC, PRIVATE))).thenReturn(Map.of(
+                PUBLIC, researcher(PUBLIC, "Josiah Carberry", true), PRIVATE, researcher(PRIVATE, "Quiet Person", false)));
 
         MvcTestResult result = mvc.get().uri("/api/v1/lookup/dois/doi:" + DOI.value()).exchange();
 
@@ -100,10 +101,9 @@ class LookupControllerSliceTest {
         verifyNoInteractions(claims);
     }
 
-    private static ClaimView inOrcid(OrcidId orcid) {
-        Instant at = Instant.parse("2026-11-21T08:00:00Z");
-        return new ClaimView(1, orcid.value(), DOI.value(), "auto-update", Set.of(Provenance.AUTO_UPDATE), "Ice cores",
-                42L, ClaimStatus.IN_ORCID, null, null, null, 0, null, false, at, at, at);
+    private static ClaimLink inOrcid(OrcidId orcid) {
+        return new ClaimLink(orcid.value(), DOI.value(), "auto-update", Set.of(Provenance.AUTO_UPDATE),
+                ClaimStatus.IN_ORCID, Instant.parse("2026-11-21T08:00:00Z"));
     }
 
     private static Researcher researcher(OrcidId orcid, String name, boolean publicProfile) {

@@ -80,6 +80,11 @@ public final class RunningPidlink implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A property of the running pidlink, e.g. {@code pidlink.data-dir}. */
+    public String property(String name) {
+        return context.getEnvironment().getProperty(name);
+    }
+
     public EmbeddedOrcid orcid() {
         return context.getBean(EmbeddedOrcid.class);
     }
