@@ -259,8 +259,10 @@ final class ClaimLifecycle {
 
     // ---- the researcher's and the administrator's actions ---------------------------------------------------
 
-    void syncNow(OrcidId orcid) {
-        tx.executeWithoutResult(status -> {
+    SyncOutcome syncNow(OrcidId orcid) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            // Held writes are looked at again first: the reason they waited may be gone (a missed event).
+            permissionsChanged(orcid, null);
             Instant now = clock.instant();
             jdbc.sql("""
                     UPDATE claim SET due_at = LEAST(due_at, :now), queued_class = :interactive, updated_at = :now
@@ -268,7 +270,15 @@ final class ClaimLifecycle {
                     .param("orcid", orcid.value()).param("now", ts(now))
                     .param("interactive", CallClass.INTERACTIVE.ordinal()).update();
             queue.syncRequested(orcid, claimQueue);
-        });
+            return jdbc.sql("""
+                    SELECT count(*) FILTER (WHERE due_at IS NOT NULL) AS writing,
+                           count(*) FILTER (WHERE due_at IS NULL) AS held,
+                           min(status_reason) FILTER (WHERE due_at IS NULL) AS reason
+                    FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL""")
+                    .param("orcid", orcid.value())
+                    .query((rs, n) -> new SyncOutcome(rs.getLong("writing"), rs.getLong("held"), rs.getString("reason")))
+                    .single();
+        }));
     }
 
     void putBack(long claimId) {
@@ -294,12 +304,14 @@ final class ClaimLifecycle {
     int removeAllFromOrcid(OrcidId orcid) {
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
+            // A work already deleted from ORCID stays as it is: it is not "removed before it was written".
             List<Row> rows = jdbc.sql("SELECT " + ClaimRows.COLUMNS
-                            + " FROM claim WHERE orcid = :orcid AND NOT kept_out FOR UPDATE")
+                            + " FROM claim WHERE orcid = :orcid AND NOT kept_out"
+                            + " AND NOT (status = 'DELETED_FROM_ORCID' AND queued_action IS NULL) FOR UPDATE")
                     .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.row(rs)).list();
             int deletions = 0;
             for (Row row : rows) {
-                if (leaveOrcid(row, orcid, row.registrationId(), "removed at the researcher's request", now, true,
+                if (leaveOrcid(row, orcid, row.registrationId(), "you asked pidlink to remove all its works", now, true,
                         CallClass.INTERACTIVE)) {
                     deletions++;
                 }
@@ -586,7 +598,7 @@ final class ClaimLifecycle {
     void tokenRejected(OrcidId orcid, String registrationId, String orcidMessage) {
         tx.executeWithoutResult(status -> {
             access.markRevoked(orcid, registrationId, "ORCID rejected the token: " + orcidMessage);
-            hold(orcid, registrationId, PERMISSION_REVOKED, "the researcher revoked pidlink's permission on ORCID");
+            hold(orcid, registrationId, PERMISSION_REVOKED, "you revoked pidlink's permission on ORCID");
         });
     }
 
@@ -609,7 +621,7 @@ final class ClaimLifecycle {
             Hold hold = holdFor(orcid, registrationId, row.provenance(), ClaimAction.DELETE);
             setQueued(row.id(), ClaimAction.DELETE, hold, now, true, leaving);
             jdbc.sql("UPDATE claim SET status_reason = :reason, recover = (put_code IS NULL) WHERE id = :id")
-                    .param("reason", hold == null ? "to be deleted from ORCID: " + reason : hold.reason())
+                    .param("reason", hold == null ? reason : hold.reason())
                     .param("id", row.id()).update();
             return true;
         }
@@ -617,7 +629,7 @@ final class ClaimLifecycle {
             jdbc.sql("""
                     UPDATE claim SET queued_action = NULL, due_at = NULL, status = :deleted, status_reason = :reason
                     WHERE id = :id""").param("deleted", DELETED_FROM_ORCID.name())
-                    .param("reason", reason + " (it had not been written)").param("id", row.id()).update();
+                    .param("reason", reason + ", before pidlink wrote it").param("id", row.id()).update();
         } else {
             // Never written: nothing to delete on ORCID, nothing left to remember.
             jdbc.sql("DELETE FROM claim WHERE id = :id").param("id", row.id()).update();
@@ -662,7 +674,7 @@ final class ClaimLifecycle {
             case WriteAccess.Granted granted -> !granted.autoUpdate() && action == ClaimAction.ADD
                     && provenance.equals(EnumSet.of(Provenance.AUTO_UPDATE))
                     ? new Hold(WAITING_FOR_PERMISSION,
-                            "auto-update is off: found in DOI metadata, waiting for the researcher to turn it on")
+                            "auto-update is off: its DOI metadata names you, and pidlink waits for you to turn auto-update on")
                     : null;
         };
     }

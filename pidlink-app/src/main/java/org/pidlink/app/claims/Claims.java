@@ -1,8 +1,13 @@
 package org.pidlink.app.claims;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.core.identifiers.Doi;
@@ -95,6 +100,51 @@ public final class Claims {
                 .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.view(rs)).list();
     }
 
+    /**
+     * One page of the researcher's works, one row per DOI (newest claim first), and the figures of all of them.
+     * Two queries, each bounded by the page or answered from her claims' index, so that a researcher with
+     * thousands of claims gets her page as fast as one with five.
+     *
+     * @param page       from 1; a page past the end answers the last one
+     * @param clientName names a registration for her, e.g. "pidlink's auto-update client"
+     */
+    public ClaimsPage page(OrcidId orcid, int page, int size, Function<String, String> clientName) {
+        if (size < 1 || size > 500) {
+            throw new IllegalArgumentException("page size must be 1 to 500: " + size);
+        }
+        long[] figures = lifecycle.jdbc().sql("""
+                SELECT count(DISTINCT doi) AS works, count(DISTINCT doi) FILTER (WHERE put_code IS NOT NULL) AS on_orcid
+                FROM claim WHERE orcid = :orcid""").param("orcid", orcid.value())
+                .query((rs, n) -> new long[] {rs.getLong("works"), rs.getLong("on_orcid")}).single();
+        int pages = (int) Math.max(1, (figures[0] + size - 1) / size);
+        int shown = Math.min(Math.max(1, page), pages);
+        Map<String, List<ClaimView>> byDoi = new LinkedHashMap<>();
+        lifecycle.jdbc().sql("""
+                WITH shown AS (
+                    SELECT doi, max(created_at) AS newest, max(id) AS last_id FROM claim WHERE orcid = :orcid
+                    GROUP BY doi ORDER BY newest DESC, last_id DESC LIMIT :size OFFSET :offset)
+                SELECT %s FROM claim JOIN shown USING (doi)
+                WHERE orcid = :orcid ORDER BY shown.newest DESC, shown.last_id DESC, registration_id
+                """.formatted(ClaimRows.COLUMNS))
+                .param("orcid", orcid.value()).param("size", size).param("offset", (shown - 1) * size)
+                .query((rs, n) -> ClaimRows.view(rs)).list()
+                .forEach(c -> byDoi.computeIfAbsent(c.doi(), d -> new ArrayList<>()).add(c));
+        List<WorkRow> rows = byDoi.values().stream().map(claims -> WorkRow.of(claims, clientName)).toList();
+        return new ClaimsPage(rows, shown, size, figures[0], figures[1]);
+    }
+
+    /** The researcher's claims on these DOIs (all registrations), e.g. to mark search results she claimed. */
+    public List<ClaimView> forResearcher(OrcidId orcid, Collection<Doi> dois) {
+        if (dois.isEmpty()) {
+            return List.of();
+        }
+        return lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS
+                        + " FROM claim WHERE orcid = :orcid AND doi = ANY(CAST(:dois AS text[])) ORDER BY doi, registration_id")
+                .param("orcid", orcid.value())
+                .param("dois", ClaimRows.arrayLiteral(dois.stream().map(Doi::value).toList()))
+                .query((rs, n) -> ClaimRows.view(rs)).list();
+    }
+
     /** How far pidlink has come writing the researcher's works ("written N of M" while her backfill runs). */
     public WriteProgress writeProgress(OrcidId orcid) {
         return lifecycle.jdbc().sql("""
@@ -128,11 +178,11 @@ public final class Claims {
     }
 
     /**
-     * "Sync now": the researcher's queued writes (including failed ones waiting for their next attempt) run
-     * first, before other researchers'.
+     * "Sync now": held writes are checked again against her permissions, then the researcher's queued writes
+     * (including failed ones waiting for their next attempt) run first, before other researchers'.
      */
-    public void syncNow(OrcidId orcid) {
-        lifecycle.syncNow(orcid);
+    public SyncOutcome syncNow(OrcidId orcid) {
+        return lifecycle.syncNow(orcid);
     }
 
     /**
