@@ -100,7 +100,7 @@ class ResearcherViewTests {
         String page = text(profile);
         assertThat(worksWithDoi(dora.orcid(), first)).hasSize(1);
         assertThat(worksWithDoi(dora.orcid(), second)).hasSize(1);
-        assertThat(page).contains("pidlink knows 2 works of yours; 2 of them are on your ORCID record")
+        assertThat(page).contains("pidlink knows 2 works of yours and has put 2 of them on your ORCID record")
                 .contains("pidlink removes it from your ORCID record as soon as you allow pidlink to change your record.")
                 .contains("pidlink may not change your ORCID record yet: you have not granted it permission.")
                 .doesNotContain("had not been written").doesNotContain("to be deleted")
