@@ -1,6 +1,8 @@
 package org.pidlink.app.claims;
 
+import static org.pidlink.app.claims.ClaimStatus.AWAITING_REVIEW;
 import static org.pidlink.app.claims.ClaimStatus.DELETED_FROM_ORCID;
+import static org.pidlink.app.claims.ClaimStatus.DISMISSED;
 import static org.pidlink.app.claims.ClaimStatus.FAILED_PERMANENTLY;
 import static org.pidlink.app.claims.ClaimStatus.FAILED_WILL_RETRY;
 import static org.pidlink.app.claims.ClaimStatus.IN_ORCID;
@@ -52,7 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@link ClaimStatus#REMOVED_BY_RESEARCHER}: a 404 on update or delete, or the webhook's read-back
  * ({@link #removedByResearcher});</li>
  * <li>{@link ClaimStatus#DELETED_FROM_ORCID}: ORCID deleted it ({@link #deleted}), or it was kept out before it was
- * ever written.</li>
+ * ever written;</li>
+ * <li>{@link ClaimStatus#AWAITING_REVIEW}: an addition only auto-update asserted, for a researcher who reviews new
+ * works first ({@link #holdFor}); {@link ClaimStatus#DISMISSED}: she dismissed it ({@link #dismiss}).</li>
  * </ul>
  * Every change that affects the queue tells the {@link ClaimQueueListener} inside the same transaction. Every
  * statement takes its time from the injected clock, never from the database. Thread-safe.
@@ -113,7 +117,7 @@ final class ClaimLifecycle {
                     .param("pending", PENDING.name()).param("add", ClaimAction.ADD.name()).param("now", ts(now))
                     .query(Long.class).optional();
             if (inserted.isPresent()) {
-                Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD);
+                Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD, false);
                 setQueued(inserted.get(), ClaimAction.ADD, hold, now, false, classOfNew(provenance));
                 queue.queueChanged(orcid, claimQueue);
                 return new ClaimResult(inserted.get(), hold == null ? QUEUED : hold.status(), true, hold == null);
@@ -152,7 +156,7 @@ final class ClaimLifecycle {
                 }
                 action = ClaimAction.ADD;
             }
-            Hold hold = holdFor(orcid, registrationId, provenances, action);
+            Hold hold = holdFor(orcid, registrationId, provenances, action, row.approved());
             boolean keepBackoff = row.status() == FAILED_WILL_RETRY && action == row.queuedAction();
             if (!keepBackoff || hold != null) {
                 setQueued(row.id(), action, hold, now, row.status() != FAILED_WILL_RETRY,
@@ -206,7 +210,7 @@ final class ClaimLifecycle {
                 jdbc.sql("UPDATE claim SET put_code = :pc, recover = false WHERE id = :id")
                         .param("pc", ourPutCode).param("id", row.id()).update();
                 ClaimAction action = row.wanted() ? ClaimAction.UPDATE : ClaimAction.DELETE;
-                setQueued(row.id(), action, holdFor(orcid, registrationId, provenances, action), now, true,
+                setQueued(row.id(), action, holdFor(orcid, registrationId, provenances, action, row.approved()), now, true,
                         CallClass.BACKFILL);
             } else {
                 jdbc.sql("""
@@ -290,10 +294,10 @@ final class ClaimLifecycle {
             Instant now = clock.instant();
             jdbc.sql("""
                     UPDATE claim SET kept_out = false, wanted = true, put_code = NULL, written_hash = NULL,
-                                     updated_at = :now
+                                     approved = true, updated_at = :now
                     WHERE id = :id""").param("now", ts(now)).param("id", row.id()).update();
             OrcidId orcid = new OrcidId(row.orcid());
-            Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.ADD);
+            Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.ADD, true);
             // The recovery read finds the work if it is in fact still on the record, so it is never added twice.
             setQueued(row.id(), ClaimAction.ADD, hold, now, true, CallClass.INTERACTIVE);
             jdbc.sql("UPDATE claim SET recover = true WHERE id = :id").param("id", row.id()).update();
@@ -338,7 +342,8 @@ final class ClaimLifecycle {
                         .param("id", row.id()).update();
             } else {
                 OrcidId orcid = new OrcidId(row.orcid());
-                setQueued(row.id(), action, holdFor(orcid, row.registrationId(), row.provenance(), action), now, true,
+                setQueued(row.id(), action, holdFor(orcid, row.registrationId(), row.provenance(), action, row.approved()),
+                        now, true,
                         CallClass.INTERACTIVE);
             }
             queue.queueChanged(new OrcidId(row.orcid()), claimQueue);
@@ -362,7 +367,7 @@ final class ClaimLifecycle {
                     .query((rs, n) -> ClaimRows.row(rs)).list();
             for (Row row : rows) {
                 ClaimAction action = Objects.requireNonNull(row.queuedAction());
-                Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), action);
+                Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), action, row.approved());
                 boolean held = row.dueAt() == null;
                 if (hold != null && (!held || row.status() != hold.status())) {
                     setQueued(row.id(), action, hold, now, false, row.queuedClass());
@@ -618,7 +623,7 @@ final class ClaimLifecycle {
         jdbc.sql("UPDATE claim SET wanted = false, kept_out = kept_out OR :keepOut, updated_at = :now WHERE id = :id")
                 .param("keepOut", keepOut).param("now", ts(now)).param("id", row.id()).update();
         if (row.mayBeInOrcid()) {
-            Hold hold = holdFor(orcid, registrationId, row.provenance(), ClaimAction.DELETE);
+            Hold hold = holdFor(orcid, registrationId, row.provenance(), ClaimAction.DELETE, row.approved());
             setQueued(row.id(), ClaimAction.DELETE, hold, now, true, leaving);
             jdbc.sql("UPDATE claim SET status_reason = :reason, recover = (put_code IS NULL) WHERE id = :id")
                     .param("reason", hold == null ? reason : hold.reason())
@@ -665,9 +670,18 @@ final class ClaimLifecycle {
         };
     }
 
-    /** Why a write may not run now, or {@code null} when it may: the one place that decides. */
+    /**
+     * Why a write may not run now, or {@code null} when it may: the one place that decides. In review-first mode a
+     * work only auto-update found waits for her approval before it is added, whatever her permissions.
+     *
+     * @param approved she approved the claim (or brought it back) in review-first mode
+     */
     private @Nullable Hold holdFor(OrcidId orcid, String registrationId, Set<Provenance> provenance,
-            ClaimAction action) {
+            ClaimAction action, boolean approved) {
+        if (action == ClaimAction.ADD && !approved && provenance.equals(EnumSet.of(Provenance.AUTO_UPDATE))
+                && reviewFirst(orcid)) {
+            return new Hold(AWAITING_REVIEW, null);
+        }
         return switch (access.find(orcid, registrationId)) {
             case WriteAccess.Missing missing -> new Hold(WAITING_FOR_PERMISSION, missing.reason());
             case WriteAccess.Revoked revoked -> new Hold(PERMISSION_REVOKED, revoked.reason());
@@ -679,7 +693,79 @@ final class ClaimLifecycle {
         };
     }
 
-    private record Hold(ClaimStatus status, String reason) {
+    /** @param reason why, when the status alone does not say it */
+    private record Hold(ClaimStatus status, @Nullable String reason) {
+    }
+
+    // ---- review first: the researcher approves what auto-update found --------------------------------------
+
+    boolean reviewFirst(OrcidId orcid) {
+        return jdbc.sql("SELECT review_first FROM claim_write_mode WHERE orcid = :orcid")
+                .param("orcid", orcid.value()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Switches her write mode; claims waiting for review are released, or new additions held for it. */
+    void setReviewFirst(OrcidId orcid, boolean reviewFirst) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO claim_write_mode (orcid, review_first, changed_at) VALUES (:orcid, :review, :now)
+                    ON CONFLICT (orcid) DO UPDATE SET review_first = excluded.review_first, changed_at = excluded.changed_at""")
+                    .param("orcid", orcid.value()).param("review", reviewFirst).param("now", ts(clock.instant()))
+                    .update();
+            permissionsChanged(orcid, null);
+        });
+    }
+
+    /**
+     * Approves claims awaiting her review ({@code claimIds} null: all of them): each is added to her record at
+     * once (interactive), as far as her permissions allow.
+     *
+     * @return how many she approved
+     */
+    int approve(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Row> rows = awaitingReview(orcid, claimIds);
+            for (Row row : rows) {
+                jdbc.sql("UPDATE claim SET approved = true WHERE id = :id").param("id", row.id()).update();
+                setQueued(row.id(), ClaimAction.ADD,
+                        holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.ADD, true), now, true,
+                        CallClass.INTERACTIVE);
+            }
+            queue.syncRequested(orcid, claimQueue);
+            return rows.size();
+        }));
+    }
+
+    /**
+     * Dismisses claims awaiting her review ({@code claimIds} null: all of them). They were never written, so
+     * nothing leaves ORCID; they are kept out, so the DOI is never proposed again, whatever metadata it arrives
+     * with, until she brings it back ({@link #putBack}).
+     *
+     * @return how many she dismissed
+     */
+    int dismiss(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            List<Row> rows = awaitingReview(orcid, claimIds);
+            jdbc.sql("""
+                    UPDATE claim SET kept_out = true, wanted = false, queued_action = NULL, due_at = NULL,
+                                     status = :dismissed, status_reason = NULL, updated_at = :now
+                    WHERE id = ANY(CAST(:ids AS bigint[]))""")
+                    .param("dismissed", DISMISSED.name()).param("now", ts(clock.instant()))
+                    .param("ids", ClaimRows.arrayLiteral(rows.stream().map(r -> Long.toString(r.id())).toList()))
+                    .update();
+            queue.queueChanged(orcid, claimQueue);
+            return rows.size();
+        }));
+    }
+
+    private List<Row> awaitingReview(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return jdbc.sql("SELECT " + ClaimRows.COLUMNS + " FROM claim WHERE orcid = :orcid AND status = :awaiting"
+                        + (claimIds == null ? "" : " AND id = ANY(CAST(:ids AS bigint[]))") + " FOR UPDATE")
+                .param("orcid", orcid.value()).param("awaiting", AWAITING_REVIEW.name())
+                .param("ids", claimIds == null ? "{}"
+                        : ClaimRows.arrayLiteral(claimIds.stream().map(String::valueOf).toList()))
+                .query((rs, n) -> ClaimRows.row(rs)).list();
     }
 
     private Row lockRow(OrcidId orcid, Doi doi, String registrationId) {

@@ -15,7 +15,9 @@ public enum ClaimStatus {
     REMOVED_BY_RESEARCHER("Removed by the researcher on ORCID", "You deleted the work on ORCID; pidlink will not add it again unless you put it back."),
     FAILED_WILL_RETRY("Failed, will retry", "ORCID could not be reached or answered with an error; pidlink tries again later."),
     FAILED_PERMANENTLY("Failed", "ORCID refused the work; what ORCID said is shown beside it, and an administrator can retry."),
-    DELETED_FROM_ORCID("Deleted from ORCID", "pidlink removed the work from your ORCID record, or never wrote it there.");
+    DELETED_FROM_ORCID("Deleted from ORCID", "pidlink removed the work from your ORCID record, or never wrote it there."),
+    AWAITING_REVIEW("Awaiting your review", "pidlink found this work for you and adds it to your ORCID record only once you approve it."),
+    DISMISSED("Dismissed", "You dismissed this work; pidlink never proposes it again unless you bring it back.");
 
     private final String label;
     private final String description;

@@ -133,6 +133,49 @@ public final class Claims {
         return new ClaimsPage(rows, shown, size, figures[0], figures[1]);
     }
 
+    /** Whether the researcher reviews new works first (otherwise pidlink writes them automatically). */
+    public boolean reviewFirst(OrcidId orcid) {
+        return lifecycle.reviewFirst(orcid);
+    }
+
+    /**
+     * Sets her write mode: in review first, additions only auto-update found wait for her approval
+     * ({@link ClaimStatus#AWAITING_REVIEW}); back to automatic, they are written.
+     */
+    public void setReviewFirst(OrcidId orcid, boolean reviewFirst) {
+        lifecycle.setReviewFirst(orcid, reviewFirst);
+    }
+
+    /** Approves her claims awaiting review ({@code claimIds} null: all); they are written at once. */
+    public int approve(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return lifecycle.approve(orcid, claimIds);
+    }
+
+    /**
+     * Dismisses her claims awaiting review ({@code claimIds} null: all): never proposed again, even when the DOI
+     * arrives again with new metadata, until she brings it back ({@link #putBack}).
+     */
+    public int dismiss(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return lifecycle.dismiss(orcid, claimIds);
+    }
+
+    /** One page of her claims awaiting review, newest first, from the review index (bounded by the page). */
+    public ReviewPage awaitingReview(OrcidId orcid, int page, int size) {
+        if (size < 1 || size > 500) {
+            throw new IllegalArgumentException("page size must be 1 to 500: " + size);
+        }
+        long total = lifecycle.jdbc().sql("SELECT count(*) FROM claim WHERE orcid = :orcid AND status = 'AWAITING_REVIEW'")
+                .param("orcid", orcid.value()).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.min(Math.max(1, page), pages);
+        List<ReviewItem> items = lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS + """
+                 FROM claim WHERE orcid = :orcid AND status = 'AWAITING_REVIEW'
+                ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset""")
+                .param("orcid", orcid.value()).param("size", size).param("offset", (shown - 1) * size)
+                .query((rs, n) -> ReviewItem.of(ClaimRows.view(rs), rs.getString("work_json"))).list();
+        return new ReviewPage(items, shown, size, total);
+    }
+
     /** The researcher's claims on these DOIs (all registrations), e.g. to mark search results she claimed. */
     public List<ClaimView> forResearcher(OrcidId orcid, Collection<Doi> dois) {
         if (dois.isEmpty()) {

@@ -66,4 +66,53 @@ class ClaimsController {
         return writing + " " + outcome.held() + (outcome.held() == 1 ? " change waits" : " changes wait")
                 + (outcome.heldReason() == null ? "." : ": " + outcome.heldReason() + ".");
     }
+
+    /** Her write mode: automatic, or review first (works only auto-update found wait for her approval). */
+    @PostMapping("/claims/write-mode")
+    String writeMode(Authentication authentication, @RequestParam(defaultValue = "false") boolean reviewFirst,
+                     RedirectAttributes flash) {
+        Researcher researcher = signedIn.researcher(authentication);
+        claims.setReviewFirst(researcher.orcid(), reviewFirst);
+        flash.addFlashAttribute("claimsMessage", reviewFirst
+                ? "Review first: pidlink adds the works it finds in DOI metadata only after you approve them."
+                : "Automatic: pidlink adds the works it finds in DOI metadata without asking; those that waited for"
+                        + " your review are being added.");
+        return "redirect:/profile#review";
+    }
+
+    /** Approves one work awaiting her review ({@code claimId}), or all of them ({@code all}). */
+    @PostMapping("/claims/review/approve")
+    String approve(Authentication authentication, @RequestParam(required = false) Long claimId,
+                   @RequestParam(defaultValue = "false") boolean all, RedirectAttributes flash) {
+        Researcher researcher = signedIn.researcher(authentication);
+        int approved = claims.approve(researcher.orcid(), selection(claimId, all));
+        flash.addFlashAttribute("claimsMessage", approved == 0 ? "No work awaiting your review was approved."
+                : approved == 1 ? "Approved: pidlink adds the work to your ORCID record now."
+                : "Approved " + approved + " works: pidlink adds them to your ORCID record now.");
+        return "redirect:/profile#review";
+    }
+
+    /** Dismisses one work awaiting her review, or all of them: never proposed again unless she brings it back. */
+    @PostMapping("/claims/review/dismiss")
+    String dismiss(Authentication authentication, @RequestParam(required = false) Long claimId,
+                   @RequestParam(defaultValue = "false") boolean all, RedirectAttributes flash) {
+        Researcher researcher = signedIn.researcher(authentication);
+        int dismissed = claims.dismiss(researcher.orcid(), selection(claimId, all));
+        flash.addFlashAttribute("claimsMessage", dismissed == 0 ? "No work awaiting your review was dismissed."
+                : dismissed == 1 ? "Dismissed: pidlink will not propose this work again unless you bring it back"
+                        + " from your list of works."
+                : "Dismissed " + dismissed + " works: pidlink will not propose them again unless you bring them back"
+                        + " from your list of works.");
+        return "redirect:/profile#review";
+    }
+
+    private static java.util.@org.jspecify.annotations.Nullable List<Long> selection(Long claimId, boolean all) {
+        if (all) {
+            return null;
+        }
+        if (claimId == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose a work, or all of them");
+        }
+        return java.util.List.of(claimId);
+    }
 }

@@ -185,6 +185,8 @@ class ReportsController {
             case FAILED_WILL_RETRY -> "Retrying";
             case FAILED_PERMANENTLY -> "Failed";
             case DELETED_FROM_ORCID -> "Deleted";
+            case AWAITING_REVIEW -> "In review";
+            case DISMISSED -> "Dismissed";
         };
     }
 }
