@@ -305,6 +305,39 @@ final class ClaimLifecycle {
         });
     }
 
+    /**
+     * "Exclude": she wants this work off her record for good: deleted from ORCID if pidlink may have written it
+     * (interactive), never written otherwise, and kept out until she includes it again ({@link #putBack}).
+     */
+    void exclude(long claimId) {
+        tx.executeWithoutResult(status -> {
+            Row row = lockRow(claimId);
+            if (row.keptOut()) {
+                return;
+            }
+            OrcidId orcid = new OrcidId(row.orcid());
+            leaveOrcid(row, orcid, row.registrationId(), "you excluded it", clock.instant(), true,
+                    CallClass.INTERACTIVE);
+            queue.syncRequested(orcid, claimQueue);
+        });
+    }
+
+    /** "Sync now" for one work: its queued write, if it may run, goes first (interactive). */
+    void syncNow(long claimId) {
+        tx.executeWithoutResult(status -> {
+            Row row = lockRow(claimId);
+            OrcidId orcid = new OrcidId(row.orcid());
+            permissionsChanged(orcid, row.registrationId());
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    UPDATE claim SET due_at = LEAST(due_at, :now), queued_class = :interactive, updated_at = :now
+                    WHERE id = :id AND queued_action IS NOT NULL AND due_at IS NOT NULL""")
+                    .param("id", claimId).param("now", ts(now))
+                    .param("interactive", CallClass.INTERACTIVE.ordinal()).update();
+            queue.syncRequested(orcid, claimQueue);
+        });
+    }
+
     int removeAllFromOrcid(OrcidId orcid) {
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();

@@ -240,6 +240,23 @@ public final class Claims {
     }
 
     /**
+     * "Exclude": the work leaves her ORCID record (if pidlink wrote it) and is never written again until she
+     * includes it again ({@link #putBack}).
+     *
+     * @throws ClaimNotFoundException when there is no such claim
+     */
+    public ClaimView exclude(long claimId) {
+        lifecycle.exclude(claimId);
+        return find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+    }
+
+    /** "Sync now" for one work: its queued write runs first, if her permissions allow it. */
+    public ClaimView syncNow(long claimId) {
+        lifecycle.syncNow(claimId);
+        return find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+    }
+
+    /**
      * "Remove all my works from ORCID": every work pidlink wrote to the researcher's record is deleted, and none
      * is added again until the researcher puts it back.
      *

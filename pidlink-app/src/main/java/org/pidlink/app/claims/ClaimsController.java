@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The researcher's actions on her claims: "Sync now", "Put it back", "Remove all my works from ORCID". */
+/**
+ * The researcher's actions on her claims: "Sync now" (all, or one work), "Exclude" and "Put it back" / "Include
+ * again" per work, "Remove all my works from ORCID", her write mode and her review decisions.
+ */
 @Controller
 class ClaimsController {
 
@@ -30,11 +33,35 @@ class ClaimsController {
         return "redirect:/profile#claims";
     }
 
+    @PostMapping("/claims/{id}/exclude")
+    String exclude(@PathVariable long id, Authentication authentication, RedirectAttributes flash) {
+        ClaimView claim = claims.exclude(own(id, authentication).id());
+        flash.addFlashAttribute("claimsMessage", claim.queuedAction() == ClaimAction.DELETE
+                ? "Excluded " + claim.doi() + ": pidlink removes it from your ORCID record and will not add it again."
+                : "Excluded " + claim.doi() + ": pidlink will not add it to your ORCID record.");
+        return "redirect:/profile#claims";
+    }
+
+    @PostMapping("/claims/{id}/sync-now")
+    String syncOne(@PathVariable long id, Authentication authentication, RedirectAttributes flash) {
+        ClaimView claim = claims.syncNow(own(id, authentication).id());
+        flash.addFlashAttribute("claimsMessage", claim.queuedAction() == null
+                ? claim.doi() + ": nothing to write to your ORCID record."
+                : claim.nextAttemptAt() == null && claim.status() == ClaimStatus.QUEUED
+                        ? claim.doi() + ": pidlink writes it to your ORCID record now."
+                        : claim.doi() + ": " + WorkRow.sentence(claim));
+        return "redirect:/profile#claims";
+    }
+
+    private ClaimView own(long id, Authentication authentication) {
+        Researcher researcher = signedIn.researcher(authentication);
+        return claims.find(id).filter(c -> c.orcid().equals(researcher.orcid().value()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "You have no claim " + id));
+    }
+
     @PostMapping("/claims/{id}/put-back")
     String putBack(@PathVariable long id, Authentication authentication, RedirectAttributes flash) {
-        Researcher researcher = signedIn.researcher(authentication);
-        ClaimView claim = claims.find(id).filter(c -> c.orcid().equals(researcher.orcid().value()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "You have no claim " + id));
+        ClaimView claim = own(id, authentication);
         claims.putBack(claim.id());
         flash.addFlashAttribute("claimsMessage", "pidlink will add " + claim.doi() + " to your ORCID record again.");
         return "redirect:/profile#claims";

@@ -27,6 +27,27 @@ public record WorkRow(String doi, @Nullable String title, List<ClaimView> claims
         return claims.stream().filter(ClaimView::keptOut).findFirst().orElse(null);
     }
 
+    /** The words of the button that puts {@link #putBack()} back. */
+    public String putBackLabel() {
+        ClaimView c = putBack();
+        return c == null ? "" : switch (c.status()) {
+            case DISMISSED -> "Bring it back";
+            case REMOVED_BY_RESEARCHER -> "Put it back";
+            default -> "Include again";
+        };
+    }
+
+    /** A claim she may exclude: one pidlink writes or wants to write. */
+    public @Nullable ClaimView excludable() {
+        return claims.stream().filter(c -> !c.keptOut() && c.queuedAction() != ClaimAction.DELETE).findFirst()
+                .orElse(null);
+    }
+
+    /** A claim with a write waiting, which "Sync now" can hurry. */
+    public @Nullable ClaimView syncable() {
+        return claims.stream().filter(c -> c.queuedAction() != null).findFirst().orElse(null);
+    }
+
     /**
      * @param clientName names a claim's registration for her, e.g. "pidlink's auto-update client"
      */

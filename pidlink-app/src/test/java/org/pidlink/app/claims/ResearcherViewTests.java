@@ -78,6 +78,33 @@ class ResearcherViewTests {
     }
 
     @Test
+    void anExcludedWorkLeavesOrcidAndComesBackWhenIncludedAgain() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person eva = people.newResearcher("Eva", "Excluder");
+        people.connect(eva, true);
+        Doi doi = newDoi();
+        postMetadata(doi, "A version she does not want", eva.orcid());
+        Eventually.eventually(() -> assertThat(claimOf(eva.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        long id = claimOf(eva.orcid(), doi).id();
+
+        HttpResponse<String> excluded = people.submit(eva, people.page(eva, "/profile"), "/claims/" + id + "/exclude",
+                Map.of());
+        assertThat(text(excluded)).contains("Excluded " + doi.value() + ": pidlink removes it from your ORCID record");
+        Eventually.eventually(() -> assertThat(worksWithDoi(eva.orcid(), doi)).isEmpty());
+        Eventually.eventually(() -> assertThat(claimOf(eva.orcid(), doi).status())
+                .isEqualTo(ClaimStatus.DELETED_FROM_ORCID));
+        // Arriving again changes nothing: she excluded it.
+        postMetadata(doi, "A version she does not want, updated", eva.orcid());
+        Eventually.eventually(() -> assertThat(claimOf(eva.orcid(), doi).title())
+                .isEqualTo("A version she does not want, updated"));
+        assertThat(worksWithDoi(eva.orcid(), doi)).isEmpty();
+        assertThat(text(people.page(eva, "/profile"))).contains("Include again");
+
+        people.submit(eva, people.page(eva, "/profile"), "/claims/" + id + "/put-back", Map.of());
+        Eventually.eventually(() -> assertThat(worksWithDoi(eva.orcid(), doi)).hasSize(1));
+    }
+
+    @Test
     void removeAllWhileDisconnectedCountsTheWorksOrcidStillHolds() {
         ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person dora = people.newResearcher("Dora", "Disconnected");
