@@ -39,13 +39,15 @@ public record WorkRow(String doi, @Nullable String title, List<ClaimView> claims
 
     /** A claim she may exclude: one pidlink writes or wants to write. */
     public @Nullable ClaimView excludable() {
-        return claims.stream().filter(c -> !c.keptOut() && c.queuedAction() != ClaimAction.DELETE).findFirst()
-                .orElse(null);
+        return claims.stream().filter(c -> !c.keptOut() && c.queuedAction() != ClaimAction.DELETE
+                && c.status() != ClaimStatus.AWAITING_REVIEW).findFirst().orElse(null);
     }
 
-    /** A claim with a write waiting, which "Sync now" can hurry. */
+    /** A claim whose write may run and waits its turn (or its retry), which "Sync now" can hurry. */
     public @Nullable ClaimView syncable() {
-        return claims.stream().filter(c -> c.queuedAction() != null).findFirst().orElse(null);
+        return claims.stream().filter(c -> c.queuedAction() != null
+                && (c.status() == ClaimStatus.QUEUED || c.status() == ClaimStatus.FAILED_WILL_RETRY))
+                .findFirst().orElse(null);
     }
 
     /**

@@ -152,6 +152,57 @@ class ResearcherBrowserTest {
         shot("14-07-profile-status-meanings");
     }
 
+    @Test
+    void reviewFirstApproveOneDismissOne() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person rosa = people.newResearcher("Rosa", "Reviewer");
+        String key = apiKeys.create("tests", null, "test").key();
+        Doi keep = new Doi("10.5555/review-keep-" + UUID.randomUUID());
+        Doi drop = new Doi("10.5555/review-drop-" + UUID.randomUUID());
+
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.id("home-sign-in")).click();
+        chromium.signInOnOrcid(rosa.email());
+        browser.findElement(By.cssSelector("button[value=authorize]")).click();
+        wait.until(ExpectedConditions.urlContains("/profile"));
+        browser.findElement(By.id("nav-settings")).click();
+        browser.findElement(By.id("connect-" + OrcidRegistrations.AUTO_UPDATE)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+        browser.findElement(By.cssSelector("button[value=authorize]")).click();
+        wait.until(ExpectedConditions.urlContains("/settings"));
+
+        browser.get("http://localhost:" + port + "/profile");
+        browser.findElement(By.id("mode-review")).click();
+        chromium.submitAndWaitForTheNextPage(By.id("save-write-mode"));
+        assertThat(browser.findElement(By.id("claims-message")).getText()).contains("Review first");
+        DoiMetadata.dataset(keep, "Seagrass meadows of the Baltic").creator("Reviewer, Rosa", rosa.orcid())
+                .postAccepted(new Http(port), key);
+        DoiMetadata.dataset(drop, "Seagrass meadows, a superseded version").creator("Reviewer, Rosa", rosa.orcid())
+                .postAccepted(new Http(port), key);
+        Eventually.eventually(() -> {
+            browser.get("http://localhost:" + port + "/profile");
+            assertThat(browser.findElements(By.cssSelector("tr.review-item"))).hasSize(2);
+        });
+        chromium.scrollTo("review");
+        shot("14-10-review-first-list");
+
+        browser.findElement(By.cssSelector("tr.review-item[data-doi='" + keep.value() + "'] button.approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims-message"), "Approved"));
+        browser.findElement(By.cssSelector("tr.review-item[data-doi='" + drop.value() + "'] button.dismiss")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims-message"), "Dismissed"));
+        shot("14-11-review-after-approve-and-dismiss");
+
+        Eventually.eventually(() -> assertThat(OrcidRecords.worksWithDoi(orcid, rosa.orcid(), keep.value())).hasSize(1));
+        assertThat(OrcidRecords.worksWithDoi(orcid, rosa.orcid(), drop.value())).isEmpty();
+        Eventually.eventually(() -> {
+            browser.get("http://localhost:" + port + "/profile");
+            assertThat(browser.findElement(By.id("works")).getText()).contains("Yes, added by pidlink's auto-update client.")
+                    .contains("Dismissed").contains("Bring it back");
+        });
+        chromium.scrollTo("works");
+        shot("14-12-works-after-review");
+    }
+
     private void shot(String name) {
         chromium.shot(name);
     }
