@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.accounts.AfterGrant;
+import org.pidlink.app.accounts.PermissionStatus;
+import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.accounts.Researcher;
 import org.pidlink.app.accounts.SignedIn;
 import org.pidlink.app.claims.ClaimResult;
@@ -32,10 +34,34 @@ class SearchLinkController {
     private final SignedIn signedIn;
     private final OrcidRegistrations registrations;
 
-    SearchLinkController(SearchLink searchLink, SignedIn signedIn, OrcidRegistrations registrations) {
+    private final WritePermissions permissions;
+
+    SearchLinkController(SearchLink searchLink, SignedIn signedIn, OrcidRegistrations registrations,
+            WritePermissions permissions) {
         this.searchLink = searchLink;
         this.signedIn = signedIn;
         this.registrations = registrations;
+        this.permissions = permissions;
+    }
+
+    /**
+     * The entry point ORCID's "Search &amp; Link wizard" calls: one URL that signs her in if needed, asks ORCID for
+     * the search &amp; link permission when pidlink does not hold it, and lands on the search pre-filled with her
+     * name, with the works she already claimed marked.
+     */
+    @GetMapping("/search/wizard")
+    String wizard(Authentication authentication, HttpServletRequest request) {
+        Researcher researcher = signedIn.researcher(authentication);
+        String search = UriComponentsBuilder.fromPath("/search").queryParam("q", researcher.displayName()).encode()
+                .build().toUriString();
+        String registration = registrations.canonical(SearchLink.REGISTRATION);
+        boolean granted = permissions.of(researcher).stream().anyMatch(p -> p.registrationId().equals(registration)
+                && p.status() == PermissionStatus.ACTIVE);
+        if (!granted) {
+            AfterGrant.returnTo(request, search);
+            return "redirect:/oauth2/authorization/" + registration;
+        }
+        return "redirect:" + search;
     }
 
     @GetMapping("/search")

@@ -166,6 +166,30 @@ class SearchLinkTests {
     }
 
     @Test
+    void theWizardEntryPointAsksForPermissionThenLandsOnHerSearchWithHerClaimsMarked() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        String family = "Wizard" + token();
+        Person uma = people.newResearcher("Uma", family);
+        people.signIn(uma);
+        Doi doi = newDoi();
+        postMetadata(doi, "Moss spores " + token(), family + ", Uma", null);
+        WebSession browser = people.browserOf(uma);
+
+        HttpResponse<String> wizard = browser.get("/search/wizard");
+        assertThat(WebSession.location(wizard)).endsWith("/oauth2/authorization/" + OrcidRegistrations.SEARCH_LINK);
+        HttpResponse<String> search = browser.follow(browser.throughOrcid(browser.get(WebSession.location(wizard)),
+                uma.email(), "authorize"));
+        assertThat(search.uri().getPath()).isEqualTo("/search");
+        assertThat(search.body()).contains("value=\"Uma " + family + "\"");
+        assertThat(rows(search)).containsExactly(doi.value());
+
+        people.submit(uma, search, "/search/claim", Map.of("doi", doi.value(), "q", "Uma " + family));
+        HttpResponse<String> again = browser.get("/search/wizard");
+        assertThat(WebSession.location(again)).contains("/search?q=Uma%20" + family);
+        assertThat(row(browser.follow(again), doi)).contains("You claimed it");
+    }
+
+    @Test
     void aDoiAutoUpdateWroteIsNotOfferedForClaimingAgain() {
         ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person ola = people.newResearcher("Ola", "Twice");
