@@ -1,5 +1,7 @@
 package org.pidlink.app.accounts;
 
+import java.net.URI;
+
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -9,14 +11,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Where ORCID sends the researcher back after the permission request. Spring Security's authorization-code
  * filter has already checked the state and exchanged the code; what reaches this page is the outcome: success,
  * an error (denied consent, expired code, ORCID down, refused grant), or a response matching no request of hers
- * (forged or stale state), which changes nothing.
+ * (forged or stale state), which changes nothing. A code without any state comes from the link of an ORCID inbox
+ * request (ORCID's own authorize page, which pidlink did not start): {@link InboxGrants} exchanges it.
  */
 @Controller
 class PermissionCallbackController {
@@ -24,18 +29,23 @@ class PermissionCallbackController {
     private final SignedIn signedIn;
     private final WritePermissions permissions;
     private final OrcidRegistrations registrations;
+    private final InboxGrants inboxGrants;
+    private final Researchers researchers;
 
-    PermissionCallbackController(SignedIn signedIn, WritePermissions permissions, OrcidRegistrations registrations) {
+    PermissionCallbackController(SignedIn signedIn, WritePermissions permissions, OrcidRegistrations registrations,
+                                 InboxGrants inboxGrants, Researchers researchers) {
         this.signedIn = signedIn;
         this.permissions = permissions;
         this.registrations = registrations;
+        this.inboxGrants = inboxGrants;
+        this.researchers = researchers;
     }
 
     @GetMapping("/account/orcid/granted/{registrationId}")
     String granted(@PathVariable String registrationId, @RequestParam(required = false) String error,
                    @RequestParam(required = false) String code, @RequestParam(required = false) String state,
-                   Authentication authentication, Model model, HttpServletResponse response,
-                   RedirectAttributes redirect) {
+                   Authentication authentication, Model model, HttpServletRequest request,
+                   HttpServletResponse response, RedirectAttributes redirect) {
         if (!registrations.isKnown(registrationId)) {
             return problem(model, response, HttpStatus.NOT_FOUND, "Unknown permission",
                     "pidlink has no ORCID permission called \"" + registrationId + "\".");
@@ -43,19 +53,43 @@ class PermissionCallbackController {
         if (error != null) {
             return explain(error, model, response);
         }
-        if (code != null || state != null) {
+        Researcher researcher = signedIn.researcher(authentication);
+        if (code != null && state == null) {
+            URI callback = URI.create(ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null)
+                    .toUriString());
+            switch (inboxGrants.keep(researcher, registrationId, code, callback)) {
+                case InboxGrants.Outcome.Refused refused -> {
+                    return explain(refused.error(), model, response);
+                }
+                case InboxGrants.Outcome.Kept kept -> {
+                    // The grant's result follows, as after a grant pidlink asked for.
+                }
+            }
+        } else if (code != null || state != null) {
             return problem(model, response, HttpStatus.BAD_REQUEST, "This answer from ORCID matches no request",
                     "pidlink did not ask ORCID for this permission in your session (the request's state does not "
                             + "match, or the request expired). Nothing was changed. Start again from your settings.");
         }
-        Researcher researcher = signedIn.researcher(authentication);
         boolean active = permissions.of(researcher).stream().anyMatch(p ->
                 p.registrationId().equals(registrations.canonical(registrationId))
                         && p.status() == PermissionStatus.ACTIVE);
-        redirect.addFlashAttribute("notice", active
-                ? "Thank you: pidlink may now update your ORCID record. Choose below what it does."
-                : "pidlink holds no permission for your ORCID record yet.");
-        return "redirect:/settings";
+        boolean autoUpdate = researchers.find(researcher.id()).map(Researcher::autoUpdate).orElse(false);
+        redirect.addFlashAttribute("notice", !active ? "pidlink holds no permission for your ORCID record yet."
+                : grantedNotice(registrationId, autoUpdate));
+        return "redirect:" + AfterGrant.take(request).orElse("/settings");
+    }
+
+    /** What the grant lets pidlink do now, in the words of her settings page. */
+    private String grantedNotice(String registrationId, boolean autoUpdate) {
+        boolean autoUpdateGrant = OrcidRegistrations.AUTO_UPDATE.equals(registrationId);
+        if (autoUpdateGrant && autoUpdate) {
+            return "Thank you: pidlink may now update your ORCID record, and auto-update is on: pidlink adds the works"
+                    + " whose DOI metadata names your iD. You can turn auto-update off in your settings.";
+        }
+        return autoUpdateGrant || registrations.shared()
+                ? "Thank you: pidlink may now update your ORCID record. Auto-update is off; turn it on in your settings"
+                        + " to add the works whose DOI metadata names your iD."
+                : "Thank you: pidlink may now add the works you claim in search & link to your ORCID record.";
     }
 
     private String explain(String error, Model model, HttpServletResponse response) {

@@ -33,7 +33,9 @@ class ProfileController {
         parts.forEach(section -> model.addAllAttributes(section.model(researcher)));
         model.addAttribute("researcher", researcher);
         model.addAttribute("orcidUri", registrations.recordUri(researcher.orcid()));
-        model.addAttribute("permissions", permissions.of(researcher));
+        List<StoredPermission> held = permissions.of(researcher);
+        model.addAttribute("permissions", held);
+        model.addAttribute("summary", AccountSummary.of(researcher, held).sentence());
         model.addAttribute("sections", parts);
         return "accounts/profile";
     }

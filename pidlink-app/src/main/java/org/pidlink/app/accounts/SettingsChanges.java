@@ -30,6 +30,9 @@ class SettingsChanges {
             if (before.autoUpdate() != settings.autoUpdate()) {
                 events.publishEvent(new AutoUpdateChanged(researcher.orcid(), settings.autoUpdate()));
             }
+            if (before.accessLevel() != settings.accessLevel()) {
+                events.publishEvent(new AccessLevelChanged(researcher.orcid(), settings.accessLevel()));
+            }
             return before;
         }));
     }

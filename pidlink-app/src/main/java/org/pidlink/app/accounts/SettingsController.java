@@ -68,8 +68,16 @@ class SettingsController {
 
     @PostMapping("/settings/disconnect")
     String disconnect(Authentication authentication, @RequestParam(defaultValue = "false") boolean removeWorks,
-                      RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "false") boolean confirmed, Model model,
+                      HttpServletResponse response, RedirectAttributes redirect) {
         Researcher researcher = signedIn.researcher(authentication);
+        if (!confirmed) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("disconnectError", "pidlink is still connected: tick \"Yes, disconnect pidlink from my"
+                    + " ORCID record\" to confirm. Nothing was changed.");
+            return show(researcher, new SettingsForm(researcher.autoUpdate(), researcher.publicProfile(),
+                    researcher.accessLevel().name()), model);
+        }
         Disconnections.Outcome outcome = disconnections.disconnect(researcher, removeWorks);
         String notice = outcome.erased() == 0 ? "pidlink held no permission for your ORCID record."
                 : "pidlink is disconnected from your ORCID record"

@@ -84,22 +84,36 @@ public class WritePermissions {
         }
     }
 
-    /** Stores tokens a researcher just granted and tells the engine ({@link WritePermissionGranted}). */
+    /**
+     * Stores tokens a researcher just granted and tells the engine ({@link WritePermissionGranted}). Granting the
+     * auto-update registration is opting in to auto-update (as with ORCID's inbox flow, where granting is the
+     * opt-in): it turns auto-update on ({@link AutoUpdateChanged}); she can turn it off in her settings.
+     *
+     * @return whether the grant turned auto-update on
+     */
     @Transactional
-    void granted(Researcher researcher, String registrationId, GrantedTokens tokens) {
+    boolean granted(Researcher researcher, String registrationId, GrantedTokens tokens) {
         String canonical = registrations.canonical(registrationId);
         vault.store(researcher.id(), researcher.orcid(), canonical, registrations.clientId(canonical),
                 researcher.name(), tokens);
         log.info("{} granted the ORCID permission {} ({})", researcher.orcid(), canonical, tokens.scope());
+        boolean autoUpdateTurnedOn = OrcidRegistrations.AUTO_UPDATE.equals(registrationId)
+                && researchers.find(researcher.id()).map(r -> !r.autoUpdate()).orElse(false);
+        if (autoUpdateTurnedOn) {
+            // Before the grant's events, so that one pass over her claims releases what auto-update found too.
+            researchers.setAutoUpdate(researcher.id(), true);
+            events.publishEvent(new AutoUpdateChanged(researcher.orcid(), true));
+        }
         servedBy(canonical).forEach(id -> events.publishEvent(new WritePermissionGranted(researcher.orcid(), id)));
+        return autoUpdateTurnedOn;
     }
 
-    /** The permissions a researcher holds, as she may see them. */
     /** Every permission pidlink holds (never the tokens), e.g. to register a webhook for each researcher. */
     public List<StoredPermission> all() {
         return vault.all();
     }
 
+    /** The permissions a researcher holds, as she may see them. */
     public List<StoredPermission> of(Researcher researcher) {
         return vault.ofResearcher(researcher.id());
     }

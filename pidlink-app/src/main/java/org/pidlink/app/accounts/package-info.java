@@ -10,7 +10,7 @@
  *       claims call when ORCID rejects a token; {@link org.pidlink.app.accounts.WritePermissions#all} lists who holds
  *       which permission ({@link org.pidlink.app.accounts.StoredPermission}, never the tokens).</li>
  *   <li>Events: {@link org.pidlink.app.accounts.WritePermissionGranted}, {@link org.pidlink.app.accounts.WritePermissionRevoked}
- *       (per registration; both when one client serves both), {@link org.pidlink.app.accounts.AutoUpdateChanged},
+ *       (per registration; both when one client serves both), {@link org.pidlink.app.accounts.AutoUpdateChanged}, {@link org.pidlink.app.accounts.AccessLevelChanged},
  *       {@link org.pidlink.app.accounts.ResearcherDisconnected} (published before the tokens are revoked and erased).
  *       Each is published inside the transaction that makes the change.</li>
  *   <li>{@link org.pidlink.app.accounts.ProfileSection}: a bean that adds a fragment to the profile page.</li>

@@ -7,7 +7,10 @@ import org.pidlink.app.accounts.WritePermission;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.core.identifiers.OrcidId;
 
-/** Write access as the accounts feature knows it: the researcher's stored ORCID permission. */
+/**
+ * Write access as the accounts feature knows it: the researcher's stored ORCID permission. The reasons are shown
+ * to her beside her works, so they speak to her.
+ */
 final class AccountsWriteAccess implements WriteAccessSource {
 
     private final WritePermissions permissions;
@@ -21,19 +24,19 @@ final class AccountsWriteAccess implements WriteAccessSource {
     @Override
     public WriteAccess find(OrcidId orcid, String registrationId) {
         return permissions.find(orcid, registrationId).map(this::access)
-                .orElseGet(() -> new WriteAccess.Missing("the researcher has not connected pidlink to ORCID"));
+                .orElseGet(() -> new WriteAccess.Missing("you have not granted pidlink permission on ORCID"));
     }
 
     private WriteAccess access(WritePermission permission) {
         if (permission.status() == PermissionStatus.REVOKED) {
-            return new WriteAccess.Revoked("the researcher revoked pidlink's permission on ORCID");
+            return new WriteAccess.Revoked("you revoked pidlink's permission on ORCID");
         }
         if (!permission.accessLevel().mayWrite()) {
-            return new WriteAccess.Missing("the researcher chose \"" + permission.accessLevel().label()
-                    + "\": pidlink does not write to the record");
+            return new WriteAccess.Missing("you chose \"" + permission.accessLevel().label()
+                    + "\" in your settings: pidlink does not change your record");
         }
         if (permission.expiresAt() != null && permission.expiresAt().isBefore(clock.instant())) {
-            return new WriteAccess.Missing("the ORCID permission expired; the researcher must connect again");
+            return new WriteAccess.Missing("your ORCID permission expired; grant it again in your settings");
         }
         return new WriteAccess.Granted(permission.accessToken(), permission.autoUpdate());
     }

@@ -1,5 +1,6 @@
 package org.pidlink.app.claims;
 
+import org.pidlink.app.accounts.AccessLevelChanged;
 import org.pidlink.app.accounts.AutoUpdateChanged;
 import org.pidlink.app.accounts.WritePermissionGranted;
 import org.pidlink.app.accounts.WritePermissionRevoked;
@@ -33,6 +34,12 @@ class ClaimEventListeners {
     /** Auto-update on: works found in DOI metadata are written; off: the ones not yet written wait. */
     @EventListener
     void autoUpdateChanged(AutoUpdateChanged event) {
+        claims.permissionsChanged(event.orcid(), null);
+    }
+
+    /** Back to "Read and write": writes held while she allowed only reading go now; away from it: they wait. */
+    @EventListener
+    void accessLevelChanged(AccessLevelChanged event) {
         claims.permissionsChanged(event.orcid(), null);
     }
 }

@@ -1,6 +1,8 @@
 package org.pidlink.app.claims;
 
+import static org.pidlink.app.claims.ClaimStatus.AWAITING_REVIEW;
 import static org.pidlink.app.claims.ClaimStatus.DELETED_FROM_ORCID;
+import static org.pidlink.app.claims.ClaimStatus.DISMISSED;
 import static org.pidlink.app.claims.ClaimStatus.FAILED_PERMANENTLY;
 import static org.pidlink.app.claims.ClaimStatus.FAILED_WILL_RETRY;
 import static org.pidlink.app.claims.ClaimStatus.IN_ORCID;
@@ -56,7 +58,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@link ClaimStatus#REMOVED_BY_RESEARCHER}: a 404 on update or delete, or the webhook's read-back
  * ({@link #removedByResearcher});</li>
  * <li>{@link ClaimStatus#DELETED_FROM_ORCID}: ORCID deleted it ({@link #deleted}), or it was kept out before it was
- * ever written.</li>
+ * ever written;</li>
+ * <li>{@link ClaimStatus#AWAITING_REVIEW}: an addition only auto-update asserted, for a researcher who reviews new
+ * works first ({@link #holdFor}); {@link ClaimStatus#DISMISSED}: she dismissed it ({@link #dismiss}).</li>
  * </ul>
  * Every change that affects the queue tells the {@link ClaimQueueListener} inside the same transaction. Every
  * statement takes its time from the injected clock, never from the database. Thread-safe.
@@ -128,7 +132,7 @@ final class ClaimLifecycle {
                     .param("rank", order.rank(work)).param("namedAs", work.namedAs())
                     .query(Long.class).optional();
             if (inserted.isPresent()) {
-                Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD);
+                Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD, false);
                 setQueued(inserted.get(), ClaimAction.ADD, hold, now, false, classOfNew(provenance));
                 if (hold == null) {
                     // A held claim adds no due write: rescheduling her and waking every push worker for each of a
@@ -177,7 +181,7 @@ final class ClaimLifecycle {
                 }
                 action = ClaimAction.ADD;
             }
-            Hold hold = holdFor(orcid, registrationId, provenances, action);
+            Hold hold = holdFor(orcid, registrationId, provenances, action, row.approved());
             boolean keepBackoff = row.status() == FAILED_WILL_RETRY && action == row.queuedAction();
             if (!keepBackoff || hold != null) {
                 setQueued(row.id(), action, hold, now, row.status() != FAILED_WILL_RETRY,
@@ -231,7 +235,7 @@ final class ClaimLifecycle {
                 jdbc.sql("UPDATE claim SET put_code = :pc, recover = false WHERE id = :id")
                         .param("pc", ourPutCode).param("id", row.id()).update();
                 ClaimAction action = row.wanted() ? ClaimAction.UPDATE : ClaimAction.DELETE;
-                setQueued(row.id(), action, holdFor(orcid, registrationId, provenances, action), now, true,
+                setQueued(row.id(), action, holdFor(orcid, registrationId, provenances, action, row.approved()), now, true,
                         CallClass.BACKFILL);
             } else {
                 jdbc.sql("""
@@ -284,8 +288,10 @@ final class ClaimLifecycle {
 
     // ---- the researcher's and the administrator's actions ---------------------------------------------------
 
-    void syncNow(OrcidId orcid) {
-        tx.executeWithoutResult(status -> {
+    SyncOutcome syncNow(OrcidId orcid) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            // Held writes are looked at again first: the reason they waited may be gone (a missed event).
+            permissionsChanged(orcid, null);
             Instant now = clock.instant();
             jdbc.sql("""
                     UPDATE claim SET due_at = LEAST(due_at, :now), queued_class = :interactive, updated_at = :now
@@ -293,7 +299,15 @@ final class ClaimLifecycle {
                     .param("orcid", orcid.value()).param("now", ts(now))
                     .param("interactive", CallClass.INTERACTIVE.ordinal()).update();
             queue.syncRequested(orcid, claimQueue);
-        });
+            return jdbc.sql("""
+                    SELECT count(*) FILTER (WHERE due_at IS NOT NULL) AS writing,
+                           count(*) FILTER (WHERE due_at IS NULL) AS held,
+                           min(status_reason) FILTER (WHERE due_at IS NULL) AS reason
+                    FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL""")
+                    .param("orcid", orcid.value())
+                    .query((rs, n) -> new SyncOutcome(rs.getLong("writing"), rs.getLong("held"), rs.getString("reason")))
+                    .single();
+        }));
     }
 
     void putBack(long claimId) {
@@ -305,10 +319,10 @@ final class ClaimLifecycle {
             Instant now = clock.instant();
             jdbc.sql("""
                     UPDATE claim SET kept_out = false, wanted = true, put_code = NULL, written_hash = NULL,
-                                     updated_at = :now
+                                     approved = true, updated_at = :now
                     WHERE id = :id""").param("now", ts(now)).param("id", row.id()).update();
             OrcidId orcid = new OrcidId(row.orcid());
-            Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.ADD);
+            Hold hold = holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.ADD, true);
             // The recovery read finds the work if it is in fact still on the record, so it is never added twice.
             setQueued(row.id(), ClaimAction.ADD, hold, now, true, CallClass.INTERACTIVE);
             jdbc.sql("UPDATE claim SET recover = true WHERE id = :id").param("id", row.id()).update();
@@ -316,15 +330,50 @@ final class ClaimLifecycle {
         });
     }
 
+    /**
+     * "Exclude": she wants this work off her record for good: deleted from ORCID if pidlink may have written it
+     * (interactive), never written otherwise, and kept out until she includes it again ({@link #putBack}).
+     */
+    void exclude(long claimId) {
+        tx.executeWithoutResult(status -> {
+            Row row = lockRow(claimId);
+            if (row.keptOut()) {
+                return;
+            }
+            OrcidId orcid = new OrcidId(row.orcid());
+            leaveOrcid(row, orcid, row.registrationId(), "you excluded it", clock.instant(), true,
+                    CallClass.INTERACTIVE);
+            queue.syncRequested(orcid, claimQueue);
+        });
+    }
+
+    /** "Sync now" for one work: its queued write, if it may run, goes first (interactive). */
+    void syncNow(long claimId) {
+        tx.executeWithoutResult(status -> {
+            Row row = lockRow(claimId);
+            OrcidId orcid = new OrcidId(row.orcid());
+            permissionsChanged(orcid, row.registrationId());
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    UPDATE claim SET due_at = LEAST(due_at, :now), queued_class = :interactive, updated_at = :now
+                    WHERE id = :id AND queued_action IS NOT NULL AND due_at IS NOT NULL""")
+                    .param("id", claimId).param("now", ts(now))
+                    .param("interactive", CallClass.INTERACTIVE.ordinal()).update();
+            queue.syncRequested(orcid, claimQueue);
+        });
+    }
+
     int removeAllFromOrcid(OrcidId orcid) {
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
+            // A work already deleted from ORCID stays as it is: it is not "removed before it was written".
             List<Row> rows = jdbc.sql("SELECT " + ClaimRows.COLUMNS
-                            + " FROM claim WHERE orcid = :orcid AND NOT kept_out FOR UPDATE")
+                            + " FROM claim WHERE orcid = :orcid AND NOT kept_out"
+                            + " AND NOT (status = 'DELETED_FROM_ORCID' AND queued_action IS NULL) FOR UPDATE")
                     .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.row(rs)).list();
             int deletions = 0;
             for (Row row : rows) {
-                if (leaveOrcid(row, orcid, row.registrationId(), "removed at the researcher's request", now, true,
+                if (leaveOrcid(row, orcid, row.registrationId(), "you asked pidlink to remove all its works", now, true,
                         CallClass.INTERACTIVE)) {
                     deletions++;
                 }
@@ -351,7 +400,8 @@ final class ClaimLifecycle {
                         .param("id", row.id()).update();
             } else {
                 OrcidId orcid = new OrcidId(row.orcid());
-                setQueued(row.id(), action, holdFor(orcid, row.registrationId(), row.provenance(), action), now, true,
+                setQueued(row.id(), action, holdFor(orcid, row.registrationId(), row.provenance(), action, row.approved()),
+                        now, true,
                         CallClass.INTERACTIVE);
             }
             queue.queueChanged(new OrcidId(row.orcid()), claimQueue);
@@ -368,40 +418,47 @@ final class ClaimLifecycle {
         String registrationId = registration == null ? null : registrationKey(registration);
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            // A hold depends only on the registration's access, the provenance and the action: it is decided once per
-            // such group (one token lookup per registration) and applied by one statement per group, so switching
+            // A hold depends only on the registration's access, the provenance, the action and her approval: it is
+            // decided once per such group (one token lookup per registration) and applied by one statement per group, so switching
             // auto-update on for a researcher with 50,000 queued claims costs a few statements, not 50,000 (nor
             // reading their works). Each statement re-checks its rows as it locks them, so a claim the push engine
             // finished meanwhile is left alone.
             List<QueuedGroup> groups = jdbc.sql("""
-                    SELECT DISTINCT registration_id, provenance, provenance::text AS provenance_text, queued_action
+                    SELECT DISTINCT registration_id, provenance, provenance::text AS provenance_text, queued_action,
+                           approved
                     FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL
                       AND (CAST(:reg AS text) IS NULL OR registration_id = :reg)""")
                     .param("orcid", orcid.value()).param("reg", registrationId)
                     .query((rs, n) -> new QueuedGroup(rs.getString("registration_id"),
                             ClaimRows.provenance(rs.getArray("provenance")), rs.getString("provenance_text"),
-                            ClaimAction.valueOf(rs.getString("queued_action"))))
+                            ClaimAction.valueOf(rs.getString("queued_action")), rs.getBoolean("approved")))
                     .list();
             Map<String, WriteAccess> accessByRegistration = new HashMap<>();
+            boolean reviewFirst = groups.stream().anyMatch(g -> awaitsReview(g.action(), g.approved(), g.provenance()))
+                    && reviewFirst(orcid);
             for (QueuedGroup group : groups) {
                 WriteAccess groupAccess = accessByRegistration.computeIfAbsent(group.registrationId(),
                         id -> access.find(orcid, id));
-                Hold hold = holdFor(groupAccess, group.provenance(), group.action());
+                Hold hold = reviewFirst && awaitsReview(group.action(), group.approved(), group.provenance())
+                        ? new Hold(AWAITING_REVIEW, null)
+                        : holdFor(groupAccess, group.provenance(), group.action());
                 var update = hold != null
                         ? jdbc.sql("""
                                 UPDATE claim SET due_at = NULL, status = :status, status_reason = :reason, updated_at = :now
                                 WHERE orcid = :orcid AND registration_id = :reg AND provenance::text = :provenance
-                                  AND queued_action = :action AND (due_at IS NOT NULL OR status <> :status)""")
+                                  AND queued_action = :action AND approved = :approved
+                                  AND (due_at IS NOT NULL OR status <> :status)""")
                                 .param("status", hold.status().name()).param("reason", hold.reason())
                         // Released by a grant or auto-update turned on: her existing DOIs, a backfill.
                         : jdbc.sql("""
                                 UPDATE claim SET queued_class = :backfill, due_at = :now, status = :queued,
                                                  status_reason = NULL, attempts = 0, orcid_message = NULL, updated_at = :now
                                 WHERE orcid = :orcid AND registration_id = :reg AND provenance::text = :provenance
-                                  AND queued_action = :action AND due_at IS NULL""")
+                                  AND queued_action = :action AND approved = :approved AND due_at IS NULL""")
                                 .param("backfill", CallClass.BACKFILL.ordinal()).param("queued", QUEUED.name());
                 update.param("now", ts(now)).param("orcid", orcid.value()).param("reg", group.registrationId())
-                        .param("provenance", group.provenanceText()).param("action", group.action().name()).update();
+                        .param("provenance", group.provenanceText()).param("action", group.action().name())
+                        .param("approved", group.approved()).update();
             }
             queue.queueChanged(orcid, claimQueue);
         });
@@ -409,7 +466,7 @@ final class ClaimLifecycle {
 
     /** Queued claims that share what decides their hold. */
     private record QueuedGroup(String registrationId, Set<Provenance> provenance, String provenanceText,
-            ClaimAction action) {
+            ClaimAction action, boolean approved) {
     }
 
     // ---- the queue: the next write, checked once -----------------------------------------------------------
@@ -654,7 +711,7 @@ final class ClaimLifecycle {
     void tokenRejected(OrcidId orcid, String registrationId, String orcidMessage) {
         tx.executeWithoutResult(status -> {
             access.markRevoked(orcid, registrationId, "ORCID rejected the token: " + orcidMessage);
-            hold(orcid, registrationId, PERMISSION_REVOKED, "the researcher revoked pidlink's permission on ORCID");
+            hold(orcid, registrationId, PERMISSION_REVOKED, "you revoked pidlink's permission on ORCID");
         });
     }
 
@@ -781,10 +838,10 @@ final class ClaimLifecycle {
         jdbc.sql("UPDATE claim SET wanted = false, kept_out = kept_out OR :keepOut, updated_at = :now WHERE id = :id")
                 .param("keepOut", keepOut).param("now", ts(now)).param("id", row.id()).update();
         if (row.mayBeInOrcid()) {
-            Hold hold = holdFor(orcid, registrationId, row.provenance(), ClaimAction.DELETE);
+            Hold hold = holdFor(orcid, registrationId, row.provenance(), ClaimAction.DELETE, row.approved());
             setQueued(row.id(), ClaimAction.DELETE, hold, now, true, leaving);
             jdbc.sql("UPDATE claim SET status_reason = :reason, recover = (put_code IS NULL) WHERE id = :id")
-                    .param("reason", hold == null ? "to be deleted from ORCID: " + reason : hold.reason())
+                    .param("reason", hold == null ? reason : hold.reason())
                     .param("id", row.id()).update();
             return true;
         }
@@ -792,7 +849,7 @@ final class ClaimLifecycle {
             jdbc.sql("""
                     UPDATE claim SET queued_action = NULL, due_at = NULL, status = :deleted, status_reason = :reason
                     WHERE id = :id""").param("deleted", DELETED_FROM_ORCID.name())
-                    .param("reason", reason + " (it had not been written)").param("id", row.id()).update();
+                    .param("reason", reason + ", before pidlink wrote it").param("id", row.id()).update();
         } else {
             // Never written: nothing to delete on ORCID, nothing left to remember.
             jdbc.sql("DELETE FROM claim WHERE id = :id").param("id", row.id()).update();
@@ -828,10 +885,23 @@ final class ClaimLifecycle {
         };
     }
 
-    /** Why a write may not run now, or {@code null} when it may: the one place that decides. */
+    /**
+     * Why a write may not run now, or {@code null} when it may: the one place that decides. In review-first mode a
+     * work only auto-update found waits for her approval before it is added, whatever her permissions.
+     *
+     * @param approved she approved the claim (or brought it back) in review-first mode
+     */
     private @Nullable Hold holdFor(OrcidId orcid, String registrationId, Set<Provenance> provenance,
-            ClaimAction action) {
+            ClaimAction action, boolean approved) {
+        if (awaitsReview(action, approved, provenance) && reviewFirst(orcid)) {
+            return new Hold(AWAITING_REVIEW, null);
+        }
         return holdFor(access.find(orcid, registrationId), provenance, action);
+    }
+
+    /** An addition only auto-update found, not yet approved: held for review when she reviews first. */
+    private static boolean awaitsReview(ClaimAction action, boolean approved, Set<Provenance> provenance) {
+        return action == ClaimAction.ADD && !approved && provenance.equals(EnumSet.of(Provenance.AUTO_UPDATE));
     }
 
     private static @Nullable Hold holdFor(WriteAccess access, Set<Provenance> provenance, ClaimAction action) {
@@ -841,12 +911,84 @@ final class ClaimLifecycle {
             case WriteAccess.Granted granted -> !granted.autoUpdate() && action == ClaimAction.ADD
                     && provenance.equals(EnumSet.of(Provenance.AUTO_UPDATE))
                     ? new Hold(WAITING_FOR_PERMISSION,
-                            "auto-update is off: found in DOI metadata, waiting for the researcher to turn it on")
+                            "auto-update is off: its DOI metadata names you, and pidlink waits for you to turn auto-update on")
                     : null;
         };
     }
 
-    private record Hold(ClaimStatus status, String reason) {
+    /** @param reason why, when the status alone does not say it */
+    private record Hold(ClaimStatus status, @Nullable String reason) {
+    }
+
+    // ---- review first: the researcher approves what auto-update found --------------------------------------
+
+    boolean reviewFirst(OrcidId orcid) {
+        return jdbc.sql("SELECT review_first FROM claim_write_mode WHERE orcid = :orcid")
+                .param("orcid", orcid.value()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Switches her write mode; claims waiting for review are released, or new additions held for it. */
+    void setReviewFirst(OrcidId orcid, boolean reviewFirst) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO claim_write_mode (orcid, review_first, changed_at) VALUES (:orcid, :review, :now)
+                    ON CONFLICT (orcid) DO UPDATE SET review_first = excluded.review_first, changed_at = excluded.changed_at""")
+                    .param("orcid", orcid.value()).param("review", reviewFirst).param("now", ts(clock.instant()))
+                    .update();
+            permissionsChanged(orcid, null);
+        });
+    }
+
+    /**
+     * Approves claims awaiting her review ({@code claimIds} null: all of them): each is added to her record at
+     * once (interactive), as far as her permissions allow.
+     *
+     * @return how many she approved
+     */
+    int approve(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Row> rows = awaitingReview(orcid, claimIds);
+            for (Row row : rows) {
+                jdbc.sql("UPDATE claim SET approved = true WHERE id = :id").param("id", row.id()).update();
+                setQueued(row.id(), ClaimAction.ADD,
+                        holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.ADD, true), now, true,
+                        CallClass.INTERACTIVE);
+            }
+            queue.syncRequested(orcid, claimQueue);
+            return rows.size();
+        }));
+    }
+
+    /**
+     * Dismisses claims awaiting her review ({@code claimIds} null: all of them). They were never written, so
+     * nothing leaves ORCID; they are kept out, so the DOI is never proposed again, whatever metadata it arrives
+     * with, until she brings it back ({@link #putBack}).
+     *
+     * @return how many she dismissed
+     */
+    int dismiss(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            List<Row> rows = awaitingReview(orcid, claimIds);
+            jdbc.sql("""
+                    UPDATE claim SET kept_out = true, wanted = false, queued_action = NULL, due_at = NULL,
+                                     status = :dismissed, status_reason = NULL, updated_at = :now
+                    WHERE id = ANY(CAST(:ids AS bigint[]))""")
+                    .param("dismissed", DISMISSED.name()).param("now", ts(clock.instant()))
+                    .param("ids", ClaimRows.arrayLiteral(rows.stream().map(r -> Long.toString(r.id())).toList()))
+                    .update();
+            queue.queueChanged(orcid, claimQueue);
+            return rows.size();
+        }));
+    }
+
+    private List<Row> awaitingReview(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return jdbc.sql("SELECT " + ClaimRows.COLUMNS + " FROM claim WHERE orcid = :orcid AND status = :awaiting"
+                        + (claimIds == null ? "" : " AND id = ANY(CAST(:ids AS bigint[]))") + " FOR UPDATE")
+                .param("orcid", orcid.value()).param("awaiting", AWAITING_REVIEW.name())
+                .param("ids", claimIds == null ? "{}"
+                        : ClaimRows.arrayLiteral(claimIds.stream().map(String::valueOf).toList()))
+                .query((rs, n) -> ClaimRows.row(rs)).list();
     }
 
     private Row lockRow(OrcidId orcid, Doi doi, String registrationId) {

@@ -20,7 +20,7 @@ final class ClaimRows {
     static final String COLUMNS = """
             id, orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash, put_code, status,
             status_reason, wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
-            orcid_message, created_at, updated_at, written_at""";
+            orcid_message, created_at, updated_at, written_at, approved""";
 
     static final String QUEUED_COLUMNS = """
             id, orcid, doi, registration_id, provenance, queued_action, queued_class, work_json, payload_hash, put_code,
@@ -33,7 +33,7 @@ final class ClaimRows {
     record Row(long id, String orcid, String registrationId, Set<Provenance> provenance, String payloadHash,
             @Nullable String writtenHash, @Nullable Long putCode, ClaimStatus status, boolean wanted, boolean keptOut,
             @Nullable ClaimAction queuedAction, CallClass queuedClass, @Nullable Instant dueAt,
-            @Nullable String postAttemptedHash) {
+            @Nullable String postAttemptedHash, boolean approved) {
 
         /** A POST may have reached ORCID, or the work is there: leaving means deleting. */
         boolean mayBeInOrcid() {
@@ -47,7 +47,7 @@ final class ClaimRows {
                 nullableLong(rs, "put_code"), ClaimStatus.valueOf(rs.getString("status")), rs.getBoolean("wanted"),
                 rs.getBoolean("kept_out"), action(rs.getString("queued_action")), callClass(rs, "queued_class"),
                 instant(rs, "due_at"),
-                rs.getString("post_attempted_hash"));
+                rs.getString("post_attempted_hash"), rs.getBoolean("approved"));
     }
 
     static ClaimView view(ResultSet rs) throws SQLException {

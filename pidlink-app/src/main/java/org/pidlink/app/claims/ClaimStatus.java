@@ -5,21 +5,20 @@ package org.pidlink.app.claims;
  * message for failures) says why.
  */
 public enum ClaimStatus {
-    PENDING("Pending", "Received, not yet examined."),
-    QUEUED("Queued", "Will be written to ORCID shortly."),
-    IN_ORCID("In ORCID", "The work is on the researcher's ORCID record."),
-    UNCHANGED("In ORCID, unchanged", "The metadata did not change since the last write: nothing to write."),
-    WAITING_FOR_PERMISSION("Waiting for permission",
-            "pidlink may not write to this ORCID record yet (not connected, or auto-update is off)."),
-    PERMISSION_REVOKED("Paused: permission revoked",
-            "The researcher revoked pidlink's access on ORCID; nothing is written until it is granted again."),
-    REMOVED_BY_RESEARCHER("Removed by the researcher on ORCID",
-            "The researcher deleted the work on ORCID; pidlink will not add it again unless asked to."),
-    FAILED_WILL_RETRY("Failed, will retry", "ORCID could not be reached or answered with an error; retrying."),
-    FAILED_PERMANENTLY("Failed", "ORCID refused the work; see ORCID's message."),
-    DELETED_FROM_ORCID("Deleted from ORCID", "The work was removed from the ORCID record."),
-    RECORD_FULL("Not written: your ORCID record is full",
-            "ORCID keeps at most 10,000 works on a record; this one is written when room appears.");
+    // One constant per line, each with its one sentence to the researcher (reviewed side by side on her profile).
+    PENDING("Pending", "pidlink received the link and has not looked at it yet."),
+    QUEUED("Queued", "pidlink writes this change to your ORCID record in a moment."),
+    IN_ORCID("In ORCID", "The work is on your ORCID record."),
+    UNCHANGED("In ORCID, unchanged", "The work is on your ORCID record and its metadata has not changed since pidlink wrote it."),
+    WAITING_FOR_PERMISSION("Waiting for permission", "pidlink may not make this change to your ORCID record yet; it makes it as soon as you allow it."),
+    PERMISSION_REVOKED("Paused: permission revoked", "You revoked pidlink's permission on ORCID; pidlink changes nothing on your record until you grant it again."),
+    REMOVED_BY_RESEARCHER("Removed by the researcher on ORCID", "You deleted the work on ORCID; pidlink will not add it again unless you put it back."),
+    FAILED_WILL_RETRY("Failed, will retry", "ORCID could not be reached or answered with an error; pidlink tries again later."),
+    FAILED_PERMANENTLY("Failed", "ORCID refused the work; what ORCID said is shown beside it, and an administrator can retry."),
+    DELETED_FROM_ORCID("Deleted from ORCID", "pidlink removed the work from your ORCID record, or never wrote it there."),
+    AWAITING_REVIEW("Awaiting your review", "pidlink found this work for you and adds it to your ORCID record only once you approve it."),
+    DISMISSED("Dismissed", "You dismissed this work; pidlink never proposes it again unless you bring it back."),
+    RECORD_FULL("Not written: your ORCID record is full", "ORCID keeps at most 10,000 works on a record and yours is full; pidlink writes this work as soon as room appears (remove works you do not need on ORCID).");
 
     private final String label;
     private final String description;
@@ -34,7 +33,7 @@ public enum ClaimStatus {
         return label;
     }
 
-    /** One sentence explaining the status. */
+    /** The one sentence explaining the status to the researcher, in the second person. */
     public String description() {
         return description;
     }

@@ -1,14 +1,18 @@
 package org.pidlink.app.claims;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.core.identifiers.Doi;
@@ -115,6 +119,96 @@ public final class Claims {
                 .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.view(rs)).list();
     }
 
+    /**
+     * One page of the researcher's works, one row per DOI (newest first, by the DOI's first claim), and the
+     * figures of all of them. The page's rows are read along an index and bounded by the page size; only the two
+     * figures count all her claims (one index range scan).
+     *
+     * @param page       from 1; a page past the end answers the last one
+     * @param clientName names a registration for her, e.g. "pidlink's auto-update client"
+     */
+    public ClaimsPage page(OrcidId orcid, int page, int size, Function<String, String> clientName) {
+        if (size < 1 || size > 500) {
+            throw new IllegalArgumentException("page size must be 1 to 500: " + size);
+        }
+        long[] figures = lifecycle.jdbc().sql("""
+                SELECT count(DISTINCT doi) AS works, count(DISTINCT doi) FILTER (WHERE put_code IS NOT NULL) AS on_orcid
+                FROM claim WHERE orcid = :orcid""").param("orcid", orcid.value())
+                .query((rs, n) -> new long[] {rs.getLong("works"), rs.getLong("on_orcid")}).single();
+        int pages = (int) Math.max(1, (figures[0] + size - 1) / size);
+        int shown = Math.min(Math.max(1, page), pages);
+        // A DOI's row is placed by its first claim (the one with no older claim on the DOI): the page is read
+        // along the claim_newest index and bounded by LIMIT, then the DOIs' other claims are looked up.
+        Map<String, List<ClaimView>> byDoi = new LinkedHashMap<>();
+        lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS + """
+                 FROM claim c WHERE c.orcid = :orcid
+                  AND NOT EXISTS (SELECT 1 FROM claim o WHERE o.orcid = c.orcid AND o.doi = c.doi AND o.id < c.id)
+                ORDER BY c.created_at DESC, c.id DESC LIMIT :size OFFSET :offset""")
+                .param("orcid", orcid.value()).param("size", size).param("offset", (shown - 1) * size)
+                .query((rs, n) -> ClaimRows.view(rs)).list()
+                .forEach(c -> byDoi.put(c.doi(), new ArrayList<>(List.of(c))));
+        forResearcher(orcid, byDoi.keySet().stream().map(Doi::new).toList()).stream()
+                .filter(c -> byDoi.get(c.doi()).stream().noneMatch(first -> first.id() == c.id()))
+                .forEach(c -> byDoi.get(c.doi()).add(c));
+        List<WorkRow> rows = byDoi.values().stream().map(claims -> WorkRow.of(claims, clientName)).toList();
+        return new ClaimsPage(rows, shown, size, figures[0], figures[1]);
+    }
+
+    /** Whether the researcher reviews new works first (otherwise pidlink writes them automatically). */
+    public boolean reviewFirst(OrcidId orcid) {
+        return lifecycle.reviewFirst(orcid);
+    }
+
+    /**
+     * Sets her write mode: in review first, additions only auto-update found wait for her approval
+     * ({@link ClaimStatus#AWAITING_REVIEW}); back to automatic, they are written.
+     */
+    public void setReviewFirst(OrcidId orcid, boolean reviewFirst) {
+        lifecycle.setReviewFirst(orcid, reviewFirst);
+    }
+
+    /** Approves her claims awaiting review ({@code claimIds} null: all); they are written at once. */
+    public int approve(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return lifecycle.approve(orcid, claimIds);
+    }
+
+    /**
+     * Dismisses her claims awaiting review ({@code claimIds} null: all): never proposed again, even when the DOI
+     * arrives again with new metadata, until she brings it back ({@link #putBack}).
+     */
+    public int dismiss(OrcidId orcid, @Nullable List<Long> claimIds) {
+        return lifecycle.dismiss(orcid, claimIds);
+    }
+
+    /** One page of her claims awaiting review, newest first, from the review index (bounded by the page). */
+    public ReviewPage awaitingReview(OrcidId orcid, int page, int size) {
+        if (size < 1 || size > 500) {
+            throw new IllegalArgumentException("page size must be 1 to 500: " + size);
+        }
+        long total = lifecycle.jdbc().sql("SELECT count(*) FROM claim WHERE orcid = :orcid AND status = 'AWAITING_REVIEW'")
+                .param("orcid", orcid.value()).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.min(Math.max(1, page), pages);
+        List<ReviewItem> items = lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS + """
+                 FROM claim WHERE orcid = :orcid AND status = 'AWAITING_REVIEW'
+                ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset""")
+                .param("orcid", orcid.value()).param("size", size).param("offset", (shown - 1) * size)
+                .query((rs, n) -> ReviewItem.of(ClaimRows.view(rs), rs.getString("work_json"))).list();
+        return new ReviewPage(items, shown, size, total);
+    }
+
+    /** The researcher's claims on these DOIs (all registrations), e.g. to mark search results she claimed. */
+    public List<ClaimView> forResearcher(OrcidId orcid, Collection<Doi> dois) {
+        if (dois.isEmpty()) {
+            return List.of();
+        }
+        return lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS
+                        + " FROM claim WHERE orcid = :orcid AND doi = ANY(CAST(:dois AS text[])) ORDER BY doi, registration_id")
+                .param("orcid", orcid.value())
+                .param("dois", ClaimRows.arrayLiteral(dois.stream().map(Doi::value).toList()))
+                .query((rs, n) -> ClaimRows.view(rs)).list();
+    }
+
     /** How far pidlink has come writing the researcher's works ("written N of M" while her backfill runs). */
     public WriteProgress writeProgress(OrcidId orcid) {
         return lifecycle.jdbc().sql("""
@@ -205,11 +299,11 @@ public final class Claims {
     }
 
     /**
-     * "Sync now": the researcher's queued writes (including failed ones waiting for their next attempt) run
-     * first, before other researchers'.
+     * "Sync now": held writes are checked again against her permissions, then the researcher's queued writes
+     * (including failed ones waiting for their next attempt) run first, before other researchers'.
      */
-    public void syncNow(OrcidId orcid) {
-        lifecycle.syncNow(orcid);
+    public SyncOutcome syncNow(OrcidId orcid) {
+        return lifecycle.syncNow(orcid);
     }
 
     /**
@@ -220,6 +314,23 @@ public final class Claims {
      */
     public ClaimView putBack(long claimId) {
         lifecycle.putBack(claimId);
+        return find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+    }
+
+    /**
+     * "Exclude": the work leaves her ORCID record (if pidlink wrote it) and is never written again until she
+     * includes it again ({@link #putBack}).
+     *
+     * @throws ClaimNotFoundException when there is no such claim
+     */
+    public ClaimView exclude(long claimId) {
+        lifecycle.exclude(claimId);
+        return find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+    }
+
+    /** "Sync now" for one work: its queued write runs first, if her permissions allow it. */
+    public ClaimView syncNow(long claimId) {
+        lifecycle.syncNow(claimId);
         return find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
     }
 

@@ -110,7 +110,7 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
      * @param maxItems    DOIs listed in one request
      * @param baseUrl     pidlink's public address, for the link that starts its connect flow; when empty, the
      *                    address the server runs on
-     * @param subject     the notification's subject
+     * @param subject     the notification's subject: ORCID's inbox titles it "Add {subject} to your ORCID record"
      * @param intro       its introduction (at most 1000 characters)
      */
     public record Notifications(Boolean enabled, Duration resendAfter, Integer maxSends, Integer maxItems, URI baseUrl,
@@ -121,7 +121,7 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
             resendAfter = resendAfter == null ? Duration.ofDays(30) : resendAfter;
             maxSends = maxSends == null ? 3 : maxSends;
             maxItems = maxItems == null ? 20 : maxItems;
-            subject = subject == null || subject.isBlank() ? "Add your recent works to your ORCID record" : subject;
+            subject = subject == null || subject.isBlank() ? "your recent works" : subject;
             intro = intro == null || intro.isBlank()
                     ? "pidlink found your ORCID iD in the metadata of these DOIs. Grant permission and pidlink keeps "
                     + "your ORCID record up to date with them, and with your future works."

@@ -18,6 +18,8 @@ public final class OrcidClientRegistrationRepository implements ClientRegistrati
 
     /** The scopes of the permission to update a record. */
     public static final String PERMISSION_SCOPES = "/activities/update /read-limited";
+    /** Where ORCID sends the researcher back after a permission request, followed by the registration id. */
+    public static final String PERMISSION_CALLBACK = "/account/orcid/granted/";
 
     private final OrcidRegistrations registrations;
     /** {@code pidlink.public-url}, or Spring Security's {@code {baseUrl}}: the request's own address. */
@@ -71,7 +73,7 @@ public final class OrcidClientRegistrationRepository implements ClientRegistrati
                 .registrationId(registrationId)
                 .clientId(credentials.clientId()).clientSecret(credentials.clientSecret())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(baseUrl + "/account/orcid/granted/{registrationId}")
+                .redirectUri(baseUrl + PERMISSION_CALLBACK + "{registrationId}")
                 .scope(PERMISSION_SCOPES.split(" ")).clientName("ORCID " + registrationId)
                 .build();
     }

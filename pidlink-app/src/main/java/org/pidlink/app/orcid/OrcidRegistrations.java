@@ -105,6 +105,24 @@ public final class OrcidRegistrations implements AutoCloseable {
         return URI.create(connection.oauthBase() + "/" + orcid.value());
     }
 
+    /**
+     * ORCID's own authorize page asking the researcher for a registration's permission, returning to pidlink's
+     * permission callback at {@code pidlinkBase}: the link of an ORCID inbox request, which carries no state
+     * (the callback keeps such a grant for the signed-in researcher whose iD ORCID names in the token).
+     */
+    public URI permissionAuthorizeUri(String registrationId, URI pidlinkBase) {
+        String canonical = canonical(registrationId);
+        String base = pidlinkBase.toString().replaceAll("/+$", "");
+        return URI.create(connection.oauthBase().toString().replaceAll("/+$", "") + "/oauth/authorize?client_id="
+                + encode(clientId(canonical)) + "&response_type=code&scope="
+                + encode(OrcidClientRegistrationRepository.PERMISSION_SCOPES) + "&redirect_uri="
+                + encode(base + OrcidClientRegistrationRepository.PERMISSION_CALLBACK + canonical));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public boolean isKnown(String registrationId) {
         return AUTO_UPDATE.equals(registrationId) || SEARCH_LINK.equals(registrationId);
     }

@@ -217,6 +217,8 @@ class ReportsController {
             case FAILED_PERMANENTLY -> "Failed";
             case DELETED_FROM_ORCID -> "Deleted";
             case RECORD_FULL -> "Record full";
+            case AWAITING_REVIEW -> "In review";
+            case DISMISSED -> "Dismissed";
         };
     }
 }

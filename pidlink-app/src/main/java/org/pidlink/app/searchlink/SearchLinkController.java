@@ -3,6 +3,9 @@ package org.pidlink.app.searchlink;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.pidlink.app.accounts.AfterGrant;
+import org.pidlink.app.accounts.PermissionStatus;
+import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.accounts.Researcher;
 import org.pidlink.app.accounts.SignedIn;
 import org.pidlink.app.claims.ClaimResult;
@@ -15,10 +18,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code /search}: the researcher searches the DOIs pidlink knows and claims hers by hand. */
@@ -29,10 +34,34 @@ class SearchLinkController {
     private final SignedIn signedIn;
     private final OrcidRegistrations registrations;
 
-    SearchLinkController(SearchLink searchLink, SignedIn signedIn, OrcidRegistrations registrations) {
+    private final WritePermissions permissions;
+
+    SearchLinkController(SearchLink searchLink, SignedIn signedIn, OrcidRegistrations registrations,
+            WritePermissions permissions) {
         this.searchLink = searchLink;
         this.signedIn = signedIn;
         this.registrations = registrations;
+        this.permissions = permissions;
+    }
+
+    /**
+     * The entry point ORCID's "Search &amp; Link wizard" calls: one URL that signs her in if needed, asks ORCID for
+     * the search &amp; link permission when pidlink does not hold it, and lands on the search pre-filled with her
+     * name, with the works she already claimed marked.
+     */
+    @GetMapping("/search/wizard")
+    String wizard(Authentication authentication, HttpServletRequest request) {
+        Researcher researcher = signedIn.researcher(authentication);
+        String search = UriComponentsBuilder.fromPath("/search").queryParam("q", researcher.displayName()).encode()
+                .build().toUriString();
+        String registration = registrations.canonical(SearchLink.REGISTRATION);
+        boolean granted = permissions.of(researcher).stream().anyMatch(p -> p.registrationId().equals(registration)
+                && p.status() == PermissionStatus.ACTIVE);
+        if (!granted) {
+            AfterGrant.returnTo(request, search);
+            return "redirect:/oauth2/authorization/" + registration;
+        }
+        return "redirect:" + search;
     }
 
     @GetMapping("/search")
@@ -56,9 +85,24 @@ class SearchLinkController {
 
     @PostMapping("/search/claim")
     String claim(@RequestParam("doi") String doi, @RequestParam(name = "q", defaultValue = "") String query,
-            Authentication authentication, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "false") boolean despiteOtherNames, Authentication authentication,
+            RedirectAttributes flash) {
         Researcher researcher = signedIn.researcher(authentication);
         Optional<Doi> parsed = parse(doi, flash);
+        Optional<SearchLink.Found> before = parsed.flatMap(d -> searchLink.before(researcher.orcid(), d));
+        if (before.isPresent() && before.get().autoUpdate() != null) {
+            flash.addFlashAttribute("searchMessage", parsed.get().value() + " was not claimed: "
+                    + (before.get().autoUpdateWritten() ? "pidlink's auto-update client already put it on your ORCID"
+                    + " record." : "pidlink's auto-update client found it and adds it to your ORCID record.")
+                    + " Claiming it here would add a second copy.");
+            return back(query, flash);
+        }
+        if (before.isPresent() && before.get().namesOthersOnly() && !despiteOtherNames) {
+            flash.addFlashAttribute("searchError", parsed.get().value() + " was not claimed: its metadata names"
+                    + " other ORCID iDs than yours. If you are one of its authors, tick \"I am one of its authors\""
+                    + " beside it and claim it again.");
+            return back(query, flash);
+        }
         if (parsed.isPresent()) {
             Optional<ClaimResult> result = searchLink.claim(researcher.orcid(), parsed.get());
             if (result.isEmpty()) {
@@ -100,8 +144,21 @@ class SearchLinkController {
         return parsed.toOptional();
     }
 
-    private String grantUrl() {
-        return "/oauth2/authorization/" + registrations.canonical(SearchLink.REGISTRATION);
+    /**
+     * Asks ORCID for the search & link permission and brings her back to this search afterwards (rather than
+     * to her settings).
+     */
+    @GetMapping(GRANT_PATH)
+    String grant(@RequestParam(name = "q", required = false) @Nullable String query, HttpServletRequest request) {
+        AfterGrant.returnTo(request, query == null || query.isBlank() ? "/search"
+                : UriComponentsBuilder.fromPath("/search").queryParam("q", query).encode().build().toUriString());
+        return "redirect:/oauth2/authorization/" + registrations.canonical(SearchLink.REGISTRATION);
+    }
+
+    static final String GRANT_PATH = "/search/grant";
+
+    private static String grantUrl() {
+        return GRANT_PATH;
     }
 
     private static String back(String query, RedirectAttributes flash) {

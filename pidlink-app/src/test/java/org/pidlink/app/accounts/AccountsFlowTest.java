@@ -63,8 +63,12 @@ class AccountsFlowTest extends AccountsTestSupport {
         HttpResponse<String> settings = grant(browser, ada, OrcidRegistrations.AUTO_UPDATE);
 
         assertThat(settings.uri().getPath()).isEqualTo("/settings");
-        assertThat(settings.body()).contains("pidlink may now update your ORCID record");
+        // Granting the auto-update client its permission is opting in: auto-update is on, and the page says so.
+        assertThat(settings.body()).contains("pidlink may now update your ORCID record, and auto-update is on")
+                .containsPattern("id=\"auto-update\"[^>]*checked");
         WritePermission autoUpdate = permissions.find(ada.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow();
+        assertThat(autoUpdate.autoUpdate()).isTrue();
+        assertThat(events.of(ada.orcid())).contains(new AutoUpdateChanged(ada.orcid(), true));
         assertThat(autoUpdate.status()).isEqualTo(PermissionStatus.ACTIVE);
         assertThat(autoUpdate.mayWrite(clock.instant())).isTrue();
         assertThat(autoUpdate.toString()).doesNotContain(autoUpdate.accessToken());
@@ -82,6 +86,7 @@ class AccountsFlowTest extends AccountsTestSupport {
                 .isEqualTo(registrations.clientId(OrcidRegistrations.SEARCH_LINK))
                 .isNotEqualTo(issued.clientId());
         assertThat(events.of(ada.orcid())).containsExactly(
+                new AutoUpdateChanged(ada.orcid(), true),
                 new WritePermissionGranted(ada.orcid(), OrcidRegistrations.AUTO_UPDATE),
                 new WritePermissionGranted(ada.orcid(), OrcidRegistrations.SEARCH_LINK));
     }
@@ -138,8 +143,15 @@ class AccountsFlowTest extends AccountsTestSupport {
         String token = permissions.find(emmy.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow().accessToken();
 
         HttpResponse<String> settings = browser.get("/settings");
-        HttpResponse<String> after = browser.follow(browser.submit(settings, "/settings/disconnect",
+        // Disconnecting asks for a confirmation first: without it nothing changes.
+        HttpResponse<String> unconfirmed = browser.follow(browser.submit(settings, "/settings/disconnect",
                 Map.of("removeWorks", "true")));
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("pidlink is still connected").contains("Nothing was changed");
+        assertThat(permissions.find(emmy.orcid(), OrcidRegistrations.AUTO_UPDATE)).isPresent();
+
+        HttpResponse<String> after = browser.follow(browser.submit(settings, "/settings/disconnect",
+                Map.of("removeWorks", "true", "confirmed", "true")));
 
         assertThat(after.body()).contains("pidlink is disconnected from your ORCID record and removes the works it added.");
         assertThat(events.of(emmy.orcid())).contains(new ResearcherDisconnected(emmy.orcid(), true));

@@ -75,25 +75,30 @@ class BrowserFlowTest extends AccountsTestSupport {
         shot("04-orcid-consent-permission");
         browser.findElement(By.cssSelector("button[value=authorize]")).click();
         wait.until(ExpectedConditions.urlContains("/settings"));
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("pidlink may now update your ORCID record");
+        // Granting the auto-update permission turns auto-update on, and the page she returns to says so.
+        assertThat(browser.findElement(By.id("notice")).getText())
+                .contains("pidlink may now update your ORCID record, and auto-update is on");
         assertThat(browser.findElement(By.id("permission-" + OrcidRegistrations.AUTO_UPDATE)).getText()).contains("Granted");
-        shot("05-permission-granted");
-
-        browser.findElement(By.id("auto-update")).click();
-        submitAndWaitForTheNextPage(By.id("save-settings"));
-        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Your settings are saved."));
         assertThat(browser.findElement(By.id("auto-update")).isSelected()).isTrue();
         assertThat(researchers.find(jocelyn.orcid()).orElseThrow().autoUpdate()).isTrue();
-        shot("06-auto-update-on");
+        shot("05-permission-granted-auto-update-on");
 
         browser.findElement(By.id("auto-update")).click();
         submitAndWaitForTheNextPage(By.id("save-settings"));
         wait.until(ExpectedConditions.textToBe(By.id("notice"), "Your settings are saved."));
         assertThat(browser.findElement(By.id("auto-update")).isSelected()).isFalse();
         assertThat(researchers.find(jocelyn.orcid()).orElseThrow().autoUpdate()).isFalse();
-        shot("07-auto-update-off");
+        shot("06-auto-update-off");
+
+        browser.findElement(By.id("auto-update")).click();
+        submitAndWaitForTheNextPage(By.id("save-settings"));
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Your settings are saved."));
+        assertThat(browser.findElement(By.id("auto-update")).isSelected()).isTrue();
+        assertThat(researchers.find(jocelyn.orcid()).orElseThrow().autoUpdate()).isTrue();
+        shot("07-auto-update-on-again");
 
         browser.findElement(By.id("remove-works")).click();
+        browser.findElement(By.id("confirm-disconnect")).click();
         submitAndWaitForTheNextPage(By.id("disconnect"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "disconnected"));
         assertThat(browser.findElement(By.id("permission-" + OrcidRegistrations.AUTO_UPDATE)).getText())

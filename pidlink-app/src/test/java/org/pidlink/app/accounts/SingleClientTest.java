@@ -72,7 +72,9 @@ class SingleClientTest extends AccountsTestSupport {
         assertThat(searchLink.accessToken()).isEqualTo(autoUpdate.accessToken());
         assertThat(searchLink.registrationId()).isEqualTo(OrcidRegistrations.SEARCH_LINK);
         assertThat(ORCID.state().tokenByAccess(autoUpdate.accessToken()).orElseThrow().clientId()).isEqualTo(CLIENT_ID);
+        // One client serves both: granting it is granting auto-update, which turns auto-update on.
         assertThat(events.of(person.orcid())).containsExactly(
+                new AutoUpdateChanged(person.orcid(), true),
                 new WritePermissionGranted(person.orcid(), OrcidRegistrations.AUTO_UPDATE),
                 new WritePermissionGranted(person.orcid(), OrcidRegistrations.SEARCH_LINK));
 

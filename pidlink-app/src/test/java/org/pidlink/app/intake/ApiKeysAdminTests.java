@@ -43,7 +43,11 @@ class ApiKeysAdminTests extends IntakeTestSupport {
 
         long id = jdbc.queryForObject("SELECT id FROM api_key WHERE source = 'zenodo' AND revoked_at IS NULL",
                 Long.class);
-        HttpResponse<String> revoked = people.submit(admin, listed, "/admin/api-keys/" + id + "/revoke", Map.of());
+        HttpResponse<String> unconfirmed = people.submit(admin, listed, "/admin/api-keys/" + id + "/revoke", Map.of());
+        assertThat(unconfirmed.body()).contains("The key is still active");
+        assertThat(jdbc.queryForObject("SELECT revoked_at IS NULL FROM api_key WHERE id = ?", Boolean.class, id)).isTrue();
+        HttpResponse<String> revoked = people.submit(admin, listed, "/admin/api-keys/" + id + "/revoke",
+                Map.of("confirmed", "true"));
         assertThat(revoked.body()).contains("revoked");
         assertThat(post(sharedBytes("metadata/datacite/xml/official/affiliation-v4.xml"), "application/xml", newKey)
                 .statusCode()).isEqualTo(401);

@@ -12,9 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.WebSession;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.intake.notify.PermissionNotifications;
 import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.emulator.inbox.Inbox;
 import org.pidlink.emulator.inbox.StoredNotification;
@@ -33,6 +35,9 @@ class AutoUpdateEndToEndTests extends IntakeTestSupport {
 
     @Autowired
     PermissionNotifications notifications;
+
+    @Autowired
+    OrcidRegistrations registrations;
 
     @Test
     void writesWaitsOrAsksPerResearcherAndBackfillsWhenAutoUpdateIsTurnedOn() {
@@ -56,8 +61,16 @@ class AutoUpdateEndToEndTests extends IntakeTestSupport {
         assertThat(claim(off.orcid().value(), doi).orElseThrow().status()).isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
         assertThat(claim(unknown.orcid().value(), doi).orElseThrow().status())
                 .isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
+        String callback = "http://localhost:" + port + "/account/orcid/granted/" + OrcidRegistrations.AUTO_UPDATE;
         eventually(() -> assertThat(inbox(unknown.orcid())).singleElement().satisfies(n -> {
-            assertThat(n.content().authorizationUrl().uri()).isEqualTo("http://localhost:" + port + "/connect");
+            // ORCID's own authorize page for pidlink's client, scope and callback (orcid-api.md §7), never a
+            // pidlink page: ORCID follows it whether it takes the path on its own host or the whole URL.
+            assertThat(n.content().authorizationUrl().uri()).isEqualTo(registrations.oauthBase()
+                    + "/oauth/authorize?client_id=" + registrations.clientId(OrcidRegistrations.AUTO_UPDATE)
+                    + "&response_type=code&scope=%2Factivities%2Fupdate%20%2Fread-limited&redirect_uri="
+                    + java.net.URLEncoder.encode(callback, java.nio.charset.StandardCharsets.UTF_8));
+            // ORCID's inbox titles it "Add <subject> to your ORCID record".
+            assertThat(n.content().subject()).isEqualTo("your recent works");
             assertThat(n.content().items()).extracting(i -> i.externalId().value()).containsExactly(doi);
             assertThat(n.content().items().getFirst().name()).isEqualTo("Sediment cores of Lake Ohrid");
         }));
@@ -71,6 +84,16 @@ class AutoUpdateEndToEndTests extends IntakeTestSupport {
         eventually(() -> assertThat(claim(off.orcid().value(), doi).orElseThrow().status())
                 .isEqualTo(ClaimStatus.IN_ORCID));
         assertThat(worksWithDoi(unknown.orcid(), doi)).isEmpty();
+
+        // Chiara signs in to pidlink, then grants from her ORCID inbox: ORCID's answer (a code, no state) is kept,
+        // auto-update is on, and her waiting work is written.
+        WebSession browser = people.signedIn(unknown);
+        long putCode = inbox(unknown.orcid()).getFirst().putCode();
+        HttpResponse<String> granted = browser.follow(browser.throughOrcid(
+                browser.get(registrations.oauthBase() + "/inbox/" + putCode + "/action"), unknown.email(), "authorize"));
+        assertThat(granted.uri().getPath()).isEqualTo("/settings");
+        assertThat(granted.body()).contains("pidlink may now update your ORCID record, and auto-update is on");
+        eventually(() -> assertThat(worksWithDoi(unknown.orcid(), doi)).hasSize(1));
     }
 
     @Test

@@ -152,8 +152,9 @@ class PushWiringIntegrationTests {
         jdbc.update("UPDATE claim SET status = 'FAILED_PERMANENTLY', status_reason = 'ORCID refused the work', "
                 + "orcid_message = '400 Bad request: title', kept_out = true, queued_action = NULL WHERE id = ?", id);
 
-        String profile = render("claims/profile", Set.of("claims"), Map.of("claims", claims.forResearcher(researcher),
-                "claimsInOrcid", 0L));
+        String profile = render("claims/profile", Set.of("claims"), Map.of("works",
+                claims.page(researcher, 1, 50, registration -> "pidlink"), "claimStatuses", ClaimStatus.values(),
+                "reviewFirst", false, "review", claims.awaitingReview(researcher, 1, 20)));
         assertThat(profile).contains("A shown work").contains("10.5281/zenodo.1003").contains("Failed")
                 .contains("ORCID said: 400 Bad request: title").contains("/claims/" + id + "/put-back")
                 .contains("/claims/sync-now").contains("/claims/remove-all");

@@ -167,7 +167,7 @@ class ReconcileTests {
         assertThat(post(path).statusCode()).isEqualTo(204);
 
         HttpResponse<String> after = people.submit(cai, people.page(cai, "/settings"), "/settings/disconnect",
-                Map.of("removeWorks", "false"));
+                Map.of("removeWorks", "false", "confirmed", "true"));
         assertThat(after.statusCode()).isEqualTo(200);
 
         eventually(() -> assertThat(webhooks().registered(cai.orcid().value())).isEmpty());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.pidlink.app.testsupport.DoiMetadata;
 import org.pidlink.app.testsupport.Http;
+import org.pidlink.app.testsupport.OrcidRecords;
 import org.pidlink.app.testsupport.PidlinkSpringTest;
 import org.pidlink.app.testsupport.Eventually;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
+import org.pidlink.app.testsupport.WebSession;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.ClaimView;
 import org.pidlink.app.claims.Claims;
@@ -135,7 +137,7 @@ class SearchLinkTests {
     }
 
     @Test
-    void withoutTheSearchLinkPermissionTheClaimWaitsAndThePageSaysHowToGrantIt() {
+    void withoutTheSearchLinkPermissionTheClaimWaitsAndGrantingItReturnsToTheSearch() {
         ConnectedResearchers people = new ConnectedResearchers(port, orcid);
         Person kim = people.newResearcher("Kim", "Waiting");
         people.connect(kim, true);
@@ -146,11 +148,89 @@ class SearchLinkTests {
                 Map.of("doi", doi.value(), "q", doi.value()));
 
         assertThat(claimed.body()).contains("waits for your permission")
-                .contains("id=\"grant-permission\" href=\"/oauth2/authorization/" + OrcidRegistrations.SEARCH_LINK);
+                .contains("id=\"grant-permission\" href=\"/search/grant?q=" + doi.value());
         ClaimView claim = searchLinkClaim(kim.orcid(), doi).orElseThrow();
         assertThat(claim.status()).isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
         assertThat(claim.provenance()).containsExactly(Provenance.SEARCH_AND_LINK);
         assertThat(worksWithDoi(kim.orcid(), doi)).isEmpty();
+
+        // Granting the permission from the search brings her back to the same search, not to her settings.
+        WebSession browser = people.browserOf(kim);
+        HttpResponse<String> grant = browser.get("/search/grant?q=" + doi.value());
+        HttpResponse<String> back = browser.follow(browser.throughOrcid(browser.get(WebSession.location(grant)),
+                kim.email(), "authorize"));
+        assertThat(back.uri().getPath()).isEqualTo("/search");
+        assertThat(back.uri().getQuery()).isEqualTo("q=" + doi.value());
+        assertThat(back.body()).contains("pidlink may now add the works you claim in search &amp; link");
+        eventually(() -> assertThat(worksWithDoi(kim.orcid(), doi)).hasSize(1));
+    }
+
+    @Test
+    void theWizardEntryPointAsksForPermissionThenLandsOnHerSearchWithHerClaimsMarked() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        String family = "Wizard" + token();
+        Person uma = people.newResearcher("Uma", family);
+        people.signIn(uma);
+        Doi doi = newDoi();
+        postMetadata(doi, "Moss spores " + token(), family + ", Uma", null);
+        WebSession browser = people.browserOf(uma);
+
+        HttpResponse<String> wizard = browser.get("/search/wizard");
+        assertThat(WebSession.location(wizard)).endsWith("/oauth2/authorization/" + OrcidRegistrations.SEARCH_LINK);
+        HttpResponse<String> search = browser.follow(browser.throughOrcid(browser.get(WebSession.location(wizard)),
+                uma.email(), "authorize"));
+        assertThat(search.uri().getPath()).isEqualTo("/search");
+        assertThat(search.body()).contains("value=\"Uma " + family + "\"");
+        assertThat(rows(search)).containsExactly(doi.value());
+
+        people.submit(uma, search, "/search/claim", Map.of("doi", doi.value(), "q", "Uma " + family));
+        HttpResponse<String> again = browser.get("/search/wizard");
+        assertThat(WebSession.location(again)).contains("/search?q=Uma%20" + family);
+        assertThat(row(browser.follow(again), doi)).contains("You claimed it");
+    }
+
+    @Test
+    void aDoiAutoUpdateWroteIsNotOfferedForClaimingAgain() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person ola = people.newResearcher("Ola", "Twice");
+        people.connect(ola, true);
+        people.grant(ola, OrcidRegistrations.SEARCH_LINK);
+        Doi doi = newDoi();
+        postMetadata(doi, "Glacier melt " + token(), "Twice, Ola", ola.orcid());
+        eventually(() -> assertThat(worksWithDoi(ola.orcid(), doi)).hasSize(1));
+
+        HttpResponse<String> page = search(people, ola, doi.value());
+        assertThat(row(page, doi)).contains("Already on your ORCID record, added by pidlink&#39;s auto-update client")
+                .doesNotContain(">Claim</button>");
+        // A claim posted anyway (an old page) writes no second copy under the other client.
+        HttpResponse<String> claimed = people.submit(ola, page, "/search/claim", Map.of("doi", doi.value(),
+                "q", doi.value()));
+        assertThat(claimed.body()).contains("was not claimed").contains("would add a second copy");
+        assertThat(searchLinkClaim(ola.orcid(), doi)).isEmpty();
+        assertThat(worksWithDoi(ola.orcid(), doi)).hasSize(1);
+    }
+
+    @Test
+    void claimingADoiWhoseMetadataNamesSomeoneElseNeedsHerWord() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person pia = people.newResearcher("Pia", "Careful");
+        Person other = people.newResearcher("Ruth", "Author");
+        people.signIn(pia);
+        Doi doi = newDoi();
+        postMetadata(doi, "Lichen growth " + token(), "Author, Ruth", other.orcid());
+
+        HttpResponse<String> page = search(people, pia, doi.value());
+        assertThat(row(page, doi)).contains("Its metadata names other ORCID iDs, not yours")
+                .contains("name=\"despiteOtherNames\"");
+        HttpResponse<String> refused = people.submit(pia, page, "/search/claim", Map.of("doi", doi.value(),
+                "q", doi.value()));
+        assertThat(refused.body()).contains("id=\"search-error\"").contains("names other ORCID iDs than yours");
+        assertThat(searchLinkClaim(pia.orcid(), doi)).isEmpty();
+
+        HttpResponse<String> claimed = people.submit(pia, page, "/search/claim", Map.of("doi", doi.value(),
+                "q", doi.value(), "despiteOtherNames", "true"));
+        assertThat(claimed.body()).contains("Claimed " + doi.value());
+        assertThat(searchLinkClaim(pia.orcid(), doi)).isPresent();
     }
 
     @Test
@@ -234,10 +314,7 @@ class SearchLinkTests {
     }
 
     private List<StoredWork> worksWithDoi(OrcidId researcher, Doi doi) {
-        return orcid.emulator().control().works(researcher.value()).stream()
-                .filter(w -> w.work().externalIds().stream()
-                        .anyMatch(id -> id.type().equals("doi") && id.value().equalsIgnoreCase(doi.value())))
-                .toList();
+        return OrcidRecords.worksWithDoi(orcid, researcher, doi.value());
     }
 
     private static Doi newDoi() {

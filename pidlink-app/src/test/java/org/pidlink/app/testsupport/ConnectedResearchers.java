@@ -72,6 +72,11 @@ public final class ConnectedResearchers {
         return browser(person).follow(browser(person).submit(page, action, fields));
     }
 
+    /** The browser session of a researcher who signed in in this test, to walk pages and ORCID's pages. */
+    public WebSession browserOf(Person person) {
+        return browser(person);
+    }
+
     private WebSession browser(Person person) {
         WebSession browser = sessions.get(person.orcid());
         if (browser == null) {

@@ -70,7 +70,11 @@ class ApiKeysAdminController {
     }
 
     @PostMapping("/admin/api-keys/{id}/revoke")
-    String revoke(@PathVariable long id, Model model) {
+    String revoke(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed, Model model) {
+        if (!confirmed) {
+            model.addAttribute("error", "The key is still active: tick \"Yes, revoke\" beside it to confirm.");
+            return list(model);
+        }
         model.addAttribute("notice", keys.revoke(id) ? "The key is revoked: calls with it are refused from now on."
                 : "That key was already revoked.");
         return list(model);

@@ -29,7 +29,8 @@ class NotificationsConfiguration {
         PermissionRequestSender client = new PermissionRequestSender(
                 registrations.client(registrationId).on(CallClass.HOUSEKEEPING.context(registrationId)), clock);
         return new PermissionNotifications(dataSource, clock, claims, orcid -> researchers.find(orcid).isPresent(),
-                client, properties.notifications(), properties.pollInterval().multipliedBy(5));
+                client, properties.notifications(), properties.pollInterval().multipliedBy(5),
+                base -> registrations.permissionAuthorizeUri(OrcidRegistrations.AUTO_UPDATE, base));
     }
 
     @EventListener

@@ -26,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Asks researchers pidlink does not know yet for permission, through their ORCID inbox: when a DOI names an iD
  * without a pidlink account, that researcher gets one request (not one per DOI) listing the works waiting for
- * them, resent after {@code resend-after} when more arrive, {@code max-sends} times at most. Its link starts
- * pidlink's connect flow; once they connect, the waiting claims are written (the claims' backfill).
+ * them, resent after {@code resend-after} when more arrive, {@code max-sends} times at most. Its link is ORCID's
+ * own {@code /oauth/authorize} for pidlink's auto-update client (the only form ORCID's inbox follows, whether it
+ * takes the URL's path on its own host or the whole URL); ORCID sends the researcher back to pidlink's permission
+ * callback, which keeps the grant, and the waiting claims are written (the claims' backfill).
  *
  * <p>Requests are sent by a background thread ({@link #sendDue()} in tests), never on the intake path, and only
  * when the registration's ORCID client has the premium notification scope.
@@ -46,6 +48,7 @@ public final class PermissionNotifications implements AutoCloseable {
     private final PermissionRequestSender client;
     private final IntakeProperties.Notifications settings;
     private final BackgroundWorker worker;
+    private final AuthorizeLink authorizeLink;
     private volatile URI connectUrl;
     private volatile Instant notPremiumUntil = Instant.MIN;
 
@@ -55,9 +58,15 @@ public final class PermissionNotifications implements AutoCloseable {
         boolean known(OrcidId orcid);
     }
 
+    /** ORCID's own authorize link for pidlink's client, returning to pidlink at {@code base}. */
+    @FunctionalInterface
+    public interface AuthorizeLink {
+        URI to(URI base);
+    }
+
     PermissionNotifications(DataSource dataSource, Clock clock, Claims claims, AccountCheck accounts,
                             PermissionRequestSender client, IntakeProperties.Notifications settings,
-                            Duration pollInterval) {
+                            Duration pollInterval, AuthorizeLink authorizeLink) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -65,7 +74,8 @@ public final class PermissionNotifications implements AutoCloseable {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.connectUrl = settings.baseUrl() == null ? null : connectUrl(settings.baseUrl());
+        this.authorizeLink = Objects.requireNonNull(authorizeLink, "authorizeLink");
+        this.connectUrl = settings.baseUrl() == null ? null : authorizeLink.to(settings.baseUrl());
         this.worker = new BackgroundWorker("permission-requests", 1, pollInterval, (slot, slots) -> {
             sendDue();
             // Sent or not, the rest waits: due requests are rare, and a failing ORCID must not be hammered.
@@ -76,13 +86,8 @@ public final class PermissionNotifications implements AutoCloseable {
     /** Where pidlink runs, when not configured: known once its web server listens. */
     void serverStarted(URI baseUrl) {
         if (settings.baseUrl() == null) {
-            connectUrl = connectUrl(baseUrl);
+            connectUrl = authorizeLink.to(baseUrl);
         }
-    }
-
-    private static URI connectUrl(URI base) {
-        String s = base.toString();
-        return URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + ConnectController.PATH);
     }
 
     /**
