@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -44,7 +43,7 @@ final class IntakeWorker implements AutoCloseable {
     private final Clock clock;
     private final Claims claims;
     private final String registrationId;
-    private final Consumer<OrcidId> waitingForPermission;
+    private final PermissionNeeded waitingForPermission;
     private final BackgroundWorker worker;
 
     /**
@@ -52,7 +51,7 @@ final class IntakeWorker implements AutoCloseable {
      *                             for permission (permission requests)
      */
     IntakeWorker(DataSource dataSource, Clock clock, Claims claims, String registrationId, int threadCount,
-                 Duration pollInterval, Consumer<OrcidId> waitingForPermission) {
+                 Duration pollInterval, PermissionNeeded waitingForPermission) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -114,15 +113,20 @@ final class IntakeWorker implements AutoCloseable {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
                 Optional<Task> found = jdbc.query("""
-                        SELECT id, doi, orcid, action, work_json, work_hash, reason, attempts FROM intake_task
-                        WHERE id = ? FOR UPDATE SKIP LOCKED""", (rs, n) -> new Task(rs.getLong("id"),
+                        SELECT t.id, t.doi, t.orcid, t.action, w.work_json, t.work_hash, t.reason, t.attempts,
+                               coalesce(d.owner, d.source) AS source
+                        FROM intake_task t LEFT JOIN intake_work w ON w.work_hash = t.work_hash
+                        LEFT JOIN intake_doi d ON d.doi = t.doi
+                        WHERE t.id = ? FOR UPDATE OF t SKIP LOCKED""", (rs, n) -> new Task(rs.getLong("id"),
                         rs.getString("doi"), rs.getString("orcid"), rs.getString("action"), rs.getString("work_json"),
-                        rs.getString("work_hash"), rs.getString("reason")), id).stream().findFirst();
+                        rs.getString("work_hash"), rs.getString("reason"), rs.getString("source")), id)
+                        .stream().findFirst();
                 if (found.isEmpty()) {
                     return false;
                 }
                 execute(found.get());
                 jdbc.update("DELETE FROM intake_task WHERE id = ?", id);
+                forgetWorkIfDone(found.get().workHash());
                 return true;
             }));
         } catch (RuntimeException e) {
@@ -138,11 +142,26 @@ final class IntakeWorker implements AutoCloseable {
             ClaimResult result = claims.assertClaim(orcid, doi, registrationId, Provenance.AUTO_UPDATE,
                     new WorkPayload(task.workJson(), task.workHash()));
             if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
-                waitingForPermission.accept(orcid);
+                waitingForPermission.needed(orcid, doi.value(), task.source() == null ? "" : task.source());
             }
         } else {
             claims.withdraw(orcid, doi, registrationId, Provenance.AUTO_UPDATE, task.reason());
         }
+    }
+
+    /**
+     * The last task of a work removes the work's one copy. The work row is locked first, so that an intake
+     * storing new tasks for it (which locks it too) either finishes before the check, or stores it again after.
+     */
+    private void forgetWorkIfDone(String workHash) {
+        if (workHash == null || Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM intake_task WHERE work_hash = ?)", Boolean.class, workHash))) {
+            return;
+        }
+        jdbc.query("SELECT work_hash FROM intake_work WHERE work_hash = ? FOR UPDATE", rs -> { }, workHash);
+        jdbc.update("""
+                DELETE FROM intake_work w WHERE w.work_hash = ?
+                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)""", workHash);
     }
 
     private void postpone(long id, RuntimeException e) {
@@ -160,6 +179,12 @@ final class IntakeWorker implements AutoCloseable {
     }
 
     private record Task(long id, String doi, String orcid, String action, String workJson, String workHash,
-                        String reason) {
+                        String reason, String source) {
+    }
+
+    /** Told, inside the task's transaction, that a researcher's claim on a DOI (from a source) waits for permission. */
+    @FunctionalInterface
+    interface PermissionNeeded {
+        void needed(OrcidId orcid, String doi, String source);
     }
 }
