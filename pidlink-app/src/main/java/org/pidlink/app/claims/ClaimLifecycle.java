@@ -296,7 +296,7 @@ final class ClaimLifecycle {
     int removeAllFromOrcid(OrcidId orcid) {
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
-            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.COLUMNS
+            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS
                             + " FROM claim WHERE orcid = :orcid AND NOT kept_out FOR UPDATE")
                     .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.row(rs)).list();
             int deletions = 0;
@@ -345,7 +345,7 @@ final class ClaimLifecycle {
         String registrationId = registration == null ? null : registrationKey(registration);
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.COLUMNS + " " + """
+            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS + " " + """
                      FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL
                        AND (CAST(:reg AS text) IS NULL OR registration_id = :reg) FOR UPDATE""")
                     .param("orcid", orcid.value()).param("reg", registrationId)
@@ -693,7 +693,7 @@ final class ClaimLifecycle {
     }
 
     private @Nullable Row findRow(OrcidId orcid, Doi doi, String registrationId, boolean lock) {
-        return jdbc.sql("SELECT " + ClaimRows.COLUMNS
+        return jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS
                         + " FROM claim WHERE orcid = :orcid AND doi = :doi AND registration_id = :reg"
                         + (lock ? " FOR UPDATE" : ""))
                 .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
@@ -701,7 +701,7 @@ final class ClaimLifecycle {
     }
 
     private Row lockRow(long claimId) {
-        return jdbc.sql("SELECT " + ClaimRows.COLUMNS + " FROM claim WHERE id = :id FOR UPDATE").param("id", claimId)
+        return jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS + " FROM claim WHERE id = :id FOR UPDATE").param("id", claimId)
                 .query((rs, n) -> ClaimRows.row(rs)).optional().orElseThrow(() -> new ClaimNotFoundException(claimId));
     }
 

@@ -26,6 +26,12 @@ final class ClaimRows {
             wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
             orcid_message, created_at, updated_at, written_at""";
 
+    /** What a transition reads of a claim ({@link Row}): everything but the work, which it never needs. */
+    static final String ROW_COLUMNS = """
+            id, orcid, doi, registration_id, provenance, payload_hash, written_hash, put_code, status, status_reason,
+            wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
+            orcid_message, created_at, updated_at, written_at""";
+
     static final String QUEUED_COLUMNS = """
             id, orcid, doi, registration_id, provenance, queued_action, queued_class, payload_hash, put_code, recover,
             (SELECT w.work_json FROM claim_work w WHERE w.payload_hash = claim.payload_hash) AS work_json,

@@ -44,8 +44,12 @@ class RecordCostTests extends IntakeTestSupport {
         assertThat(beyond).extracting(id -> id.get("value").asString())
                 .containsExactlyElementsOf(orcids.subList(1000, 2000));
         assertThat(beyond.getFirst().get("reason").asString()).contains("max-ids-per-record");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_work", Integer.class))
-                .as("the intake tasks share one copy of the work").isEqualTo(1);
+        String workHash = jdbc.queryForObject("SELECT min(work_hash) FROM intake_task WHERE doi = ?", String.class,
+                doi);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT work_hash) FROM intake_task WHERE doi = ?",
+                Integer.class, doi)).as("the intake tasks share one work").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_work WHERE work_hash = ?", Integer.class,
+                workHash)).as("stored once").isEqualTo(1);
 
         drainIntake();
 
@@ -54,8 +58,8 @@ class RecordCostTests extends IntakeTestSupport {
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM claim_work WHERE payload_hash IN (SELECT payload_hash FROM claim WHERE doi = ?)""",
                 Integer.class, doi)).as("every claim of the record refers to one stored work").isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_work", Integer.class))
-                .as("the intake's copy goes with its last task").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_work WHERE work_hash = ?", Integer.class,
+                workHash)).as("the intake's copy goes with its last task").isZero();
         assertThat(claim(orcids.get(999), doi).orElseThrow().title()).isEqualTo("A consortium's data set");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM permission_notification WHERE doi = ?", Integer.class,
                 doi)).as("inbox requests this DOI starts, capped by max-per-doi").isEqualTo(100);
