@@ -20,6 +20,8 @@ public final class BenchMain {
         BENCHMARKS.put("backfill", "org.pidlink.bench.backfill.BackfillBench");
         BENCHMARKS.put("latency", "org.pidlink.bench.latency.LatencyBench");
         BENCHMARKS.put("intake", "org.pidlink.bench.intake.IntakeBench");
+        BENCHMARKS.put("record-ids", "org.pidlink.bench.recordids.RecordIdsBench");
+        BENCHMARKS.put("fuzz", "org.pidlink.bench.fuzz.FuzzBench");
     }
 
     private BenchMain() {

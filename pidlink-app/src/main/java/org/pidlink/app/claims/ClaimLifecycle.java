@@ -102,14 +102,15 @@ final class ClaimLifecycle {
         String registrationId = registrationKey(registration);
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
+            storeWork(payload, now);
             Optional<Long> inserted = jdbc.sql("""
-                    INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, status,
+                    INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status,
                                        queued_action, created_at, updated_at)
-                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :pending, :add, :now, :now)
+                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :hash, :pending, :add, :now, :now)
                     ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
                     RETURNING id""")
                     .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
-                    .param("prov", provenance.name()).param("json", payload.json()).param("hash", payload.canonicalHash())
+                    .param("prov", provenance.name()).param("hash", payload.canonicalHash())
                     .param("pending", PENDING.name()).param("add", ClaimAction.ADD.name()).param("now", ts(now))
                     .query(Long.class).optional();
             if (inserted.isPresent()) {
@@ -123,10 +124,10 @@ final class ClaimLifecycle {
                     : row.provenance());
             provenances.add(provenance);
             jdbc.sql("""
-                    UPDATE claim SET provenance = :prov::text[], work_json = :json, payload_hash = :hash,
+                    UPDATE claim SET provenance = :prov::text[], payload_hash = :hash,
                                      wanted = NOT kept_out, updated_at = :now
                     WHERE id = :id""")
-                    .param("prov", ClaimRows.pgArray(provenances)).param("json", payload.json())
+                    .param("prov", ClaimRows.pgArray(provenances))
                     .param("hash", payload.canonicalHash()).param("now", ts(now)).param("id", row.id())
                     .update();
             if (row.keptOut()) {
@@ -175,16 +176,17 @@ final class ClaimLifecycle {
                 : "on the ORCID record from " + source + ": pidlink adds no copy of it";
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
+            storeWork(payload, now);
             Optional<Long> inserted = jdbc.sql("""
-                    INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash,
+                    INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, written_hash,
                                        put_code, status, status_reason, wanted, kept_out, created_at, updated_at,
                                        written_at)
-                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :written, :pc, :inOrcid,
+                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :hash, :written, :pc, :inOrcid,
                             :reason, :ours, NOT :ours, :now, :now, :writtenAt)
                     ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
                     RETURNING id""")
                     .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
-                    .param("prov", provenance.name()).param("json", payload.json())
+                    .param("prov", provenance.name())
                     .param("hash", payload.canonicalHash()).param("written", ours ? payload.canonicalHash() : null)
                     .param("pc", ourPutCode).param("inOrcid", IN_ORCID.name()).param("reason", reason)
                     .param("ours", ours).param("now", ts(now)).param("writtenAt", ours ? ts(now) : null)
@@ -294,7 +296,7 @@ final class ClaimLifecycle {
     int removeAllFromOrcid(OrcidId orcid) {
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
-            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.COLUMNS
+            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS
                             + " FROM claim WHERE orcid = :orcid AND NOT kept_out FOR UPDATE")
                     .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.row(rs)).list();
             int deletions = 0;
@@ -343,7 +345,7 @@ final class ClaimLifecycle {
         String registrationId = registration == null ? null : registrationKey(registration);
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.COLUMNS + " " + """
+            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS + " " + """
                      FROM claim WHERE orcid = :orcid AND queued_action IS NOT NULL
                        AND (CAST(:reg AS text) IS NULL OR registration_id = :reg) FOR UPDATE""")
                     .param("orcid", orcid.value()).param("reg", registrationId)
@@ -601,6 +603,18 @@ final class ClaimLifecycle {
 
     // ---- shared steps ----------------------------------------------------------------------------------------
 
+    /**
+     * The work once per payload hash: the claims of a record naming thousands of researchers share one copy
+     * (equal hashes are the same work, so the first copy stored serves them all).
+     */
+    private void storeWork(WorkPayload payload, Instant now) {
+        jdbc.sql("""
+                INSERT INTO claim_work (payload_hash, work_json, created_at) VALUES (:hash, :json, :now)
+                ON CONFLICT (payload_hash) DO NOTHING""")
+                .param("hash", payload.canonicalHash()).param("json", payload.json()).param("now", ts(now))
+                .update();
+    }
+
     private boolean leaveOrcid(Row row, OrcidId orcid, String registrationId, String reason, Instant now,
             boolean keepOut, CallClass leaving) {
         jdbc.sql("UPDATE claim SET wanted = false, kept_out = kept_out OR :keepOut, updated_at = :now WHERE id = :id")
@@ -679,7 +693,7 @@ final class ClaimLifecycle {
     }
 
     private @Nullable Row findRow(OrcidId orcid, Doi doi, String registrationId, boolean lock) {
-        return jdbc.sql("SELECT " + ClaimRows.COLUMNS
+        return jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS
                         + " FROM claim WHERE orcid = :orcid AND doi = :doi AND registration_id = :reg"
                         + (lock ? " FOR UPDATE" : ""))
                 .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
@@ -687,7 +701,7 @@ final class ClaimLifecycle {
     }
 
     private Row lockRow(long claimId) {
-        return jdbc.sql("SELECT " + ClaimRows.COLUMNS + " FROM claim WHERE id = :id FOR UPDATE").param("id", claimId)
+        return jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS + " FROM claim WHERE id = :id FOR UPDATE").param("id", claimId)
                 .query((rs, n) -> ClaimRows.row(rs)).optional().orElseThrow(() -> new ClaimNotFoundException(claimId));
     }
 

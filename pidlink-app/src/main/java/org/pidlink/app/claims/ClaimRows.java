@@ -14,17 +14,28 @@ import org.jspecify.annotations.Nullable;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.OrcidId;
 
-/** Reading {@code claim} rows: the columns, and the values made from them. */
+/**
+ * Reading {@code claim} rows: the columns, and the values made from them. The work is stored once per payload
+ * hash in {@code claim_work}; the columns fetch it with the claim.
+ */
 final class ClaimRows {
 
     static final String COLUMNS = """
-            id, orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash, put_code, status,
-            status_reason, wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
+            id, orcid, doi, registration_id, provenance, payload_hash, written_hash, put_code, status, status_reason,
+            (SELECT w.work_json FROM claim_work w WHERE w.payload_hash = claim.payload_hash) AS work_json,
+            wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
+            orcid_message, created_at, updated_at, written_at""";
+
+    /** What a transition reads of a claim ({@link Row}): everything but the work, which it never needs. */
+    static final String ROW_COLUMNS = """
+            id, orcid, doi, registration_id, provenance, payload_hash, written_hash, put_code, status, status_reason,
+            wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
             orcid_message, created_at, updated_at, written_at""";
 
     static final String QUEUED_COLUMNS = """
-            id, orcid, doi, registration_id, provenance, queued_action, queued_class, work_json, payload_hash, put_code,
-            recover, post_attempted_hash, attempts, wanted""";
+            id, orcid, doi, registration_id, provenance, queued_action, queued_class, payload_hash, put_code, recover,
+            (SELECT w.work_json FROM claim_work w WHERE w.payload_hash = claim.payload_hash) AS work_json,
+            post_attempted_hash, attempts, wanted""";
 
     private ClaimRows() {
     }

@@ -4,10 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -44,7 +45,7 @@ final class IntakeWorker implements AutoCloseable {
     private final Clock clock;
     private final Claims claims;
     private final String registrationId;
-    private final Consumer<OrcidId> waitingForPermission;
+    private final PermissionNeeded waitingForPermission;
     private final BackgroundWorker worker;
 
     /**
@@ -52,7 +53,7 @@ final class IntakeWorker implements AutoCloseable {
      *                             for permission (permission requests)
      */
     IntakeWorker(DataSource dataSource, Clock clock, Claims claims, String registrationId, int threadCount,
-                 Duration pollInterval, Consumer<OrcidId> waitingForPermission) {
+                 Duration pollInterval, PermissionNeeded waitingForPermission) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -102,27 +103,33 @@ final class IntakeWorker implements AutoCloseable {
                   AND NOT EXISTS (SELECT 1 FROM intake_task e WHERE e.doi = t.doi AND e.orcid = t.orcid AND e.id < t.id)
                 ORDER BY t.id LIMIT ?""", Long.class, modulus, slot, Timestamp.from(clock.instant()), BATCH);
         int done = 0;
+        // The tasks of one record share their work: it is read and checked once per batch, not once per task.
+        Map<String, WorkPayload> works = new HashMap<>();
         for (long id : ids) {
-            if (run(id)) {
+            if (run(id, works)) {
                 done++;
             }
         }
         return done;
     }
 
-    private boolean run(long id) {
+    private boolean run(long id, Map<String, WorkPayload> works) {
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
                 Optional<Task> found = jdbc.query("""
-                        SELECT id, doi, orcid, action, work_json, work_hash, reason, attempts FROM intake_task
-                        WHERE id = ? FOR UPDATE SKIP LOCKED""", (rs, n) -> new Task(rs.getLong("id"),
-                        rs.getString("doi"), rs.getString("orcid"), rs.getString("action"), rs.getString("work_json"),
-                        rs.getString("work_hash"), rs.getString("reason")), id).stream().findFirst();
+                        SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, t.attempts,
+                               coalesce(d.owner, d.source) AS source
+                        FROM intake_task t LEFT JOIN intake_doi d ON d.doi = t.doi
+                        WHERE t.id = ? FOR UPDATE OF t SKIP LOCKED""", (rs, n) -> new Task(rs.getLong("id"),
+                        rs.getString("doi"), rs.getString("orcid"), rs.getString("action"),
+                        rs.getString("work_hash"), rs.getString("reason"), rs.getString("source")), id)
+                        .stream().findFirst();
                 if (found.isEmpty()) {
                     return false;
                 }
-                execute(found.get());
+                execute(found.get(), works);
                 jdbc.update("DELETE FROM intake_task WHERE id = ?", id);
+                forgetWorkIfDone(found.get().workHash());
                 return true;
             }));
         } catch (RuntimeException e) {
@@ -131,18 +138,51 @@ final class IntakeWorker implements AutoCloseable {
         }
     }
 
-    private void execute(Task task) {
+    private void execute(Task task, Map<String, WorkPayload> works) {
         OrcidId orcid = new OrcidId(task.orcid());
         Doi doi = new Doi(task.doi());
         if ("ASSERT".equals(task.action())) {
             ClaimResult result = claims.assertClaim(orcid, doi, registrationId, Provenance.AUTO_UPDATE,
-                    new WorkPayload(task.workJson(), task.workHash()));
+                    work(task.workHash(), works));
             if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
-                waitingForPermission.accept(orcid);
+                waitingForPermission.needed(orcid, doi.value(), task.source() == null ? "" : task.source());
             }
         } else {
             claims.withdraw(orcid, doi, registrationId, Provenance.AUTO_UPDATE, task.reason());
         }
+    }
+
+    private WorkPayload work(String hash, Map<String, WorkPayload> works) {
+        if (hash == null) {
+            throw new IllegalStateException("an assertion without a work");
+        }
+        WorkPayload cached = works.get(hash);
+        if (cached != null) {
+            return cached;
+        }
+        String json = jdbc.query("SELECT work_json FROM intake_work WHERE work_hash = ?",
+                rs -> rs.next() ? rs.getString(1) : null, hash);
+        if (json == null) {
+            throw new IllegalStateException("the work " + hash + " of an intake task is missing");
+        }
+        WorkPayload payload = new WorkPayload(json, hash);
+        works.put(hash, payload);
+        return payload;
+    }
+
+    /**
+     * The last task of a work removes the work's one copy. The work row is locked first, so that an intake
+     * storing new tasks for it (which locks it too) either finishes before the check, or stores it again after.
+     */
+    private void forgetWorkIfDone(String workHash) {
+        if (workHash == null || Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM intake_task WHERE work_hash = ?)", Boolean.class, workHash))) {
+            return;
+        }
+        jdbc.query("SELECT work_hash FROM intake_work WHERE work_hash = ? FOR UPDATE", rs -> { }, workHash);
+        jdbc.update("""
+                DELETE FROM intake_work w WHERE w.work_hash = ?
+                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)""", workHash);
     }
 
     private void postpone(long id, RuntimeException e) {
@@ -159,7 +199,13 @@ final class IntakeWorker implements AutoCloseable {
         return s.length() <= 2000 ? s : s.substring(0, 2000);
     }
 
-    private record Task(long id, String doi, String orcid, String action, String workJson, String workHash,
-                        String reason) {
+    private record Task(long id, String doi, String orcid, String action, String workHash, String reason,
+                        String source) {
+    }
+
+    /** Told, inside the task's transaction, that a researcher's claim on a DOI (from a source) waits for permission. */
+    @FunctionalInterface
+    interface PermissionNeeded {
+        void needed(OrcidId orcid, String doi, String source);
     }
 }

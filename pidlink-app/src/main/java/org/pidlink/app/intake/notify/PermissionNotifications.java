@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -86,21 +87,31 @@ public final class PermissionNotifications implements AutoCloseable {
     }
 
     /**
-     * A claim for this researcher waits for permission. Called inside the caller's transaction: a researcher
-     * without an account is due for a request, unless one went out recently or too many already did.
+     * A claim for this researcher on this DOI waits for permission. Called inside the caller's transaction: a
+     * researcher without an account is due for a request, unless one went out recently or too many already did,
+     * or the DOI already brought {@code max-per-doi} researchers a first request.
+     *
+     * @param source who sent the DOI (its owner): sending is paced per source
      */
-    public void needed(OrcidId orcid) {
+    public void needed(OrcidId orcid, String doi, String source) {
         if (!settings.enabled() || accounts.known(orcid)) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.update("""
-                INSERT INTO permission_notification (orcid, status, due_at, first_needed_at) VALUES (?, 'DUE', ?, ?)
-                ON CONFLICT (orcid) DO UPDATE SET status = 'DUE',
-                    due_at = greatest(excluded.due_at, permission_notification.last_sent_at + ?::interval)
-                WHERE permission_notification.status IN ('SENT', 'NOT_NEEDED')
-                  AND permission_notification.sends < ?""",
-                orcid.value(), now, now, settings.resendAfter().toSeconds() + " seconds", settings.maxSends());
+                UPDATE permission_notification SET status = 'DUE', due_at = greatest(?, last_sent_at + ?::interval)
+                WHERE orcid = ? AND status IN ('SENT', 'NOT_NEEDED') AND sends < ?""",
+                now, settings.resendAfter().toSeconds() + " seconds", orcid.value(), settings.maxSends());
+        if (changed == 0) {
+            // The DOI's count of first requests is read under a lock per DOI, so that parallel workers keep the cap.
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('permission_notification:' || ?))", doi);
+            changed = jdbc.update("""
+                    INSERT INTO permission_notification (orcid, status, due_at, first_needed_at, doi, source)
+                    SELECT ?, 'DUE', ?, ?, ?, ?
+                    WHERE (SELECT count(*) FROM permission_notification WHERE doi = ?) < ?
+                    ON CONFLICT (orcid) DO NOTHING""",
+                    orcid.value(), now, now, doi, source, doi, settings.maxPerDoi());
+        }
         if (changed > 0) {
             worker.wakeAfterCommit();
         }
@@ -116,12 +127,18 @@ public final class PermissionNotifications implements AutoCloseable {
             List<String> orcids = jdbc.queryForList("""
                     SELECT orcid FROM permission_notification WHERE status = 'DUE' AND due_at <= ?
                     ORDER BY due_at LIMIT 20 FOR UPDATE SKIP LOCKED""", String.class, Timestamp.from(now));
+            List<String> leased = new ArrayList<>();
             for (String orcid : orcids) {
-                // A lease: another instance leaves the request alone while this one sends it.
+                Instant sourceFree = sourceBusyUntil(orcid, now);
+                // A lease: another instance leaves the request alone while this one sends it; a source that
+                // used its hour's requests waits until the oldest of them is an hour old.
                 jdbc.update("UPDATE permission_notification SET due_at = ? WHERE orcid = ?",
-                        Timestamp.from(now.plus(LEASE)), orcid);
+                        Timestamp.from(sourceFree != null ? sourceFree : now.plus(LEASE)), orcid);
+                if (sourceFree == null) {
+                    leased.add(orcid);
+                }
             }
-            return orcids;
+            return leased;
         });
         int sent = 0;
         for (String orcid : Objects.requireNonNull(due)) {
@@ -179,6 +196,23 @@ public final class PermissionNotifications implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * When the source of this researcher's request may send again, or null when it may now: at most
+     * {@code max-per-source-per-hour} requests sent in any hour because of one source's DOIs.
+     */
+    private Instant sourceBusyUntil(String orcid, Instant now) {
+        Timestamp oldest = jdbc.query("""
+                SELECT min(s.last_sent_at) FROM (
+                    SELECT o.last_sent_at FROM permission_notification r
+                    JOIN permission_notification o ON o.source = r.source
+                    WHERE r.orcid = ? AND o.last_sent_at > ?
+                    ORDER BY o.last_sent_at DESC LIMIT ?) s
+                HAVING count(*) >= ?""", rs -> rs.next() ? rs.getTimestamp(1) : null,
+                orcid, Timestamp.from(now.minus(Duration.ofHours(1))), settings.maxPerSourcePerHour(),
+                settings.maxPerSourcePerHour());
+        return oldest == null ? null : oldest.toInstant().plus(Duration.ofHours(1));
     }
 
     private void finish(OrcidId orcid, String status, String error) {
