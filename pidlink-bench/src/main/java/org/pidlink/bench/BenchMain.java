@@ -22,6 +22,7 @@ public final class BenchMain {
         BENCHMARKS.put("intake", "org.pidlink.bench.intake.IntakeBench");
         BENCHMARKS.put("record-ids", "org.pidlink.bench.recordids.RecordIdsBench");
         BENCHMARKS.put("fuzz", "org.pidlink.bench.fuzz.FuzzBench");
+        BENCHMARKS.put("chaos", "org.pidlink.bench.chaos.ChaosBench");
     }
 
     private BenchMain() {

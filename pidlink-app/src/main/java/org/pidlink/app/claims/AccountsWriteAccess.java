@@ -1,6 +1,8 @@
 package org.pidlink.app.claims;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 
 import org.pidlink.app.accounts.PermissionStatus;
 import org.pidlink.app.accounts.WritePermission;
@@ -22,6 +24,12 @@ final class AccountsWriteAccess implements WriteAccessSource {
     public WriteAccess find(OrcidId orcid, String registrationId) {
         return permissions.find(orcid, registrationId).map(this::access)
                 .orElseGet(() -> new WriteAccess.Missing("the researcher has not connected pidlink to ORCID"));
+    }
+
+    /** Researchers without a stored permission are never granted: one query finds those with one. */
+    @Override
+    public Set<OrcidId> mayHaveAccess(Collection<OrcidId> orcids, String registrationId) {
+        return permissions.holders(orcids, registrationId);
     }
 
     private WriteAccess access(WritePermission permission) {

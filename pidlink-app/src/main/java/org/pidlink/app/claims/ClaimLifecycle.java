@@ -15,7 +15,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -163,6 +166,54 @@ final class ClaimLifecycle {
             queue.queueChanged(orcid, claimQueue);
             ClaimStatus result = hold != null ? hold.status() : keepBackoff ? row.status() : QUEUED;
             return new ClaimResult(row.id(), result, false, hold == null);
+        }));
+    }
+
+    /**
+     * {@link #assertClaim} for every researcher one record names, in one transaction: the claims of researchers
+     * who never connected pidlink (most of a large collaboration) are inserted in one statement, waiting for
+     * permission, with no queue to recompute (nothing of theirs can be written); the others, and claims that exist
+     * already, take {@link #assertClaim}'s way one by one.
+     *
+     * @return the result per researcher, in the order given
+     */
+    Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration, Provenance provenance,
+            WorkPayload payload) {
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(payload, "payload");
+        String registrationId = registrationKey(registration);
+        return Objects.requireNonNull(tx.execute(status -> {
+            Instant now = clock.instant();
+            Set<OrcidId> mayWrite = access.mayHaveAccess(orcids, registrationId);
+            List<OrcidId> unconnected = orcids.stream().filter(o -> !mayWrite.contains(o)).toList();
+            Map<OrcidId, ClaimResult> inserted = new HashMap<>();
+            if (!unconnected.isEmpty()) {
+                // All alike: the first one's answer ("not connected") is everyone's.
+                Hold hold = Objects.requireNonNull(holdFor(unconnected.getFirst(), registrationId,
+                        EnumSet.of(provenance), ClaimAction.ADD), "a researcher without permission is held");
+                storeWork(payload, now);
+                jdbc.sql("""
+                        INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, status_reason,
+                                           queued_action, queued_class, created_at, updated_at)
+                        SELECT o, :doi, :reg, ARRAY[:prov]::text[], :hash, :status, :reason, :add, :class, :now, :now
+                        FROM unnest(:orcids::text[]) AS o
+                        ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
+                        RETURNING id, orcid""")
+                        .param("doi", doi.value()).param("reg", registrationId).param("prov", provenance.name())
+                        .param("hash", payload.canonicalHash()).param("status", hold.status().name())
+                        .param("reason", hold.reason()).param("add", ClaimAction.ADD.name())
+                        .param("class", classOfNew(provenance).ordinal()).param("now", ts(now))
+                        .param("orcids", unconnected.stream().map(OrcidId::value).toArray(String[]::new))
+                        .query((rs, n) -> Map.entry(new OrcidId(rs.getString("orcid")),
+                                new ClaimResult(rs.getLong("id"), hold.status(), true, false)))
+                        .list().forEach(e -> inserted.put(e.getKey(), e.getValue()));
+            }
+            Map<OrcidId, ClaimResult> results = new LinkedHashMap<>();
+            for (OrcidId orcid : orcids) {
+                ClaimResult done = inserted.get(orcid);
+                results.put(orcid, done != null ? done : assertClaim(orcid, doi, registration, provenance, payload));
+            }
+            return results;
         }));
     }
 
@@ -608,6 +659,11 @@ final class ClaimLifecycle {
      * (equal hashes are the same work, so the first copy stored serves them all).
      */
     private void storeWork(WorkPayload payload, Instant now) {
+        // Asked first so that the work (megabytes for a large collaboration) is sent only when it is missing.
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM claim_work WHERE payload_hash = :hash)")
+                .param("hash", payload.canonicalHash()).query(Boolean.class).single()) {
+            return;
+        }
         jdbc.sql("""
                 INSERT INTO claim_work (payload_hash, work_json, created_at) VALUES (:hash, :json, :now)
                 ON CONFLICT (payload_hash) DO NOTHING""")

@@ -1,6 +1,7 @@
 package org.pidlink.app.claims;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +37,17 @@ public final class Claims {
     public ClaimResult assertClaim(OrcidId orcid, Doi doi, String registration, Provenance provenance,
             WorkPayload payload) {
         return lifecycle.assertClaim(orcid, doi, registration, provenance, payload);
+    }
+
+    /**
+     * {@link #assertClaim} for every researcher one record names, in one transaction and a bounded number of
+     * statements however many there are (a record of a large collaboration names thousands).
+     *
+     * @return the result per researcher, in the order given
+     */
+    public Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration,
+            Provenance provenance, WorkPayload payload) {
+        return lifecycle.assertClaims(orcids, doi, registration, provenance, payload);
     }
 
     /**

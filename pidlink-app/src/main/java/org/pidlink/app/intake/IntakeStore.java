@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
@@ -302,7 +303,7 @@ final class IntakeStore {
      * this transaction commits: the worker removing a work whose tasks are done waits for it.
      */
     private void writeWorks(List<Task> tasks) {
-        Map<String, String> works = new LinkedHashMap<>();
+        Map<String, String> works = new TreeMap<>();
         for (Task task : tasks) {
             if (task.payload() != null) {
                 works.putIfAbsent(task.payload().canonicalHash(), task.payload().json());
@@ -311,15 +312,13 @@ final class IntakeStore {
         if (works.isEmpty()) {
             return;
         }
-        jdbc.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO intake_work (work_hash, work_json)
-                    SELECT h, j FROM unnest(?::text[], ?::text[]) AS w(h, j) ORDER BY h
-                    ON CONFLICT (work_hash) DO UPDATE SET work_json = EXCLUDED.work_json""");
-            ps.setArray(1, connection.createArrayOf("text", works.keySet().toArray()));
-            ps.setArray(2, connection.createArrayOf("text", works.values().toArray()));
-            return ps;
-        });
+        // One row per work, in hash order (no deadlocks), each work a plain parameter: a work is megabytes for a
+        // large collaboration, which a text[] literal would escape and copy again.
+        List<Object[]> rows = new ArrayList<>(works.size());
+        works.forEach((hash, json) -> rows.add(new Object[] {hash, json}));
+        jdbc.batchUpdate("""
+                INSERT INTO intake_work (work_hash, work_json) VALUES (?, ?)
+                ON CONFLICT (work_hash) DO UPDATE SET work_json = EXCLUDED.work_json""", rows);
     }
 
     /** What pidlink last received for a DOI, if anything. */

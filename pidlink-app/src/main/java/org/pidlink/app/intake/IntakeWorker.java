@@ -1,10 +1,15 @@
 package org.pidlink.app.intake;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class IntakeWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeWorker.class);
-    private static final int BATCH = 200;
+    /** Tasks taken at once: the researchers of a record at the ceiling per record come in one batch per thread. */
+    private static final int BATCH = 1000;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
@@ -97,20 +103,85 @@ final class IntakeWorker implements AutoCloseable {
     }
 
     private int runBatch(int modulus, int slot) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT t.id FROM intake_task t
+        List<Task> due = jdbc.query("""
+                SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, coalesce(d.owner, d.source) AS source
+                FROM intake_task t LEFT JOIN intake_doi d ON d.doi = t.doi
                 WHERE mod(t.partition, ?) = ? AND (t.not_before IS NULL OR t.not_before <= ?)
                   AND NOT EXISTS (SELECT 1 FROM intake_task e WHERE e.doi = t.doi AND e.orcid = t.orcid AND e.id < t.id)
-                ORDER BY t.id LIMIT ?""", Long.class, modulus, slot, Timestamp.from(clock.instant()), BATCH);
-        int done = 0;
+                ORDER BY t.id LIMIT ?""", IntakeWorker::task, modulus, slot, Timestamp.from(clock.instant()), BATCH);
         // The tasks of one record share their work: it is read and checked once per batch, not once per task.
         Map<String, WorkPayload> works = new HashMap<>();
-        for (long id : ids) {
-            if (run(id, works)) {
+        // A batch holds at most one task per DOI and researcher (the earliest), so its tasks may run in any order;
+        // the assertions of one record with one work run together, in a few statements however many researchers.
+        Map<List<String>, List<Task>> together = new LinkedHashMap<>();
+        List<Task> alone = new ArrayList<>();
+        for (Task task : due) {
+            if ("ASSERT".equals(task.action()) && task.workHash() != null) {
+                together.computeIfAbsent(Arrays.asList(task.doi(), task.workHash(), task.source()),
+                        k -> new ArrayList<>()).add(task);
+            } else {
+                alone.add(task);
+            }
+        }
+        int done = 0;
+        for (List<Task> group : together.values()) {
+            if (group.size() == 1) {
+                alone.add(group.getFirst());
+            } else {
+                done += runTogether(group, works);
+            }
+        }
+        for (Task task : alone) {
+            if (run(task.id(), works)) {
                 done++;
             }
         }
         return done;
+    }
+
+    /** One record's assertions with one work, in one transaction; on failure each task runs (and retries) alone. */
+    private int runTogether(List<Task> group, Map<String, WorkPayload> works) {
+        Task first = group.getFirst();
+        try {
+            return Objects.requireNonNull(tx.execute(status -> {
+                Long[] ids = group.stream().map(Task::id).toArray(Long[]::new);
+                List<String> locked = jdbc.queryForList(
+                        "SELECT orcid FROM intake_task WHERE id = ANY(?) ORDER BY id FOR UPDATE SKIP LOCKED",
+                        String.class, (Object) ids);
+                if (locked.isEmpty()) {
+                    return 0;
+                }
+                Doi doi = new Doi(first.doi());
+                List<OrcidId> orcids = locked.stream().map(OrcidId::new).toList();
+                Map<OrcidId, ClaimResult> results = claims.assertClaims(orcids, doi, registrationId,
+                        Provenance.AUTO_UPDATE, work(first.workHash(), works));
+                List<OrcidId> waiting = new ArrayList<>();
+                results.forEach((orcid, result) -> {
+                    if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
+                        waiting.add(orcid);
+                    }
+                });
+                waitingForPermission.needed(waiting, doi.value(), first.source() == null ? "" : first.source());
+                jdbc.update("DELETE FROM intake_task WHERE id = ANY(?) AND orcid = ANY(?)", ids,
+                        locked.toArray(String[]::new));
+                forgetWorkIfDone(first.workHash());
+                return locked.size();
+            }));
+        } catch (RuntimeException e) {
+            log.info("Intake tasks of {} failed together; each runs alone: {}", first.doi(), e.toString());
+            int done = 0;
+            for (Task task : group) {
+                if (run(task.id(), works)) {
+                    done++;
+                }
+            }
+            return done;
+        }
+    }
+
+    private static Task task(ResultSet rs, int row) throws SQLException {
+        return new Task(rs.getLong("id"), rs.getString("doi"), rs.getString("orcid"), rs.getString("action"),
+                rs.getString("work_hash"), rs.getString("reason"), rs.getString("source"));
     }
 
     private boolean run(long id, Map<String, WorkPayload> works) {
@@ -120,9 +191,7 @@ final class IntakeWorker implements AutoCloseable {
                         SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, t.attempts,
                                coalesce(d.owner, d.source) AS source
                         FROM intake_task t LEFT JOIN intake_doi d ON d.doi = t.doi
-                        WHERE t.id = ? FOR UPDATE OF t SKIP LOCKED""", (rs, n) -> new Task(rs.getLong("id"),
-                        rs.getString("doi"), rs.getString("orcid"), rs.getString("action"),
-                        rs.getString("work_hash"), rs.getString("reason"), rs.getString("source")), id)
+                        WHERE t.id = ? FOR UPDATE OF t SKIP LOCKED""", IntakeWorker::task, id)
                         .stream().findFirst();
                 if (found.isEmpty()) {
                     return false;
@@ -145,7 +214,7 @@ final class IntakeWorker implements AutoCloseable {
             ClaimResult result = claims.assertClaim(orcid, doi, registrationId, Provenance.AUTO_UPDATE,
                     work(task.workHash(), works));
             if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
-                waitingForPermission.needed(orcid, doi.value(), task.source() == null ? "" : task.source());
+                waitingForPermission.needed(List.of(orcid), doi.value(), task.source() == null ? "" : task.source());
             }
         } else {
             claims.withdraw(orcid, doi, registrationId, Provenance.AUTO_UPDATE, task.reason());
@@ -203,9 +272,9 @@ final class IntakeWorker implements AutoCloseable {
                         String source) {
     }
 
-    /** Told, inside the task's transaction, that a researcher's claim on a DOI (from a source) waits for permission. */
+    /** Told, inside the tasks' transaction, that researchers' claims on a DOI (from a source) wait for permission. */
     @FunctionalInterface
     interface PermissionNeeded {
-        void needed(OrcidId orcid, String doi, String source);
+        void needed(List<OrcidId> orcids, String doi, String source);
     }
 }

@@ -80,10 +80,9 @@ final class RecordEvaluator {
         Map<OrcidId, WorkPayload> works = new LinkedHashMap<>();
         WorkMapper mapper = new WorkMapper(types.get(), mapperSettings);
         try {
-            // One work for every researcher of the record, mapped and stored once: with a cut contributor list a
-            // researcher's own entry may be left out (ORCID lists the work on her record all the same), which is
-            // what keeps a record of 10,000 authors from becoming 10,000 distinct works.
-            WorkPayload shared = payload(mapper.map(record, null));
+            // One work for every researcher of the record, mapped and stored once, that lists each of them (also
+            // beyond the contributor cap): a record of 10,000 authors is one work, not 10,000 distinct ones.
+            WorkPayload shared = payload(mapper.map(record, Set.copyOf(honoured)));
             for (OrcidId orcid : honoured) {
                 works.put(orcid, shared);
             }
@@ -117,6 +116,12 @@ final class RecordEvaluator {
     }
 
     private static WorkPayload payload(OrcidWork work) {
+        if (work.putCode() == null) {
+            // The JSON written is then the canonical form itself: serialized once (a large collaboration's work is
+            // megabytes).
+            OrcidWork.Canonical canonical = work.canonical();
+            return new WorkPayload(canonical.json(), canonical.hash());
+        }
         return new WorkPayload(WorkJsonWriter.toJson(work), work.canonicalHash());
     }
 

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.intake.notify.PermissionNotifications;
+import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
@@ -25,6 +28,9 @@ class RecordCostTests extends IntakeTestSupport {
     @Autowired
     PermissionNotifications notifications;
 
+    @Autowired
+    EmbeddedOrcid orcid;
+
     @Test
     void aRecordOfTwoThousandIdsStoresItsWorkOnceHonoursTheCeilingAndCapsInboxRequests() {
         Set<String> unique = new LinkedHashSet<>();
@@ -32,6 +38,11 @@ class RecordCostTests extends IntakeTestSupport {
             unique.add(TestRecords.newOrcid());
         }
         List<String> orcids = new ArrayList<>(unique);
+        // One of the first thousand has connected pidlink: her claim is written, everyone else's waits.
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        ConnectedResearchers.Person connected = people.newResearcher("Cora", "Connected");
+        people.connect(connected, true);
+        orcids.set(500, connected.orcid().value());
         String doi = TestRecords.newDoi();
 
         JsonNode outcome = accepted(post(TestRecords.dataciteJson(doi, "findable", "A consortium's data set",
@@ -61,6 +72,18 @@ class RecordCostTests extends IntakeTestSupport {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_work WHERE work_hash = ?", Integer.class,
                 workHash)).as("the intake's copy goes with its last task").isZero();
         assertThat(claim(orcids.get(999), doi).orElseThrow().title()).isEqualTo("A consortium's data set");
+        assertThat(claim(orcids.get(999), doi).orElseThrow().status()).isEqualTo(ClaimStatus.WAITING_FOR_PERMISSION);
+        assertThat(claim(connected.orcid().value(), doi).orElseThrow().status())
+                .as("the connected researcher's claim takes the whole way").isIn(ClaimStatus.QUEUED,
+                        ClaimStatus.IN_ORCID);
+        // The one work every researcher shares lists the record's whole author list (ORCID sets no limit on a
+        // work's contributors), so each of them, including the 1,000th, finds herself on it.
+        JsonNode work = JSON.readTree(jdbc.queryForObject("""
+                SELECT w.work_json FROM claim_work w JOIN claim c ON c.payload_hash = w.payload_hash
+                WHERE c.doi = ? AND c.orcid = ?""", String.class, doi, orcids.get(999)));
+        List<String> listed = work.get("contributors").get("contributor").valueStream()
+                .map(c -> c.get("contributor-orcid").get("path").asString()).toList();
+        assertThat(listed).hasSize(2000).containsExactlyElementsOf(orcids);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM permission_notification WHERE doi = ?", Integer.class,
                 doi)).as("inbox requests this DOI starts, capped by max-per-doi").isEqualTo(100);
     }

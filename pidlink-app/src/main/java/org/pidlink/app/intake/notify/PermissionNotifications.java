@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -53,7 +55,8 @@ public final class PermissionNotifications implements AutoCloseable {
     /** Whether pidlink has an account for an iD (then it needs no invitation). */
     @FunctionalInterface
     public interface AccountCheck {
-        boolean known(OrcidId orcid);
+        /** Which of these iDs have an account (one look-up for all of a record's researchers). */
+        Set<OrcidId> known(Collection<OrcidId> orcids);
     }
 
     PermissionNotifications(DataSource dataSource, Clock clock, Claims claims, AccountCheck accounts,
@@ -94,24 +97,40 @@ public final class PermissionNotifications implements AutoCloseable {
      * @param source who sent the DOI (its owner): sending is paced per source
      */
     public void needed(OrcidId orcid, String doi, String source) {
-        if (!settings.enabled() || accounts.known(orcid)) {
+        needed(List.of(orcid), doi, source);
+    }
+
+    /**
+     * {@link #needed(OrcidId, String, String)} for every researcher of one DOI whose claim waits, in a few
+     * statements however many there are; first requests go to the first {@code max-per-doi} of them, in the order
+     * given (the record's).
+     */
+    public void needed(List<OrcidId> orcids, String doi, String source) {
+        if (!settings.enabled() || orcids.isEmpty()) {
+            return;
+        }
+        Set<OrcidId> known = accounts.known(orcids);
+        String[] unknown = orcids.stream().filter(o -> !known.contains(o)).map(OrcidId::value).distinct()
+                .toArray(String[]::new);
+        if (unknown.length == 0) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.update("""
                 UPDATE permission_notification SET status = 'DUE', due_at = greatest(?, last_sent_at + ?::interval)
-                WHERE orcid = ? AND status IN ('SENT', 'NOT_NEEDED') AND sends < ?""",
-                now, settings.resendAfter().toSeconds() + " seconds", orcid.value(), settings.maxSends());
-        if (changed == 0) {
-            // The DOI's count of first requests is read under a lock per DOI, so that parallel workers keep the cap.
-            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('permission_notification:' || ?))", doi);
-            changed = jdbc.update("""
-                    INSERT INTO permission_notification (orcid, status, due_at, first_needed_at, doi, source)
-                    SELECT ?, 'DUE', ?, ?, ?, ?
-                    WHERE (SELECT count(*) FROM permission_notification WHERE doi = ?) < ?
-                    ON CONFLICT (orcid) DO NOTHING""",
-                    orcid.value(), now, now, doi, source, doi, settings.maxPerDoi());
-        }
+                WHERE orcid = ANY(?) AND status IN ('SENT', 'NOT_NEEDED') AND sends < ?""",
+                now, settings.resendAfter().toSeconds() + " seconds", unknown, settings.maxSends());
+        // The DOI's count of first requests is read under a lock per DOI, so that parallel workers keep the cap.
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('permission_notification:' || ?))", doi);
+        changed += jdbc.update("""
+                INSERT INTO permission_notification (orcid, status, due_at, first_needed_at, doi, source)
+                SELECT u.o, 'DUE', ?, ?, ?, ?
+                FROM unnest(?::text[]) WITH ORDINALITY AS u(o, n)
+                WHERE NOT EXISTS (SELECT 1 FROM permission_notification p WHERE p.orcid = u.o)
+                ORDER BY u.n
+                LIMIT greatest(0, ? - (SELECT count(*) FROM permission_notification WHERE doi = ?))
+                ON CONFLICT (orcid) DO NOTHING""",
+                now, now, doi, source, unknown, settings.maxPerDoi(), doi);
         if (changed > 0) {
             worker.wakeAfterCommit();
         }
@@ -154,7 +173,7 @@ public final class PermissionNotifications implements AutoCloseable {
 
     private boolean send(OrcidId orcid) {
         Instant now = clock.instant();
-        if (accounts.known(orcid)) {
+        if (!accounts.known(List.of(orcid)).isEmpty()) {
             finish(orcid, "NOT_NEEDED", null);
             return false;
         }
