@@ -110,9 +110,18 @@ public final class ProductionSetup {
 
     /** A POST to the emulator's control API; its JSON answer. */
     public JsonNode control(String path, Object body) {
+        return control("POST", path, body);
+    }
+
+    /** The faults the emulator injects into member- and public-API calls from now on (PUT /_emulator/faults). */
+    public void faults(Map<String, Object> faults) {
+        control("PUT", "/_emulator/faults", faults);
+    }
+
+    private JsonNode control(String method, String path, Object body) {
         HttpResponse<String> response = Release.send(http, HttpRequest.newBuilder(URI.create(orcid + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }

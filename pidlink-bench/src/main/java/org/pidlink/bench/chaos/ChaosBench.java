@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +38,9 @@ import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code ./pidlink bench chaos [--kills 20] [--works 30000] [--instances 2] [--researchers 30]}: pidlink as it runs
  * in production, attacked by a chaos tester. The release tarball the build made is unpacked; {@code --instances}
@@ -48,15 +52,16 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * ({@code --kills} times) and restarts it on the same data. At the end the emulator's records are read: every work
  * must be on its researcher's record exactly once, and no researcher's permission marked revoked.
  *
- * <p>Result: {@code kills}, {@code restartsOk} (restarts that answered /actuator/health within 3 minutes),
+ * <p>Result: {@code kills}, {@code restartsOk} (restarts that answered /actuator/health within 5 minutes),
  * {@code lost} and {@code duplicated} works, {@code falseRevocations} (permissions pidlink marked revoked: nobody
  * revoked any), {@code seconds} from the first DOI sent to the last work counted.
  */
 public final class ChaosBench {
 
-    private static final Duration START_PATIENCE = Duration.ofMinutes(3);
+    private static final Duration START_PATIENCE = Duration.ofMinutes(5);
     private static final Duration STALL_PATIENCE = Duration.ofMinutes(5);
     private static final int LINES_PER_POST = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, Object> FAULTS = Map.of("errorRate", 0.105,
             // 19 of 20 injected errors are 5xx, one an HTML 401 (never ORCID's invalid_token JSON)
             "statuses", List.of(500, 502, 503, 504, 500, 502, 503, 504, 500, 502, 503, 504, 500, 502, 503, 504,
@@ -142,7 +147,7 @@ public final class ChaosBench {
         String key = new ApiKeys(database, Clock.systemUTC()).create("chaos-bench", null, "bench").key();
         Map<String, List<String>> expected = expected(options, researchers);
 
-        setup.control("/_emulator/faults", FAULTS);
+        setup.faults(FAULTS);
         long started = System.nanoTime();
         ExecutorService background = Executors.newFixedThreadPool(3 + options.instances(),
                 Thread.ofPlatform().daemon().name("chaos-", 0).factory());
@@ -177,7 +182,8 @@ public final class ChaosBench {
         } finally {
             background.shutdownNow();
         }
-        setup.control("/_emulator/faults", NO_FAULTS);
+        setup.faults(NO_FAULTS);
+        String answers = answersByStatus(orcid);
         progress.phase("counting every work on the emulator");
         ProductionSetup.Works works = count(setup, expected);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -192,10 +198,26 @@ public final class ChaosBench {
         int duplicated = works.copies() - works.total();
         return String.format(Locale.ROOT, "{\"benchmark\":\"chaos\",\"kills\":%d,\"restartsOk\":%d,\"lost\":%d,"
                         + "\"duplicated\":%d,\"falseRevocations\":%d,\"seconds\":%.1f,\"works\":%d,\"instances\":%d,"
-                        + "\"researchers\":%d,\"unreadRecords\":%d,\"loadAverage\":%.2f,\"seed\":%d}",
+                        + "\"researchers\":%d,\"unreadRecords\":%d,\"emulatorAnswers\":%s,\"loadAverage\":%.2f,"
+                        + "\"seed\":%d}",
                 options.kills(), restartsOk.get(), works.missing().size(), duplicated, revoked, seconds,
-                total(expected), options.instances(), options.researchers(), works.unread().size(),
+                total(expected), options.instances(), options.researchers(), works.unread().size(), answers,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seed);
+    }
+
+    /**
+     * What the emulator answered pidlink's API calls during the chaos, by status ({@code 0}: connection dropped),
+     * so the result shows the faults were really met.
+     */
+    private static String answersByStatus(String orcid) {
+        JsonNode stats = JSON.readTree(Release.get(orcid + "/_emulator/stats").body());
+        Map<String, Long> byStatus = new TreeMap<>();
+        for (JsonNode client : stats) {
+            for (JsonNode row : client.path("requests")) {
+                byStatus.merge(row.path("status").asString(), row.path("count").asLong(), Long::sum);
+            }
+        }
+        return JSON.writeValueAsString(byStatus);
     }
 
     /** The release tarball the build made ({@code pidlink-app/target/pidlink-VERSION.tar.gz}). */
@@ -276,9 +298,9 @@ public final class ChaosBench {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(20_000 + burstRandom.nextInt(20_000));
-                setup.control("/_emulator/faults", BURST);
+                setup.faults(BURST);
                 Thread.sleep(3_000);
-                setup.control("/_emulator/faults", FAULTS);
+                setup.faults(FAULTS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
