@@ -21,6 +21,9 @@ public final class BenchMain {
         BENCHMARKS.put("latency", "org.pidlink.bench.latency.LatencyBench");
         BENCHMARKS.put("intake", "org.pidlink.bench.intake.IntakeBench");
         BENCHMARKS.put("aggregate", "org.pidlink.bench.aggregate.AggregateBench");
+        BENCHMARKS.put("record-ids", "org.pidlink.bench.recordids.RecordIdsBench");
+        BENCHMARKS.put("fuzz", "org.pidlink.bench.fuzz.FuzzBench");
+        BENCHMARKS.put("chaos", "org.pidlink.bench.chaos.ChaosBench");
     }
 
     private BenchMain() {

@@ -3,8 +3,10 @@ package org.pidlink.app.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.pidlink.core.identifiers.OrcidId;
 import org.slf4j.Logger;
@@ -81,6 +83,16 @@ class TokenVault {
     public Optional<StoredPermission> find(OrcidId orcid, String registrationId) {
         return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM orcid_permission WHERE orcid = :orcid AND registration_id = :r")
                 .param("orcid", orcid.value()).param("r", registrationId).query(TokenVault::view).optional();
+    }
+
+    /** Which of these iDs hold a stored permission for the registration (one query, however many iDs). */
+    public Set<OrcidId> holding(Collection<OrcidId> orcids, String registrationId) {
+        if (orcids.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("SELECT orcid FROM orcid_permission WHERE registration_id = :r AND orcid = ANY(:orcids)")
+                .param("r", registrationId).param("orcids", orcids.stream().map(OrcidId::value).toArray(String[]::new))
+                .query((rs, n) -> new OrcidId(rs.getString("orcid"))).set();
     }
 
     /** The permission's tokens, decrypted. */

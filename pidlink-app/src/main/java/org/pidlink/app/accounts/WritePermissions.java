@@ -3,8 +3,10 @@ package org.pidlink.app.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
@@ -68,6 +70,14 @@ public class WritePermissions {
         Researcher r = holder.get();
         return Optional.of(new WritePermission(orcid, registrationId, current.accessToken(), current.expiresAt(),
                 status, r.autoUpdate(), r.accessLevel()));
+    }
+
+    /**
+     * Which of these researchers hold a permission for the registration, stored (any status): {@link #find} is
+     * empty for all others. One query, however many iDs.
+     */
+    public Set<OrcidId> holders(Collection<OrcidId> orcids, String registrationId) {
+        return vault.holding(orcids, registrations.canonical(registrationId));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.pidlink.app.claims;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 
 import org.pidlink.app.accounts.PermissionStatus;
 import org.pidlink.app.accounts.WritePermission;
@@ -25,6 +27,12 @@ final class AccountsWriteAccess implements WriteAccessSource {
     public WriteAccess find(OrcidId orcid, String registrationId) {
         return permissions.find(orcid, registrationId).map(this::access)
                 .orElseGet(() -> new WriteAccess.Missing("you have not granted pidlink permission on ORCID"));
+    }
+
+    /** Researchers without a stored permission are never granted: one query finds those with one. */
+    @Override
+    public Set<OrcidId> mayHaveAccess(Collection<OrcidId> orcids, String registrationId) {
+        return permissions.holders(orcids, registrationId);
     }
 
     private WriteAccess access(WritePermission permission) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,15 +120,16 @@ final class ClaimLifecycle {
         ClaimedWork work = ClaimedWork.of(payload, orcid);
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
+            storeWork(payload, now);
             Optional<Long> inserted = jdbc.sql("""
-                    INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, status,
+                    INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status,
                                        queued_action, created_at, updated_at, write_rank, named_as)
-                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :pending, :add, :now, :now, :rank,
+                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :hash, :pending, :add, :now, :now, :rank,
                             :namedAs)
                     ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
                     RETURNING id""")
                     .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
-                    .param("prov", provenance.name()).param("json", payload.json()).param("hash", payload.canonicalHash())
+                    .param("prov", provenance.name()).param("hash", payload.canonicalHash())
                     .param("pending", PENDING.name()).param("add", ClaimAction.ADD.name()).param("now", ts(now))
                     .param("rank", order.rank(work)).param("namedAs", work.namedAs())
                     .query(Long.class).optional();
@@ -146,12 +148,12 @@ final class ClaimLifecycle {
                     : row.provenance());
             provenances.add(provenance);
             jdbc.sql("""
-                    UPDATE claim SET provenance = :prov::text[], work_json = :json, payload_hash = :hash,
+                    UPDATE claim SET provenance = :prov::text[], payload_hash = :hash,
                                      wanted = NOT kept_out, updated_at = :now, write_rank = :rank,
                                      named_as = coalesce(:namedAs, named_as)
                     WHERE id = :id""")
                     .param("rank", order.rank(work)).param("namedAs", work.namedAs())
-                    .param("prov", ClaimRows.pgArray(provenances)).param("json", payload.json())
+                    .param("prov", ClaimRows.pgArray(provenances))
                     .param("hash", payload.canonicalHash()).param("now", ts(now)).param("id", row.id())
                     .update();
             if (row.keptOut()) {
@@ -194,6 +196,59 @@ final class ClaimLifecycle {
         }));
     }
 
+    /**
+     * {@link #assertClaim} for every researcher one record names, in one transaction: the claims of researchers
+     * who never connected pidlink (most of a large collaboration) are inserted in one statement, waiting for
+     * permission, with no queue to recompute (nothing of theirs can be written); the others, and claims that exist
+     * already, take {@link #assertClaim}'s way one by one.
+     *
+     * @return the result per researcher, in the order given
+     */
+    Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration, Provenance provenance,
+            WorkPayload payload) {
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(payload, "payload");
+        String registrationId = registrationKey(registration);
+        return Objects.requireNonNull(tx.execute(status -> {
+            Instant now = clock.instant();
+            Set<OrcidId> mayWrite = access.mayHaveAccess(orcids, registrationId);
+            List<OrcidId> unconnected = orcids.stream().filter(o -> !mayWrite.contains(o)).toList();
+            Map<OrcidId, ClaimResult> inserted = new HashMap<>();
+            if (!unconnected.isEmpty()) {
+                // All alike: the first one's answer ("not connected") is everyone's.
+                Hold hold = Objects.requireNonNull(holdFor(unconnected.getFirst(), registrationId,
+                        EnumSet.of(provenance), ClaimAction.ADD, false), "a researcher without permission is held");
+                storeWork(payload, now);
+                Map<OrcidId, ClaimedWork> works = ClaimedWork.ofAll(payload, unconnected);
+                jdbc.sql("""
+                        INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, status_reason,
+                                           queued_action, queued_class, created_at, updated_at, write_rank, named_as)
+                        SELECT o, :doi, :reg, ARRAY[:prov]::text[], :hash, :status, :reason, :add, :class, :now, :now,
+                               :rank, named_as
+                        FROM unnest(:orcids::text[], :namedAs::text[]) AS t(o, named_as)
+                        ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
+                        RETURNING id, orcid""")
+                        .param("doi", doi.value()).param("reg", registrationId).param("prov", provenance.name())
+                        .param("hash", payload.canonicalHash()).param("status", hold.status().name())
+                        .param("reason", hold.reason()).param("add", ClaimAction.ADD.name())
+                        .param("class", classOfNew(provenance).ordinal()).param("now", ts(now))
+                        .param("orcids", unconnected.stream().map(OrcidId::value).toArray(String[]::new))
+                        .param("namedAs", unconnected.stream().map(o -> works.get(o).namedAs()).toArray(String[]::new))
+                        // The rank reads only the work (year, type), the same for all of them.
+                        .param("rank", order.rank(works.get(unconnected.getFirst())))
+                        .query((rs, n) -> Map.entry(new OrcidId(rs.getString("orcid")),
+                                new ClaimResult(rs.getLong("id"), hold.status(), true, false)))
+                        .list().forEach(e -> inserted.put(e.getKey(), e.getValue()));
+            }
+            Map<OrcidId, ClaimResult> results = new LinkedHashMap<>();
+            for (OrcidId orcid : orcids) {
+                ClaimResult done = inserted.get(orcid);
+                results.put(orcid, done != null ? done : assertClaim(orcid, doi, registration, provenance, payload));
+            }
+            return results;
+        }));
+    }
+
     boolean recordFoundOnOrcid(OrcidId orcid, Doi doi, String registration, Provenance provenance,
             WorkPayload payload, @Nullable Long ourPutCode, String source) {
         Objects.requireNonNull(provenance, "provenance");
@@ -204,16 +259,17 @@ final class ClaimLifecycle {
                 : "on the ORCID record from " + source + ": pidlink adds no copy of it";
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
+            storeWork(payload, now);
             Optional<Long> inserted = jdbc.sql("""
-                    INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash,
+                    INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, written_hash,
                                        put_code, status, status_reason, wanted, kept_out, created_at, updated_at,
                                        written_at)
-                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :json, :hash, :written, :pc, :inOrcid,
+                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :hash, :written, :pc, :inOrcid,
                             :reason, :ours, NOT :ours, :now, :now, :writtenAt)
                     ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
                     RETURNING id""")
                     .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
-                    .param("prov", provenance.name()).param("json", payload.json())
+                    .param("prov", provenance.name())
                     .param("hash", payload.canonicalHash()).param("written", ours ? payload.canonicalHash() : null)
                     .param("pc", ourPutCode).param("inOrcid", IN_ORCID.name()).param("reason", reason)
                     .param("ours", ours).param("now", ts(now)).param("writtenAt", ours ? ts(now) : null)
@@ -367,7 +423,7 @@ final class ClaimLifecycle {
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
             // A work already deleted from ORCID stays as it is: it is not "removed before it was written".
-            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.COLUMNS
+            List<Row> rows = jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS
                             + " FROM claim WHERE orcid = :orcid AND NOT kept_out"
                             + " AND NOT (status = 'DELETED_FROM_ORCID' AND queued_action IS NULL) FOR UPDATE")
                     .param("orcid", orcid.value()).query((rs, n) -> ClaimRows.row(rs)).list();
@@ -833,6 +889,23 @@ final class ClaimLifecycle {
 
     // ---- shared steps ----------------------------------------------------------------------------------------
 
+    /**
+     * The work once per payload hash: the claims of a record naming thousands of researchers share one copy
+     * (equal hashes are the same work, so the first copy stored serves them all).
+     */
+    private void storeWork(WorkPayload payload, Instant now) {
+        // Asked first so that the work (megabytes for a large collaboration) is sent only when it is missing.
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM claim_work WHERE payload_hash = :hash)")
+                .param("hash", payload.canonicalHash()).query(Boolean.class).single()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO claim_work (payload_hash, work_json, created_at) VALUES (:hash, :json, :now)
+                ON CONFLICT (payload_hash) DO NOTHING""")
+                .param("hash", payload.canonicalHash()).param("json", payload.json()).param("now", ts(now))
+                .update();
+    }
+
     private boolean leaveOrcid(Row row, OrcidId orcid, String registrationId, String reason, Instant now,
             boolean keepOut, CallClass leaving) {
         jdbc.sql("UPDATE claim SET wanted = false, kept_out = kept_out OR :keepOut, updated_at = :now WHERE id = :id")
@@ -1000,7 +1073,7 @@ final class ClaimLifecycle {
     }
 
     private @Nullable Row findRow(OrcidId orcid, Doi doi, String registrationId, boolean lock) {
-        return jdbc.sql("SELECT " + ClaimRows.COLUMNS
+        return jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS
                         + " FROM claim WHERE orcid = :orcid AND doi = :doi AND registration_id = :reg"
                         + (lock ? " FOR UPDATE" : ""))
                 .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
@@ -1008,7 +1081,7 @@ final class ClaimLifecycle {
     }
 
     private Row lockRow(long claimId) {
-        return jdbc.sql("SELECT " + ClaimRows.COLUMNS + " FROM claim WHERE id = :id FOR UPDATE").param("id", claimId)
+        return jdbc.sql("SELECT " + ClaimRows.ROW_COLUMNS + " FROM claim WHERE id = :id FOR UPDATE").param("id", claimId)
                 .query((rs, n) -> ClaimRows.row(rs)).optional().orElseThrow(() -> new ClaimNotFoundException(claimId));
     }
 

@@ -14,17 +14,33 @@ import org.jspecify.annotations.Nullable;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.OrcidId;
 
-/** Reading {@code claim} rows: the columns, and the values made from them. */
+/**
+ * Reading {@code claim} rows: the columns, and the values made from them. The work is stored once per payload
+ * hash in {@code claim_work}; the columns fetch it with the claim.
+ */
 final class ClaimRows {
 
+    /**
+     * What a view shows of a claim: of its work only the title, taken out by PostgreSQL (a large collaboration's
+     * work is megabytes, and the pages and permission requests list many claims).
+     */
     static final String COLUMNS = """
-            id, orcid, doi, registration_id, provenance, work_json, payload_hash, written_hash, put_code, status,
-            status_reason, wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
+            id, orcid, doi, registration_id, provenance, payload_hash, written_hash, put_code, status, status_reason,
+            (SELECT w.work_json::json #>> '{title,title,value}' FROM claim_work w
+             WHERE w.payload_hash = claim.payload_hash) AS work_title,
+            wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
+            orcid_message, created_at, updated_at, written_at, approved""";
+
+    /** What a transition reads of a claim ({@link Row}): everything but the work, which it never needs. */
+    static final String ROW_COLUMNS = """
+            id, orcid, doi, registration_id, provenance, payload_hash, written_hash, put_code, status, status_reason,
+            wanted, kept_out, queued_action, queued_class, due_at, post_attempted_hash, attempts,
             orcid_message, created_at, updated_at, written_at, approved""";
 
     static final String QUEUED_COLUMNS = """
-            id, orcid, doi, registration_id, provenance, queued_action, queued_class, work_json, payload_hash, put_code,
-            recover, post_attempted_hash, attempts, wanted""";
+            id, orcid, doi, registration_id, provenance, queued_action, queued_class, payload_hash, put_code, recover,
+            (SELECT w.work_json FROM claim_work w WHERE w.payload_hash = claim.payload_hash) AS work_json,
+            post_attempted_hash, attempts, wanted""";
 
     private ClaimRows() {
     }
@@ -54,7 +70,7 @@ final class ClaimRows {
         ClaimStatus status = ClaimStatus.valueOf(rs.getString("status"));
         return new ClaimView(rs.getLong("id"), rs.getString("orcid"), rs.getString("doi"),
                 rs.getString("registration_id"), provenance(rs.getArray("provenance")),
-                WorkTitles.titleOf(rs.getString("work_json")), nullableLong(rs, "put_code"), status,
+                rs.getString("work_title"), nullableLong(rs, "put_code"), status,
                 rs.getString("status_reason"), rs.getString("orcid_message"), action(rs.getString("queued_action")),
                 rs.getInt("attempts"), status == ClaimStatus.FAILED_WILL_RETRY ? instant(rs, "due_at") : null,
                 rs.getBoolean("kept_out"), Objects.requireNonNull(instant(rs, "created_at")),

@@ -1,6 +1,10 @@
 package org.pidlink.app.claims;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.core.identifiers.OrcidId;
@@ -33,8 +37,42 @@ record ClaimedWork(int year, String type, @Nullable String namedAs) {
         } catch (JacksonException e) {
             return UNREADABLE;
         }
-        String type = work.path("type").isString() ? work.path("type").stringValue().toLowerCase(Locale.ROOT) : "";
-        return new ClaimedWork(year(work), type, namedAs(work, orcid));
+        return new ClaimedWork(year(work), type(work), namedAs(work, orcid));
+    }
+
+    /**
+     * {@link #of} for every researcher a record names, from one reading of the work: a record of 10,000 iDs is
+     * read once, not 10,000 times.
+     */
+    static Map<OrcidId, ClaimedWork> ofAll(WorkPayload payload, Collection<OrcidId> orcids) {
+        Map<OrcidId, ClaimedWork> all = new LinkedHashMap<>();
+        JsonNode work;
+        try {
+            work = JSON.readTree(payload.json());
+        } catch (JacksonException e) {
+            orcids.forEach(orcid -> all.put(orcid, UNREADABLE));
+            return all;
+        }
+        Map<String, String> roles = new HashMap<>();
+        for (JsonNode contributor : work.path("contributors").path("contributor")) {
+            JsonNode path = contributor.path("contributor-orcid").path("path");
+            if (path.isString()) {
+                roles.putIfAbsent(path.stringValue(), role(contributor));
+            }
+        }
+        int year = year(work);
+        String type = type(work);
+        orcids.forEach(orcid -> all.put(orcid, new ClaimedWork(year, type, roles.get(orcid.value()))));
+        return all;
+    }
+
+    private static String type(JsonNode work) {
+        return work.path("type").isString() ? work.path("type").stringValue().toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static String role(JsonNode contributor) {
+        return contributor.path("contributor-attributes").path("contributor-sequence").isString() ? CREATOR
+                : CONTRIBUTOR;
     }
 
     private static int year(JsonNode work) {
@@ -54,8 +92,7 @@ record ClaimedWork(int year, String type, @Nullable String namedAs) {
         for (JsonNode contributor : work.path("contributors").path("contributor")) {
             JsonNode path = contributor.path("contributor-orcid").path("path");
             if (path.isString() && orcid.value().equals(path.stringValue())) {
-                return contributor.path("contributor-attributes").path("contributor-sequence").isString()
-                        ? CREATOR : CONTRIBUTOR;
+                return role(contributor);
             }
         }
         return null;

@@ -63,6 +63,17 @@ public final class Claims {
     }
 
     /**
+     * {@link #assertClaim} for every researcher one record names, in one transaction and a bounded number of
+     * statements however many there are (a record of a large collaboration names thousands).
+     *
+     * @return the result per researcher, in the order given
+     */
+    public Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration,
+            Provenance provenance, WorkPayload payload) {
+        return lifecycle.assertClaims(orcids, doi, registration, provenance, payload);
+    }
+
+    /**
      * The researcher's ORCID record already holds a work for {@code doi}, read back from ORCID (the import):
      * the link is recorded with {@code provenance} and nothing is written to ORCID for it.
      * <ul>

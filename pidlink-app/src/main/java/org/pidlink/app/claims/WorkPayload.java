@@ -7,7 +7,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,17 +40,26 @@ public record WorkPayload(String json, String canonicalHash) {
      * (or the POST would be refused): it is refused here, where the caller can still be told.
      */
     private static void requireWorkObject(String json) {
-        JsonNode work;
-        try {
-            work = JSON.readTree(json);
+        // Streamed, not read into a tree: the work of a large collaboration is megabytes of contributors, and only
+        // its top level matters here.
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("the work must be a JSON object");
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("put-code".equals(name) && value != JsonToken.VALUE_NULL) {
+                    throw new IllegalArgumentException(
+                            "the work must not carry a put-code: the push engine manages put-codes");
+                }
+                parser.skipChildren();
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new IllegalArgumentException("the work is not one JSON object");
+            }
         } catch (JacksonException e) {
             throw new IllegalArgumentException("the work is not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (work == null || !work.isObject()) {
-            throw new IllegalArgumentException("the work must be a JSON object");
-        }
-        if (work.hasNonNull("put-code")) {
-            throw new IllegalArgumentException("the work must not carry a put-code: the push engine manages put-codes");
         }
     }
 

@@ -32,7 +32,8 @@ class IntakeConfiguration {
     Intake intake(DataSource dataSource, Clock clock, IntakeProperties properties, IntakeWorker worker,
                   TypeMappings typeMappings, MeterRegistry meters, ObjectProvider<RecordsStored> recordsStored) {
         return new Intake(MetadataReader.standard(),
-                RecordEvaluator.standard(typeMappings::current, properties.includeContributors()),
+                RecordEvaluator.standard(typeMappings::current, properties.includeContributors(),
+                        properties.maxIdsPerRecord()),
                 new IntakeStore(dataSource, clock), worker::wake, new IntakeMetrics(meters),
                 (usable, gone) -> recordsStored.orderedStream().forEach(r -> r.stored(usable, gone)));
     }

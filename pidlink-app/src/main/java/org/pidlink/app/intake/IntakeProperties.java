@@ -18,11 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param harvest             the DataCite harvest
  * @param kafka               the Kafka consumer
  * @param notifications       permission requests through the ORCID inbox
+ * @param maxIdsPerRecord     researchers (ORCID iDs) of one record honoured in one pass, in metadata order; the
+ *                            iDs beyond are reported in the answer ({@code rejectedIdentifiers}) and not written,
+ *                            so that one record costs at most this many claims
  */
 @ConfigurationProperties("pidlink.intake")
 public record IntakeProperties(Boolean includeContributors, String registrationId, Long maxRequestBytes,
                                Integer workers, Duration pollInterval, Boolean demoKey, Harvest harvest, Kafka kafka,
-                               Notifications notifications) {
+                               Notifications notifications, Integer maxIdsPerRecord) {
+
+    /** iDs honoured per record by default: above the author lists of almost every work, bounded in cost. */
+    public static final int DEFAULT_MAX_IDS_PER_RECORD = 1000;
 
     public IntakeProperties {
         includeContributors = includeContributors == null || includeContributors;
@@ -33,8 +39,13 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
         demoKey = demoKey == null || demoKey;
         harvest = harvest == null ? new Harvest(null, null, null, null, null, null, null, null, null) : harvest;
         kafka = kafka == null ? new Kafka(null, null, null, null, null) : kafka;
-        notifications = notifications == null ? new Notifications(null, null, null, null, null, null, null)
+        notifications = notifications == null ? new Notifications(null, null, null, null, null, null, null, null, null)
                 : notifications;
+        maxIdsPerRecord = maxIdsPerRecord == null ? DEFAULT_MAX_IDS_PER_RECORD : maxIdsPerRecord;
+        if (maxIdsPerRecord < 1) {
+            throw new IllegalArgumentException("pidlink.intake.max-ids-per-record must be at least 1, got "
+                    + maxIdsPerRecord);
+        }
         if (workers < 1) {
             throw new IllegalArgumentException("pidlink.intake.workers must be at least 1, got " + workers);
         }
@@ -42,7 +53,7 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
 
     /** The defaults. */
     public static IntakeProperties defaults() {
-        return new IntakeProperties(null, null, null, null, null, null, null, null, null);
+        return new IntakeProperties(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -112,15 +123,25 @@ public record IntakeProperties(Boolean includeContributors, String registrationI
      *                    address the server runs on
      * @param subject     the notification's subject: ORCID's inbox titles it "Add {subject} to your ORCID record"
      * @param intro       its introduction (at most 1000 characters)
+     * @param maxPerDoi   researchers one DOI may bring a new request to, at most: a record naming 10,000 iDs
+     *                    must not flood 10,000 inboxes (the others' claims wait, and a later DOI may ask them)
+     * @param maxPerSourcePerHour requests sent per hour at most because of one source's DOIs (API key, harvest,
+     *                    Kafka topic); the rest wait for the next hour, so one source cannot spend ORCID's quota
      */
     public record Notifications(Boolean enabled, Duration resendAfter, Integer maxSends, Integer maxItems, URI baseUrl,
-                                String subject, String intro) {
+                                String subject, String intro, Integer maxPerDoi, Integer maxPerSourcePerHour) {
 
         public Notifications {
             enabled = enabled == null || enabled;
             resendAfter = resendAfter == null ? Duration.ofDays(30) : resendAfter;
             maxSends = maxSends == null ? 3 : maxSends;
             maxItems = maxItems == null ? 20 : maxItems;
+            maxPerDoi = maxPerDoi == null ? 100 : maxPerDoi;
+            maxPerSourcePerHour = maxPerSourcePerHour == null ? 500 : maxPerSourcePerHour;
+            if (maxPerDoi < 0 || maxPerSourcePerHour < 1) {
+                throw new IllegalArgumentException("pidlink.intake.notifications.max-per-doi must be at least 0 and "
+                        + "max-per-source-per-hour at least 1");
+            }
             subject = subject == null || subject.isBlank() ? "your recent works" : subject;
             intro = intro == null || intro.isBlank()
                     ? "pidlink found your ORCID iD in the metadata of these DOIs. Grant permission and pidlink keeps "

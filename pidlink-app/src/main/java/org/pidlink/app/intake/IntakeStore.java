@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
@@ -142,7 +143,7 @@ final class IntakeStore {
                                         Map<String, DoiState> changed, List<Task> tasks) {
         String doi = e.record().doi().value();
         DoiState previous = states.get(doi);
-        List<RejectedId> rejectedIds = rejectedIds(e.record().rejectedIdentifiers());
+        List<RejectedId> rejectedIds = rejectedIds(e.record().rejectedIdentifiers(), e);
         List<String> orcids = e.orcids();
         if (e.contentHash().equals(previous.contentHash())) {
             String reason = e.skipReason() != null ? e.skipReason()
@@ -199,13 +200,19 @@ final class IntakeStore {
         };
     }
 
-    private static List<RejectedId> rejectedIds(List<RejectedIdentifier> rejected) {
-        if (rejected.isEmpty()) {
+    /** The iDs not used: unusable ones, and those beyond the ceiling per record (reported, never dropped silently). */
+    private static List<RejectedId> rejectedIds(List<RejectedIdentifier> rejected, Evaluation e) {
+        if (rejected.isEmpty() && e.beyondCeiling().isEmpty()) {
             return List.of();
         }
         Set<RejectedId> ids = new LinkedHashSet<>();
         for (RejectedIdentifier r : rejected) {
             ids.add(new RejectedId(r.value(), r.reason(), r.person()));
+        }
+        String beyond = "not written: pidlink honours the first " + e.orcids().size() + " ORCID iDs of a record "
+                + "(pidlink.intake.max-ids-per-record)";
+        for (String orcid : e.beyondCeiling()) {
+            ids.add(new RejectedId(orcid, beyond, null));
         }
         return List.copyOf(ids);
     }
@@ -259,7 +266,6 @@ final class IntakeStore {
         String[] dois = new String[n];
         String[] orcids = new String[n];
         String[] actions = new String[n];
-        String[] json = new String[n];
         String[] hashes = new String[n];
         String[] reasons = new String[n];
         Integer[] partitions = new Integer[n];
@@ -268,28 +274,51 @@ final class IntakeStore {
             dois[i] = task.doi();
             orcids[i] = task.orcid();
             actions[i] = task.action();
-            json[i] = task.payload() == null ? null : task.payload().json();
             hashes[i] = task.payload() == null ? null : task.payload().canonicalHash();
             reasons[i] = task.reason();
             partitions[i] = partition(task.orcid());
         }
+        writeWorks(tasks);
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO intake_task (doi, orcid, action, work_json, work_hash, reason, partition, enqueued_at)
-                    SELECT d, o, a, j, h, r, p, ?
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
-                         WITH ORDINALITY AS t(d, o, a, j, h, r, p, n)
+                    INSERT INTO intake_task (doi, orcid, action, work_hash, reason, partition, enqueued_at)
+                    SELECT d, o, a, h, r, p, ?
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+                         WITH ORDINALITY AS t(d, o, a, h, r, p, n)
                     ORDER BY n""");
             ps.setTimestamp(1, ps(now));
             ps.setArray(2, connection.createArrayOf("text", dois));
             ps.setArray(3, connection.createArrayOf("text", orcids));
             ps.setArray(4, connection.createArrayOf("text", actions));
-            ps.setArray(5, connection.createArrayOf("text", json));
-            ps.setArray(6, connection.createArrayOf("text", hashes));
-            ps.setArray(7, connection.createArrayOf("text", reasons));
-            ps.setArray(8, connection.createArrayOf("int4", partitions));
+            ps.setArray(5, connection.createArrayOf("text", hashes));
+            ps.setArray(6, connection.createArrayOf("text", reasons));
+            ps.setArray(7, connection.createArrayOf("int4", partitions));
             return ps;
         });
+    }
+
+    /**
+     * Each distinct work of the tasks once: the tasks of a record naming 10,000 researchers refer to one copy
+     * instead of carrying 10,000. An existing row is updated rather than skipped so that it stays locked until
+     * this transaction commits: the worker removing a work whose tasks are done waits for it.
+     */
+    private void writeWorks(List<Task> tasks) {
+        Map<String, String> works = new TreeMap<>();
+        for (Task task : tasks) {
+            if (task.payload() != null) {
+                works.putIfAbsent(task.payload().canonicalHash(), task.payload().json());
+            }
+        }
+        if (works.isEmpty()) {
+            return;
+        }
+        // One row per work, in hash order (no deadlocks), each work a plain parameter: a work is megabytes for a
+        // large collaboration, which a text[] literal would escape and copy again.
+        List<Object[]> rows = new ArrayList<>(works.size());
+        works.forEach((hash, json) -> rows.add(new Object[] {hash, json}));
+        jdbc.batchUpdate("""
+                INSERT INTO intake_work (work_hash, work_json) VALUES (?, ?)
+                ON CONFLICT (work_hash) DO UPDATE SET work_json = EXCLUDED.work_json""", rows);
     }
 
     /** What pidlink last received for a DOI, if anything. */

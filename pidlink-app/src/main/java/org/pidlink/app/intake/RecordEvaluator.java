@@ -36,57 +36,68 @@ final class RecordEvaluator {
     private final WorkMapper.Settings mapperSettings;
     private final Supplier<TypeMapping> types;
     private final boolean includeContributors;
+    private final int maxIdsPerRecord;
 
-    /** @param types the type mapping in force, asked once per record (administrators may replace it) */
+    /**
+     * @param types           the type mapping in force, asked once per record (administrators may replace it)
+     * @param maxIdsPerRecord researchers of one record honoured at most (in metadata order); the others are
+     *                        reported, not written
+     */
     RecordEvaluator(SkipRules skipRules, Supplier<TypeMapping> types, WorkMapper.Settings mapperSettings,
-                    boolean includeContributors) {
+                    boolean includeContributors, int maxIdsPerRecord) {
         this.skipRules = Objects.requireNonNull(skipRules, "skipRules");
         this.mapperSettings = Objects.requireNonNull(mapperSettings, "mapperSettings");
         this.types = Objects.requireNonNull(types, "types");
         this.includeContributors = includeContributors;
+        if (maxIdsPerRecord < 1) {
+            throw new IllegalArgumentException("maxIdsPerRecord must be at least 1, got " + maxIdsPerRecord);
+        }
+        this.maxIdsPerRecord = maxIdsPerRecord;
     }
 
     static RecordEvaluator standard(boolean includeContributors) {
-        return standard(TypeMapping::defaults, includeContributors);
+        return standard(TypeMapping::defaults, includeContributors, IntakeProperties.DEFAULT_MAX_IDS_PER_RECORD);
     }
 
-    static RecordEvaluator standard(Supplier<TypeMapping> types, boolean includeContributors) {
-        return new RecordEvaluator(SkipRules.defaults(), types, WorkMapper.Settings.defaults(), includeContributors);
+    static RecordEvaluator standard(Supplier<TypeMapping> types, boolean includeContributors, int maxIdsPerRecord) {
+        return new RecordEvaluator(SkipRules.defaults(), types, WorkMapper.Settings.defaults(), includeContributors,
+                maxIdsPerRecord);
     }
 
     Evaluation evaluate(DoiRecord record) {
         Objects.requireNonNull(record, "record");
-        Set<OrcidId> orcids = orcids(record);
-        List<String> found = orcids.stream().map(OrcidId::value).toList();
+        Set<OrcidId> named = orcids(record);
+        List<OrcidId> honoured = named.stream().limit(maxIdsPerRecord).toList();
+        List<String> found = honoured.stream().map(OrcidId::value).toList();
+        List<String> beyond = named.stream().skip(maxIdsPerRecord).map(OrcidId::value).toList();
         Optional<String> skip = skipRules.skipReason(record);
         if (skip.isPresent()) {
-            return new Evaluation(record, found, skip.get(), null, Map.of(), hash("skipped\n" + skip.get()));
+            return new Evaluation(record, found, beyond, skip.get(), null, Map.of(), hash("skipped\n" + skip.get()));
         }
-        if (orcids.isEmpty()) {
-            return new Evaluation(record, found, null, null, Map.of(), hash("no-orcid"));
+        if (honoured.isEmpty()) {
+            return new Evaluation(record, found, beyond, null, null, Map.of(), hash("no-orcid"));
         }
         Map<OrcidId, WorkPayload> works = new LinkedHashMap<>();
         WorkMapper mapper = new WorkMapper(types.get(), mapperSettings);
         try {
-            // The work differs between researchers only when its contributor list is cut (each keeps their own
-            // entry), so one mapping serves everyone on all but the largest author lists.
-            boolean same = record.creators().size() + record.contributors().size() <= mapperSettings.maxContributors();
-            WorkPayload shared = same ? payload(mapper.map(record, null)) : null;
-            for (OrcidId orcid : orcids) {
-                works.put(orcid, shared != null ? shared : payload(mapper.map(record, orcid)));
+            // One work for every researcher of the record, mapped and stored once, that lists each of them (also
+            // beyond the contributor cap): a record of 10,000 authors is one work, not 10,000 distinct ones.
+            WorkPayload shared = payload(mapper.map(record, Set.copyOf(honoured)));
+            for (OrcidId orcid : honoured) {
+                works.put(orcid, shared);
             }
         } catch (InvalidWorkException e) {
-            return new Evaluation(record, found, null, "the DOI cannot become an ORCID work: " + e.getMessage(),
-                    Map.of(), null);
+            return new Evaluation(record, found, beyond, null,
+                    "the DOI cannot become an ORCID work: " + e.getMessage(), Map.of(), null);
         }
         Map<String, String> sorted = new TreeMap<>();
         works.forEach((orcid, payload) -> sorted.put(orcid.value(), payload.canonicalHash()));
         StringBuilder content = new StringBuilder("works\n");
         sorted.forEach((orcid, workHash) -> content.append(orcid).append('=').append(workHash).append('\n'));
-        return new Evaluation(record, found, null, null, works, hash(content.toString()));
+        return new Evaluation(record, found, beyond, null, null, works, hash(content.toString()));
     }
 
-    /** The iDs of creators (and contributors, when configured) in metadata order, each once. */
+    /** The iDs of creators (and contributors, when configured) in metadata order, each once, before the ceiling. */
     Set<OrcidId> orcids(DoiRecord record) {
         Set<OrcidId> orcids = new LinkedHashSet<>();
         add(orcids, record.creators());
@@ -105,6 +116,12 @@ final class RecordEvaluator {
     }
 
     private static WorkPayload payload(OrcidWork work) {
+        if (work.putCode() == null) {
+            // The JSON written is then the canonical form itself: serialized once (a large collaboration's work is
+            // megabytes).
+            OrcidWork.Canonical canonical = work.canonical();
+            return new WorkPayload(canonical.json(), canonical.hash());
+        }
         return new WorkPayload(WorkJsonWriter.toJson(work), work.canonicalHash());
     }
 
@@ -121,17 +138,20 @@ final class RecordEvaluator {
      * What a record asks for.
      *
      * @param record      the record
-     * @param orcids      the iDs it names (creators, and contributors when configured), in metadata order
+     * @param orcids      the iDs it names (creators, and contributors when configured) that are honoured, in
+     *                    metadata order
+     * @param beyondCeiling the iDs it names beyond the ceiling per record: not written, reported
      * @param skipReason  why nothing is written (the DOI is not findable, a version, not a work), or null
      * @param rejection   why the record cannot be used at all, or null
      * @param works       the work per researcher, in metadata order; empty when skipped or no iD is named
      * @param contentHash what matters of the record for ORCID, hashed: equal hashes ask for the same writes
      */
-    record Evaluation(DoiRecord record, List<String> orcids, String skipReason, String rejection,
-                      Map<OrcidId, WorkPayload> works, String contentHash) {
+    record Evaluation(DoiRecord record, List<String> orcids, List<String> beyondCeiling, String skipReason,
+                      String rejection, Map<OrcidId, WorkPayload> works, String contentHash) {
 
         Evaluation {
             orcids = List.copyOf(orcids);
+            beyondCeiling = List.copyOf(beyondCeiling);
         }
     }
 }

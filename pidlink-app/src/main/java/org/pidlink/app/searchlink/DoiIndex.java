@@ -27,7 +27,6 @@ import org.pidlink.core.metadata.DoiRecord;
 import org.pidlink.core.metadata.Person;
 import org.pidlink.core.work.InvalidWorkException;
 import org.pidlink.core.work.OrcidWork;
-import org.pidlink.core.work.WorkJsonWriter;
 import org.pidlink.core.work.WorkMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,9 +76,11 @@ final class DoiIndex implements RecordsStored {
                 removed.add(record.doi());
                 continue;
             }
+            // Mapped without a put-code: the canonical JSON is the work's JSON, serialized once.
+            OrcidWork.Canonical canonical = work.canonical();
             rows.add(new Object[] {record.doi().value(), work.title().title(),
                     work.publicationDate() == null ? null : work.publicationDate().year(), creators(record),
-                    pgArray(orcids(record)), WorkJsonWriter.toJson(work), work.canonicalHash(), now});
+                    pgArray(orcids(record)), canonical.json(), canonical.hash(), now});
         }
         if (!rows.isEmpty()) {
             // One batch for a whole submission (a harvest page holds hundreds of records).

@@ -70,7 +70,9 @@ class TypeMappingInIntakeTests extends AdminTestSupport {
     private String workType(String doi, Person author) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
-            List<String> works = jdbc.queryForList("SELECT work_json FROM claim WHERE lower(doi) = lower(?) AND orcid = ?",
+            List<String> works = jdbc.queryForList("""
+                    SELECT w.work_json FROM claim c JOIN claim_work w ON w.payload_hash = c.payload_hash
+                    WHERE lower(c.doi) = lower(?) AND c.orcid = ?""",
                     String.class, doi, author.orcid().value());
             if (!works.isEmpty()) {
                 return JSON.readTree(works.getFirst()).get("type").asString();

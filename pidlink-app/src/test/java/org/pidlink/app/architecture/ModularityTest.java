@@ -33,10 +33,11 @@ class ModularityTest {
     /** Each table belongs to one feature; only that feature's SQL names it. */
     static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
             Map.entry("researcher", "accounts"), Map.entry("orcid_permission", "accounts"),
-            Map.entry("claim", "claims"),
+            Map.entry("claim", "claims"), Map.entry("claim_work", "claims"),
             Map.entry("orcid_call", "push"), Map.entry("push_researcher", "push"), Map.entry("push_client", "push"),
             Map.entry("orcid_rate_bucket", "push"),
-            Map.entry("intake_doi", "intake"), Map.entry("intake_task", "intake"), Map.entry("api_key", "intake"),
+            Map.entry("intake_doi", "intake"), Map.entry("intake_task", "intake"), Map.entry("intake_work", "intake"),
+            Map.entry("api_key", "intake"),
             Map.entry("harvest_checkpoint", "intake"), Map.entry("harvest_run", "intake"),
             Map.entry("intake_event", "intake"),
             Map.entry("permission_notification", "intake"),

@@ -34,8 +34,8 @@ class IntakeFailureTests extends IntakeTestSupport {
     @Test
     void aFailingTaskBacksOffAndKeepsItsError() {
         jdbc.update("""
-                INSERT INTO intake_task (doi, orcid, action, work_json, work_hash, reason, partition, enqueued_at)
-                VALUES ('10.5555/broken-task', '0000-0002-1825-0097', 'ASSERT', NULL, NULL, NULL, 0, now())""");
+                INSERT INTO intake_task (doi, orcid, action, work_hash, reason, partition, enqueued_at)
+                VALUES ('10.5555/broken-task', '0000-0002-1825-0097', 'ASSERT', NULL, NULL, 0, now())""");
 
         worker.runDueTasks();
 

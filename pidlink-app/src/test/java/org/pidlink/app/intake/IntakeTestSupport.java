@@ -63,7 +63,7 @@ abstract class IntakeTestSupport {
 
     @BeforeEach
     void freshIntake() {
-        jdbc.execute("TRUNCATE intake_doi, intake_task, intake_event, permission_notification, harvest_checkpoint, "
+        jdbc.execute("TRUNCATE intake_doi, intake_task, intake_work, intake_event, permission_notification, harvest_checkpoint, "
                 + "doi_prefix_owner, harvest_run");
         key = apiKeys.create("tests", null, "test").key();
     }

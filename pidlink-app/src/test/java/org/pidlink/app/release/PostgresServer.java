@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  * {@code /usr/lib/postgresql/N/bin}), in a directory of its own, listening on 127.0.0.1 only. PostgreSQL refuses to
  * run as root, so as root it runs as the {@code postgres} user the package creates.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    final int port;
-    final String password;
+    public final int port;
+    public final String password;
     private final Path bin;
     private final Path directory;
     private final List<String> asServerUser;
@@ -35,7 +35,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** The newest installed server's bin directory, when there is one. */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             return Optional.empty();
@@ -59,7 +59,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Initializes a cluster, starts it, and creates the role and database {@code pidlink} (password auth). */
-    static PostgresServer start(Path bin, int port) throws IOException, InterruptedException {
+    public static PostgresServer start(Path bin, int port) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String> asServerUser = root ? List.of("runuser", "-u", "postgres", "--") : List.of();
         Path directory = Files.createTempDirectory(Path.of("/tmp"), "pidlink-it-postgres-");
@@ -84,11 +84,11 @@ final class PostgresServer implements AutoCloseable {
         return server;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/pidlink";
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(directory.resolve("postgres.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -9,14 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +29,6 @@ import org.pidlink.app.intake.TestRecords;
 import org.pidlink.app.intake.api.ApiKeys;
 import org.pidlink.core.identifiers.OrcidId;
 import org.postgresql.ds.PGSimpleDataSource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,8 +45,6 @@ class ProductionSetupIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int RESEARCHERS = 12;
     private static final int DOIS_PER_RESEARCHER = 20;
-    private static final String AUTO_UPDATE_CLIENT = "APP-PIDLINKITAUTOUPD";
-    private static final String SEARCH_LINK_CLIENT = "APP-PIDLINKITSRCHLNK";
 
     @TempDir
     Path directory;
@@ -85,24 +79,17 @@ class ProductionSetupIT {
         Release.awaitOk(orcid + "/_emulator/rate-limit", emulator, emulatorLog, Duration.ofMinutes(1));
         int[] ports = {Release.freePort(), Release.freePort()};
         List<String> redirectUris = List.of("http://localhost:" + ports[0], "http://localhost:" + ports[1]);
-        Map<String, String> secrets = Map.of(AUTO_UPDATE_CLIENT, "it-secret-auto-update-0123456789",
-                SEARCH_LINK_CLIENT, "it-secret-search-link-0123456789");
-        secrets.forEach((id, secret) -> control(orcid, "/_emulator/clients", Map.of("clientId", id, "clientSecret",
-                secret, "name", "pidlink " + id, "redirectUris", redirectUris, "member", true, "premium", true)));
-
-        Path etc = configure(secrets, orcid);
+        ProductionSetup setup = ProductionSetup.prepare(release, directory, postgres, orcid, redirectUris, http);
         List<Process> instances = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Path work = Files.createDirectories(directory.resolve("pidlink-" + (i + 1)));
             logs.add(work.resolve("pidlink.log"));
-            instances.add(release.launch(logs.get(i), Map.of(), "serve", "--port", String.valueOf(ports[i]),
-                    "--data-dir", work.resolve("data").toString(), "--public-url", redirectUris.get(i),
-                    "--spring.config.additional-location=file:" + etc + "/",
-                    "--pidlink.orcid.oauth-base=" + orcid, "--pidlink.orcid.api-base=" + orcid,
+            instances.add(release.launch(logs.get(i), Map.of(), setup.serve(ports[i], work.resolve("data"),
+                    redirectUris.get(i),
                     // short leases and a slow write rate, so that the kill lands mid-run and the test stays short
                     "--pidlink.push.lease=8s", "--pidlink.push.bulk-size=10", "--pidlink.push.requests-per-second=3",
-                    "--pidlink.push.burst=3", "--pidlink.intake.poll-interval=250ms"));
+                    "--pidlink.push.burst=3", "--pidlink.intake.poll-interval=250ms").toArray(String[]::new)));
         }
         for (int i = 0; i < 2; i++) {
             Release.awaitOk("http://localhost:" + ports[i] + "/actuator/health", instances.get(i), logs.get(i),
@@ -117,7 +104,7 @@ class ProductionSetupIT {
         List<Person> researchers = new ArrayList<>();
         for (int i = 0; i < RESEARCHERS; i++) {
             ConnectedResearchers pages = new ConnectedResearchers(ports[i % 2],
-                    spec -> new OrcidId(control(orcid, "/_emulator/researchers", spec).get("orcid").asString()));
+                    spec -> new OrcidId(setup.control("/_emulator/researchers", spec).get("orcid").asString()));
             Person person = pages.newResearcher("Researcher" + i, "Production");
             pages.connect(person, true);
             researchers.add(person);
@@ -151,7 +138,7 @@ class ProductionSetupIT {
         // Kill instance 2 while works are being written: whatever it had leased is taken over after the lease.
         Instant patience = Instant.now().plus(Duration.ofMinutes(1));
         int written = 0;
-        while (Instant.now().isBefore(patience) && (written = countWorks(orcid, expected).total()) < total / 5) {
+        while (Instant.now().isBefore(patience) && (written = setup.countWorks(expected).total()) < total / 5) {
             Thread.sleep(200);
         }
         assertThat(written).as("some works written before the kill").isPositive().isLessThan(total);
@@ -159,14 +146,14 @@ class ProductionSetupIT {
         System.out.printf("ProductionSetupIT: killed instance 2 (SIGKILL) with %d of %d works on ORCID%n", written,
                 total);
 
-        Works works = countWorks(orcid, expected);
+        ProductionSetup.Works works = setup.countWorks(expected);
         patience = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(patience) && works.total() < total) {
             Thread.sleep(1000);
-            works = countWorks(orcid, expected);
+            works = setup.countWorks(expected);
         }
         Thread.sleep(3000); // anything still under way lands now, duplicates included
-        works = countWorks(orcid, expected);
+        works = setup.countWorks(expected);
         assertThat(works.missing()).as("works missing on ORCID (killed at %d of %d)\n%s", written, total,
                 Release.tail(logs.get(0))).isEmpty();
         assertThat(works.duplicated()).as("works on ORCID more than once").isEmpty();
@@ -176,91 +163,10 @@ class ProductionSetupIT {
         assertThat(Files.readString(emulatorLog)).as("the emulator's log").doesNotContain("Exception");
     }
 
-    /** The sample production configuration of the release, pointed at this test's server, secrets and vault key. */
-    private Path configure(Map<String, String> clientSecrets, String orcid) throws Exception {
-        Path etc = Files.createDirectories(directory.resolve("etc"));
-        Path secrets = Files.createDirectories(etc.resolve("secrets"));
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
-        Files.writeString(secrets.resolve("spring.datasource.password"), postgres.password);
-        Files.writeString(secrets.resolve("pidlink.orcid.clients.auto-update.client-secret"),
-                clientSecrets.get(AUTO_UPDATE_CLIENT));
-        Files.writeString(secrets.resolve("pidlink.orcid.clients.search-link.client-secret"),
-                clientSecrets.get(SEARCH_LINK_CLIENT));
-        Files.writeString(secrets.resolve("pidlink.metrics.scrape.password"), "it-scrape-password-0123456789");
-
-        Path keyLog = etc.resolve("vault-key.log");
-        Process vaultKey = release.launch(keyLog, Map.of(), "vault-key", "new", etc.resolve("vault-keyset.json")
-                .toString());
-        assertThat(vaultKey.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(vaultKey.exitValue()).as(Release.tail(keyLog)).isZero();
-
-        String sample = Files.readString(release.home.resolve("config/application.yml.sample"));
-        Map<String, String> replacements = new LinkedHashMap<>();
-        replacements.put("/etc/pidlink", etc.toString());
-        replacements.put("jdbc:postgresql://db.example.org:5432/pidlink", postgres.jdbcUrl());
-        replacements.put("APP-XXXXXXXXXXXXXXXX", AUTO_UPDATE_CLIENT);
-        replacements.put("APP-YYYYYYYYYYYYYYYY", SEARCH_LINK_CLIENT);
-        for (Map.Entry<String, String> r : replacements.entrySet()) {
-            assertThat(sample).as("the sample configuration names " + r.getKey()).contains(r.getKey());
-            sample = sample.replace(r.getKey(), r.getValue());
-        }
-        Files.writeString(etc.resolve("application.yml"), sample);
-        return etc;
-    }
-
     private int scrape(int port) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "prometheus:it-scrape-password-0123456789".getBytes(StandardCharsets.UTF_8))).build(),
+                        ("prometheus:" + ProductionSetup.SCRAPE_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** How many times each expected DOI is on its researcher's ORCID record (the public API, as anyone reads it). */
-    private Works countWorks(String orcid, Map<String, List<String>> expected) throws Exception {
-        Map<String, Integer> seen = new HashMap<>();
-        for (String researcher : expected.keySet()) {
-            HttpResponse<String> works = http.send(HttpRequest.newBuilder(
-                            URI.create(orcid + "/pub/v3.0/" + researcher + "/works"))
-                    .header("Accept", "application/vnd.orcid+json").build(), HttpResponse.BodyHandlers.ofString());
-            if (works.statusCode() != 200) {
-                continue; // rate limited: counted at the next look
-            }
-            for (JsonNode group : JSON.readTree(works.body()).path("group")) {
-                for (JsonNode summary : group.path("work-summary")) {
-                    for (JsonNode id : summary.path("external-ids").path("external-id")) {
-                        if ("doi".equals(id.path("external-id-type").asString())) {
-                            seen.merge(researcher + " " + id.path("external-id-value").asString().toLowerCase(),
-                                    1, Integer::sum);
-                        }
-                    }
-                }
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        List<String> duplicated = new ArrayList<>();
-        int total = 0;
-        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
-            for (String doi : e.getValue()) {
-                int n = seen.getOrDefault(e.getKey() + " " + doi.toLowerCase(), 0);
-                total += Math.min(n, 1);
-                if (n == 0) {
-                    missing.add(e.getKey() + " " + doi);
-                } else if (n > 1) {
-                    duplicated.add(e.getKey() + " " + doi + " ×" + n);
-                }
-            }
-        }
-        return new Works(total, missing, duplicated);
-    }
-
-    private record Works(int total, List<String> missing, List<String> duplicated) {
-    }
-
-    private JsonNode control(String orcid, String path, Object body) {
-        HttpResponse<String> response = Release.send(http, HttpRequest.newBuilder(URI.create(orcid + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 201);
-        return JSON.readTree(response.body());
     }
 }

@@ -24,11 +24,11 @@ import java.util.concurrent.TimeUnit;
  * the source tree, and its processes (pidlink, the emulator) started as a user starts them, with their output in a
  * log file each.
  */
-final class Release {
+public final class Release {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final Path home;
+    public final Path home;
     private final List<Process> started = new ArrayList<>();
 
     private Release(Path home) {
@@ -41,15 +41,23 @@ final class Release {
         assertThat(tarball).as("pidlink.dist.tarball (set by the build: run the *IT tests with Maven's verify)")
                 .isNotNull();
         assertThat(Path.of(tarball)).as("the release tarball").isRegularFile();
-        Process tar = new ProcessBuilder("tar", "-xzf", tarball, "-C", directory.toString()).inheritIO().start();
-        assertThat(tar.waitFor()).isZero();
+        return unpack(Path.of(tarball), directory);
+    }
+
+    /** Unpacks {@code tarball} (a release, {@code ./pidlink package}) into {@code directory}. */
+    public static Release unpack(Path tarball, Path directory) throws IOException, InterruptedException {
+        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", directory.toString()).inheritIO()
+                .start();
+        if (tar.waitFor() != 0) {
+            throw new IOException("tar could not unpack " + tarball);
+        }
         try (var entries = Files.list(directory)) {
             return new Release(entries.filter(Files::isDirectory).findFirst().orElseThrow());
         }
     }
 
     /** Starts {@code ./pidlink ARGS} from the release, with this JVM's Java, its output in {@code log}. */
-    Process launch(Path log, Map<String, String> environment, String... args) throws IOException {
+    public Process launch(Path log, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("pidlink").toString());
         command.addAll(List.of(args));
@@ -64,7 +72,7 @@ final class Release {
     }
 
     /** Waits until {@code url} answers 200, failing with the process's log when it dies or takes too long. */
-    static void awaitOk(String url, Process process, Path log, Duration patience) throws InterruptedException {
+    public static void awaitOk(String url, Process process, Path log, Duration patience) throws InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -83,11 +91,11 @@ final class Release {
         throw new AssertionError(url + " did not answer 200 within " + patience + ":\n" + tail(log));
     }
 
-    static HttpResponse<String> get(String url) {
+    public static HttpResponse<String> get(String url) {
         return send(HTTP, HttpRequest.newBuilder(URI.create(url)));
     }
 
-    static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+    public static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -98,7 +106,7 @@ final class Release {
         }
     }
 
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -107,7 +115,7 @@ final class Release {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -116,7 +124,7 @@ final class Release {
     }
 
     /** Stops every process this release started: SIGTERM, then SIGKILL after a grace period. */
-    void stopAll() throws InterruptedException {
+    public void stopAll() throws InterruptedException {
         for (Process process : started) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();

@@ -87,10 +87,28 @@ public record OrcidWork(
 
     /** SHA-256 of {@link #canonicalBytes()} in lower-case hex: store it to skip writes when nothing changed. */
     public String canonicalHash() {
+        return canonical().hash();
+    }
+
+    /**
+     * The canonical JSON and its hash from one serialization: for a work without a put-code that JSON is also
+     * what {@link WorkJsonWriter#toJson} writes, so a caller that needs both serializes a large collaboration's
+     * megabytes of contributors once.
+     */
+    public Canonical canonical() {
+        String json = WorkJsonWriter.canonical(this);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalBytes()));
+            return new Canonical(json, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.getBytes(StandardCharsets.UTF_8))));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * @param json compact JSON without the put-code
+     * @param hash {@link #canonicalHash()}
+     */
+    public record Canonical(String json, String hash) {
     }
 }

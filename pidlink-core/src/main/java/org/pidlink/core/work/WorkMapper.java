@@ -58,13 +58,18 @@ public final class WorkMapper {
     }
 
     /**
-     * @param maxContributors contributors written at most (the researcher being written for is always kept);
-     *                        ORCID accepts more, but works with thousands of authors make huge, slow requests
+     * @param maxContributors contributors written at most, in metadata order; the researchers the work is written
+     *                        for are kept beyond it. ORCID sets no limit on a work's contributors (only on the
+     *                        request's size), and a researcher expects the author list of her DOI, so the default
+     *                        keeps every author of all but the very largest collaborations (the largest known
+     *                        author lists have about 5,000 names; 10,000 contributors make a work of about 2.5 MB)
      * @param orcidHost       the host in contributor iDs: {@code orcid.org}, or {@code sandbox.orcid.org}
      */
     public record Settings(int maxContributors, String orcidHost) {
 
-        public static final int DEFAULT_MAX_CONTRIBUTORS = 100;
+        public static final int DEFAULT_MAX_CONTRIBUTORS = 10_000;
+        /** Authors named in the BibTeX citation, then "and others": a citation is read, not searched. */
+        public static final int CITATION_MAX_AUTHORS = 100;
 
         public Settings {
             if (maxContributors < 1) {
@@ -80,7 +85,7 @@ public final class WorkMapper {
 
     /** The work for a DOI, not addressed to a particular researcher. */
     public OrcidWork map(DoiRecord record) {
-        return map(record, null);
+        return map(record, Set.<OrcidId>of());
     }
 
     /**
@@ -91,14 +96,26 @@ public final class WorkMapper {
      * @throws InvalidWorkException when the metadata has no title
      */
     public OrcidWork map(DoiRecord record, OrcidId researcher) {
+        return map(record, researcher == null ? Set.of() : Set.of(researcher));
+    }
+
+    /**
+     * The one work for a DOI as written to the records of several researchers (all that a record names): each of
+     * them is listed among its contributors, also beyond {@link Settings#maxContributors()} and when she is a
+     * contributor whose role ORCID has no term for, so every researcher finds herself on the work.
+     *
+     * @throws InvalidWorkException when the metadata has no title
+     */
+    public OrcidWork map(DoiRecord record, Set<OrcidId> researchers) {
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(researchers, "researchers");
         WorkTitle title = title(record);
         String type = types.orcidType(record.resourceType());
         PublicationDate date = PublicationDates.choose(record);
         Container container = record.container();
         String journalTitle = container == null ? null : Texts.cleanAndFit(container.title(), WorkRules.MAX_TITLE);
         Citation citation = Citation.bibtex(
-                BibtexCitation.of(record, title.title(), type, date, settings.maxContributors()));
+                BibtexCitation.of(record, title.title(), type, date, Settings.CITATION_MAX_AUTHORS));
         return new OrcidWork(
                 null,
                 title,
@@ -109,7 +126,7 @@ public final class WorkMapper {
                 date,
                 externalIds(record),
                 ExternalIdTypes.resolverUrl("doi.org", record.doi().value()),
-                contributors(record, researcher),
+                contributors(record, researchers),
                 LanguageCodes.toOrcid(record.language()).orElse(null),
                 null);
     }
@@ -223,20 +240,20 @@ public final class WorkMapper {
         return id.type().equals("doi") ? id.value() : ExternalIdNormalizer.standard().matchKey(id.type(), id.value());
     }
 
-    private List<WorkContributor> contributors(DoiRecord record, OrcidId researcher) {
+    private List<WorkContributor> contributors(DoiRecord record, Set<OrcidId> researchers) {
         List<WorkContributor> all = new ArrayList<>();
         List<Boolean> isResearcher = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Person creator : record.creators()) {
             Sequence sequence = all.isEmpty() ? Sequence.FIRST : Sequence.ADDITIONAL;
             addContributor(all, isResearcher, seen, creator, sequence,
-                    ContributorRoles.of(creator, true).orElse(null), researcher);
+                    ContributorRoles.of(creator, true).orElse(null), researchers);
         }
         for (Person contributor : record.contributors()) {
             Optional<String> role = ContributorRoles.of(contributor, false);
-            boolean theResearcher = researcher != null && researcher.equals(contributor.orcid());
-            if (role.isPresent() || theResearcher) {
-                addContributor(all, isResearcher, seen, contributor, null, role.orElse(null), researcher);
+            boolean aResearcher = contributor.orcid() != null && researchers.contains(contributor.orcid());
+            if (role.isPresent() || aResearcher) {
+                addContributor(all, isResearcher, seen, contributor, null, role.orElse(null), researchers);
             }
         }
         int max = settings.maxContributors();
@@ -253,7 +270,7 @@ public final class WorkMapper {
     }
 
     private void addContributor(List<WorkContributor> all, List<Boolean> isResearcher, Set<String> seen,
-                                Person person, Sequence sequence, String role, OrcidId researcher) {
+                                Person person, Sequence sequence, String role, Set<OrcidId> researchers) {
         String creditName = creditName(person);
         ContributorOrcid orcid = person.orcid() == null ? null
                 : new ContributorOrcid(person.orcid(), settings.orcidHost());
@@ -265,7 +282,7 @@ public final class WorkMapper {
             return;
         }
         all.add(new WorkContributor(orcid, creditName, sequence, role));
-        isResearcher.add(researcher != null && researcher.equals(person.orcid()));
+        isResearcher.add(person.orcid() != null && researchers.contains(person.orcid()));
     }
 
     /** "Given Family" when both parts are known (DataCite's name is "Family, Given"), else the name as given. */

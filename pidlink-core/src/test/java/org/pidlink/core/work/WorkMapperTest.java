@@ -8,6 +8,7 @@ import static org.pidlink.core.work.Records.record;
 import static org.pidlink.core.work.WorkAssertions.assertValidForOrcid;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.pidlink.core.identifiers.OrcidId;
@@ -233,7 +234,7 @@ class WorkMapperTest {
     }
 
     @Test
-    void manyAuthorsAreCappedButTheResearcherIsAlwaysKept() {
+    void aLargeCollaborationKeepsItsWholeAuthorListWithTheResearcherInIt() {
         Records many = record().title("Big collaboration");
         for (int i = 0; i < 3000; i++) {
             many.creator(person("Author" + i, "A", null));
@@ -242,16 +243,38 @@ class WorkMapperTest {
         many.creator(person("Late", "Researcher", researcher));
         DoiRecord big = many.build();
 
-        OrcidWork anonymous = mapped(big);
-        assertThat(anonymous.contributors()).hasSize(WorkMapper.Settings.DEFAULT_MAX_CONTRIBUTORS);
-
+        // ORCID sets no limit on a work's contributors: the author list is the DOI's, as the researcher expects.
         OrcidWork forResearcher = mapped(big, OrcidId.parse(researcher));
-        assertThat(forResearcher.contributors()).hasSize(WorkMapper.Settings.DEFAULT_MAX_CONTRIBUTORS + 1);
-        WorkContributor last = forResearcher.contributors().get(forResearcher.contributors().size() - 1);
+        assertThat(forResearcher.contributors()).hasSize(3001);
+        WorkContributor last = forResearcher.contributors().get(3000);
         assertThat(last.orcid().path()).isEqualTo(researcher);
         assertThat(last.sequence()).isEqualTo(Sequence.ADDITIONAL);
-        assertThat(forResearcher.citation().value()).contains(" and others");
+        assertThat(forResearcher.citation().value()).as("the citation names the first authors")
+                .contains(" and others");
         assertValidForOrcid(forResearcher);
+    }
+
+    @Test
+    void beyondTheCapEveryResearcherTheWorkIsWrittenForIsStillListed() {
+        Records many = record().title("Bigger than the cap");
+        for (int i = 0; i < 30; i++) {
+            many.creator(person("Author" + i, "A", null));
+        }
+        OrcidId late = OrcidId.parse("0000-0002-1825-0097");
+        OrcidId contact = OrcidId.parse("0000-0001-5109-3700");
+        many.creator(person("Late", "Researcher", late.value()));
+        many.contributor(person("Contact", "Person", contact.value(), "ContactPerson"));
+        DoiRecord big = many.build();
+        WorkMapper capped = new WorkMapper(TypeMapping.defaults(), new WorkMapper.Settings(10, "orcid.org"));
+
+        assertThat(capped.map(big).contributors()).hasSize(10);
+        // One work for both researchers (the same payload for everyone a record names), each on it.
+        OrcidWork shared = capped.map(big, Set.of(late, contact));
+        assertThat(shared.contributors()).hasSize(12);
+        assertThat(shared.contributors().subList(10, 12)).extracting(c -> c.orcid().path())
+                .containsExactly(late.value(), contact.value());
+        assertThat(shared.contributors().subList(0, 10)).extracting(WorkContributor::creditName)
+                .as("the first ten in metadata order").startsWith("A Author0", "A Author1");
     }
 
     @Test

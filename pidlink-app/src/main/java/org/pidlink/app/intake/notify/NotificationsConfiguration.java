@@ -28,7 +28,7 @@ class NotificationsConfiguration {
         String registrationId = properties.registrationId();
         PermissionRequestSender client = new PermissionRequestSender(
                 registrations.client(registrationId).on(CallClass.HOUSEKEEPING.context(registrationId)), clock);
-        return new PermissionNotifications(dataSource, clock, claims, orcid -> researchers.find(orcid).isPresent(),
+        return new PermissionNotifications(dataSource, clock, claims, researchers::known,
                 client, properties.notifications(), properties.pollInterval().multipliedBy(5),
                 base -> registrations.permissionAuthorizeUri(OrcidRegistrations.AUTO_UPDATE, base));
     }

@@ -5,8 +5,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -55,7 +58,8 @@ public final class PermissionNotifications implements AutoCloseable {
     /** Whether pidlink has an account for an iD (then it needs no invitation). */
     @FunctionalInterface
     public interface AccountCheck {
-        boolean known(OrcidId orcid);
+        /** Which of these iDs have an account (one look-up for all of a record's researchers). */
+        Set<OrcidId> known(Collection<OrcidId> orcids);
     }
 
     /** ORCID's own authorize link for pidlink's client, returning to pidlink at {@code base}. */
@@ -91,21 +95,47 @@ public final class PermissionNotifications implements AutoCloseable {
     }
 
     /**
-     * A claim for this researcher waits for permission. Called inside the caller's transaction: a researcher
-     * without an account is due for a request, unless one went out recently or too many already did.
+     * A claim for this researcher on this DOI waits for permission. Called inside the caller's transaction: a
+     * researcher without an account is due for a request, unless one went out recently or too many already did,
+     * or the DOI already brought {@code max-per-doi} researchers a first request.
+     *
+     * @param source who sent the DOI (its owner): sending is paced per source
      */
-    public void needed(OrcidId orcid) {
-        if (!settings.enabled() || accounts.known(orcid)) {
+    public void needed(OrcidId orcid, String doi, String source) {
+        needed(List.of(orcid), doi, source);
+    }
+
+    /**
+     * {@link #needed(OrcidId, String, String)} for every researcher of one DOI whose claim waits, in a few
+     * statements however many there are; first requests go to the first {@code max-per-doi} of them, in the order
+     * given (the record's).
+     */
+    public void needed(List<OrcidId> orcids, String doi, String source) {
+        if (!settings.enabled() || orcids.isEmpty()) {
+            return;
+        }
+        Set<OrcidId> known = accounts.known(orcids);
+        String[] unknown = orcids.stream().filter(o -> !known.contains(o)).map(OrcidId::value).distinct()
+                .toArray(String[]::new);
+        if (unknown.length == 0) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.update("""
-                INSERT INTO permission_notification (orcid, status, due_at, first_needed_at) VALUES (?, 'DUE', ?, ?)
-                ON CONFLICT (orcid) DO UPDATE SET status = 'DUE',
-                    due_at = greatest(excluded.due_at, permission_notification.last_sent_at + ?::interval)
-                WHERE permission_notification.status IN ('SENT', 'NOT_NEEDED')
-                  AND permission_notification.sends < ?""",
-                orcid.value(), now, now, settings.resendAfter().toSeconds() + " seconds", settings.maxSends());
+                UPDATE permission_notification SET status = 'DUE', due_at = greatest(?, last_sent_at + ?::interval)
+                WHERE orcid = ANY(?) AND status IN ('SENT', 'NOT_NEEDED') AND sends < ?""",
+                now, settings.resendAfter().toSeconds() + " seconds", unknown, settings.maxSends());
+        // The DOI's count of first requests is read under a lock per DOI, so that parallel workers keep the cap.
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('permission_notification:' || ?))", doi);
+        changed += jdbc.update("""
+                INSERT INTO permission_notification (orcid, status, due_at, first_needed_at, doi, source)
+                SELECT u.o, 'DUE', ?, ?, ?, ?
+                FROM unnest(?::text[]) WITH ORDINALITY AS u(o, n)
+                WHERE NOT EXISTS (SELECT 1 FROM permission_notification p WHERE p.orcid = u.o)
+                ORDER BY u.n
+                LIMIT greatest(0, ? - (SELECT count(*) FROM permission_notification WHERE doi = ?))
+                ON CONFLICT (orcid) DO NOTHING""",
+                now, now, doi, source, unknown, settings.maxPerDoi(), doi);
         if (changed > 0) {
             worker.wakeAfterCommit();
         }
@@ -121,12 +151,18 @@ public final class PermissionNotifications implements AutoCloseable {
             List<String> orcids = jdbc.queryForList("""
                     SELECT orcid FROM permission_notification WHERE status = 'DUE' AND due_at <= ?
                     ORDER BY due_at LIMIT 20 FOR UPDATE SKIP LOCKED""", String.class, Timestamp.from(now));
+            List<String> leased = new ArrayList<>();
             for (String orcid : orcids) {
-                // A lease: another instance leaves the request alone while this one sends it.
+                Instant sourceFree = sourceBusyUntil(orcid, now);
+                // A lease: another instance leaves the request alone while this one sends it; a source that
+                // used its hour's requests waits until the oldest of them is an hour old.
                 jdbc.update("UPDATE permission_notification SET due_at = ? WHERE orcid = ?",
-                        Timestamp.from(now.plus(LEASE)), orcid);
+                        Timestamp.from(sourceFree != null ? sourceFree : now.plus(LEASE)), orcid);
+                if (sourceFree == null) {
+                    leased.add(orcid);
+                }
             }
-            return orcids;
+            return leased;
         });
         int sent = 0;
         for (String orcid : Objects.requireNonNull(due)) {
@@ -142,7 +178,7 @@ public final class PermissionNotifications implements AutoCloseable {
 
     private boolean send(OrcidId orcid) {
         Instant now = clock.instant();
-        if (accounts.known(orcid)) {
+        if (!accounts.known(List.of(orcid)).isEmpty()) {
             finish(orcid, "NOT_NEEDED", null);
             return false;
         }
@@ -184,6 +220,23 @@ public final class PermissionNotifications implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * When the source of this researcher's request may send again, or null when it may now: at most
+     * {@code max-per-source-per-hour} requests sent in any hour because of one source's DOIs.
+     */
+    private Instant sourceBusyUntil(String orcid, Instant now) {
+        Timestamp oldest = jdbc.query("""
+                SELECT min(s.last_sent_at) FROM (
+                    SELECT o.last_sent_at FROM permission_notification r
+                    JOIN permission_notification o ON o.source = r.source
+                    WHERE r.orcid = ? AND o.last_sent_at > ?
+                    ORDER BY o.last_sent_at DESC LIMIT ?) s
+                HAVING count(*) >= ?""", rs -> rs.next() ? rs.getTimestamp(1) : null,
+                orcid, Timestamp.from(now.minus(Duration.ofHours(1))), settings.maxPerSourcePerHour(),
+                settings.maxPerSourcePerHour());
+        return oldest == null ? null : oldest.toInstant().plus(Duration.ofHours(1));
     }
 
     private void finish(OrcidId orcid, String status, String error) {
