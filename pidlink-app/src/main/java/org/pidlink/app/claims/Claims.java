@@ -201,6 +201,7 @@ public final class Claims {
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int shown = Math.min(Math.max(1, page), pages);
         List<ReviewItem> items = lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS + """
+                 , (SELECT w.work_json FROM claim_work w WHERE w.payload_hash = claim.payload_hash) AS work_json
                  FROM claim WHERE orcid = :orcid AND status = 'AWAITING_REVIEW'
                 ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset""")
                 .param("orcid", orcid.value()).param("size", size).param("offset", (shown - 1) * size)

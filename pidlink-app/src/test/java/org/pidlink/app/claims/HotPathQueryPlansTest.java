@@ -63,9 +63,9 @@ class HotPathQueryPlansTest {
     /** 40% on her record, 50% queued additions (a backfill), 10% held back for a full record. */
     private void researcher(String orcid, int claims) {
         jdbc.update("""
-                INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, status, put_code,
+                INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, put_code,
                                    queued_action, queued_class, due_at, write_rank, named_as, created_at, updated_at)
-                SELECT ?, '10.5555/plan.' || ? || '.' || n, 'auto-update', '{AUTO_UPDATE}', '{}', 'h' || n,
+                SELECT ?, '10.5555/plan.' || ? || '.' || n, 'auto-update', '{AUTO_UPDATE}', 'h' || n,
                        CASE WHEN n % 10 < 4 THEN 'IN_ORCID' WHEN n % 10 < 9 THEN 'QUEUED' ELSE 'RECORD_FULL' END,
                        CASE WHEN n % 10 < 4 THEN n END,
                        CASE WHEN n % 10 BETWEEN 4 AND 8 THEN 'ADD' END,

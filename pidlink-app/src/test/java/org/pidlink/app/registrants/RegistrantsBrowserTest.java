@@ -17,11 +17,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.claims.Provenance;
+import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.testsupport.HeadlessChromium;
 import org.pidlink.app.testsupport.PidlinkSpringTest;
+import org.pidlink.core.identifiers.Doi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,6 +40,9 @@ class RegistrantsBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    private Claims claims;
 
     @Autowired
     EmbeddedOrcid orcid;
@@ -83,6 +91,13 @@ class RegistrantsBrowserTest {
             long id = Long.parseLong(browser.findElement(By.id("registrant-id")).getText());
 
             Person ines = new ConnectedResearchers(port, orcid).newResearcher("Ines", "Polar");
+            // Her claim through Search & Link, which the registrant is told about (the suggestion is made here
+            // directly: the end-to-end test walks the scanner and the trust markers).
+            Doi iceCore = Doi.parse(prefix + "/ice-core-7");
+            claims.assertClaim(ines.orcid(), iceCore, OrcidRegistrations.SEARCH_LINK, Provenance.SEARCH_AND_LINK,
+                    WorkPayload.ofCanonicalJson("{\"title\":{\"title\":{\"value\":\"Ice core 7\"}},\"type\":\"data-set\","
+                            + "\"external-ids\":{\"external-id\":[{\"external-id-type\":\"doi\",\"external-id-value\":\""
+                            + iceCore.value() + "\",\"external-id-relationship\":\"self\"}]}}"));
             suggestions.create(new Suggestions.Draft(id, prefix + "/ice-core-7", ines.orcid().value(),
                     SuggestionReason.CLAIMED, "Ines Polar", new NameMatcher.Match("Polar, Ines", "creator", 0, 1.0),
                     List.of("SEARCH_AND_LINK"), true, null, null)).orElseThrow();

@@ -84,9 +84,9 @@ class LinkFiguresTests {
         // A hyper-author: 9,000 data files of an instrument series (straight into the table: the page only reads it).
         OrcidId hyper = people.newResearcher("Hyper", "Author").orcid();
         jdbc.update("""
-                INSERT INTO claim (orcid, doi, registration_id, provenance, work_json, payload_hash, status, named_as,
+                INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, named_as,
                                    created_at, updated_at)
-                SELECT ?, '10.5555/series.' || ? || '.' || n, 'auto-update', '{AUTO_UPDATE}', '{}', 'h' || n,
+                SELECT ?, '10.5555/series.' || ? || '.' || n, 'auto-update', '{AUTO_UPDATE}', 'h' || n,
                        'WAITING_FOR_PERMISSION', 'creator', now(), now()
                 FROM generate_series(1, 9000) AS n""", hyper.value(), UUID.randomUUID().toString());
 

@@ -2,6 +2,7 @@ package org.pidlink.core.metadata.xml;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
+import java.util.MissingResourceException;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -150,6 +151,11 @@ public final class SecureXmlParser {
             return root;
         } catch (XMLStreamException e) {
             throw new MetadataReadException(where(e.getLocation()), "malformed XML: " + plainMessage(e), e);
+        } catch (MissingResourceException e) {
+            // The JDK's parser can fail to word its own error (a bad character in a DOCTYPE has no message in its
+            // bundle, found by fuzzing): it is still malformed XML, refused like any other.
+            throw new MetadataReadException(r == null ? "document" : where(r.getLocation()),
+                    "malformed XML (" + e.getKey() + ")", e);
         } finally {
             close(r);
         }
