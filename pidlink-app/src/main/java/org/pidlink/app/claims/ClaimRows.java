@@ -24,6 +24,7 @@ final class ClaimRows {
      * What a view shows of a claim: of its work only the title, taken out by PostgreSQL (a large collaboration's
      * work is megabytes, and the pages and permission requests list many claims).
      */
+    /** Read from {@code claim} unaliased: the work's title is looked up by {@code claim.payload_hash}. */
     static final String COLUMNS = """
             id, orcid, doi, registration_id, provenance, payload_hash, written_hash, put_code, status, status_reason,
             (SELECT w.work_json::json #>> '{title,title,value}' FROM claim_work w

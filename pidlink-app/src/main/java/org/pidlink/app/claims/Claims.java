@@ -152,9 +152,10 @@ public final class Claims {
         // along the claim_newest index and bounded by LIMIT, then the DOIs' other claims are looked up.
         Map<String, List<ClaimView>> byDoi = new LinkedHashMap<>();
         lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS + """
-                 FROM claim c WHERE c.orcid = :orcid
-                  AND NOT EXISTS (SELECT 1 FROM claim o WHERE o.orcid = c.orcid AND o.doi = c.doi AND o.id < c.id)
-                ORDER BY c.created_at DESC, c.id DESC LIMIT :size OFFSET :offset""")
+                 FROM claim WHERE claim.orcid = :orcid
+                  AND NOT EXISTS (SELECT 1 FROM claim o WHERE o.orcid = claim.orcid AND o.doi = claim.doi
+                                                        AND o.id < claim.id)
+                ORDER BY claim.created_at DESC, claim.id DESC LIMIT :size OFFSET :offset""")
                 .param("orcid", orcid.value()).param("size", size).param("offset", (shown - 1) * size)
                 .query((rs, n) -> ClaimRows.view(rs)).list()
                 .forEach(c -> byDoi.put(c.doi(), new ArrayList<>(List.of(c))));
