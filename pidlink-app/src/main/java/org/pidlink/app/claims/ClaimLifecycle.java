@@ -475,10 +475,12 @@ final class ClaimLifecycle {
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
             // A hold depends only on the registration's access, the provenance, the action and her approval: it is
-            // decided once per such group (one token lookup per registration) and applied by one statement per group, so switching
-            // auto-update on for a researcher with 50,000 queued claims costs a few statements, not 50,000 (nor
-            // reading their works). Each statement re-checks its rows as it locks them, so a claim the push engine
-            // finished meanwhile is left alone.
+            // decided once per such group (one token lookup per registration) and applied by one statement per group,
+            // so switching auto-update on for a researcher with 50,000 queued claims costs a few statements, not
+            // 50,000 (nor reading their works). Each statement re-checks its rows as it locks them, so a claim the
+            // push engine finished meanwhile is left alone. Holding skips the claims the push engine has locked
+            // right now: waiting for them deadlocked with its multi-row updates (a settings save answered 500 while
+            // her backfill ran), and the engine checks the hold again before its next write of each claim.
             List<QueuedGroup> groups = jdbc.sql("""
                     SELECT DISTINCT registration_id, provenance, provenance::text AS provenance_text, queued_action,
                            approved
@@ -501,9 +503,11 @@ final class ClaimLifecycle {
                 var update = hold != null
                         ? jdbc.sql("""
                                 UPDATE claim SET due_at = NULL, status = :status, status_reason = :reason, updated_at = :now
-                                WHERE orcid = :orcid AND registration_id = :reg AND provenance::text = :provenance
-                                  AND queued_action = :action AND approved = :approved
-                                  AND (due_at IS NOT NULL OR status <> :status)""")
+                                WHERE id IN (SELECT id FROM claim
+                                             WHERE orcid = :orcid AND registration_id = :reg
+                                               AND provenance::text = :provenance AND queued_action = :action
+                                               AND approved = :approved AND (due_at IS NOT NULL OR status <> :status)
+                                             FOR UPDATE SKIP LOCKED)""")
                                 .param("status", hold.status().name()).param("reason", hold.reason())
                         // Released by a grant or auto-update turned on: her existing DOIs, a backfill.
                         : jdbc.sql("""

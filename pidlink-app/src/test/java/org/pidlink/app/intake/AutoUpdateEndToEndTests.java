@@ -173,4 +173,28 @@ class AutoUpdateEndToEndTests extends IntakeTestSupport {
             return new JsonOutcome(d.get("status").asString(), texts(d.get("orcids")));
         }
     }
+
+    @Autowired
+    org.pidlink.app.claims.Claims claims;
+
+    @Test
+    void worksWaitingBeforeSheConnectsWaitAgainWhenSheTurnsAutoUpdateOffRightAfterTheGrant() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person late = people.newResearcher("Dora", "Latecomer");
+        for (int i = 0; i < 250; i++) {
+            org.pidlink.core.identifiers.Doi doi = org.pidlink.core.identifiers.Doi.parse("10.5072/late." + i + "."
+                    + java.util.UUID.randomUUID());
+            claims.assertClaim(late.orcid(), doi, OrcidRegistrations.AUTO_UPDATE,
+                    org.pidlink.app.claims.Provenance.AUTO_UPDATE,
+                    org.pidlink.app.claims.WorkPayload.ofCanonicalJson("{\"title\":{\"title\":{\"value\":\"Late "
+                            + i + "\"}},\"type\":\"data-set\",\"external-ids\":{\"external-id\":[{"
+                            + "\"external-id-type\":\"doi\",\"external-id-value\":\"" + doi.value()
+                            + "\",\"external-id-relationship\":\"self\"}]}}"));
+        }
+        // Granting turns auto-update on (her existing DOIs start as a backfill); she turns it off at once.
+        people.connect(late, false);
+
+        assertThat(claims.forResearcher(late.orcid())).hasSize(250)
+                .allSatisfy(c -> assertThat(c.status()).isIn(ClaimStatus.WAITING_FOR_PERMISSION, ClaimStatus.IN_ORCID));
+    }
 }
