@@ -1,7 +1,6 @@
 package org.pidlink.app.affiliations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,17 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
-import org.pidlink.app.testsupport.HeadlessChromium;
+import org.pidlink.app.testsupport.ChromiumSession;
 import org.pidlink.emulator.inbox.Inbox;
 
 /**
@@ -30,26 +28,14 @@ import org.pidlink.emulator.inbox.Inbox;
  */
 class AffiliationsBrowserTest extends AffiliationsTestSupport {
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
+    @RegisterExtension
+    final ChromiumSession chromium = new ChromiumSession(1280, 1100);
+
     private Path files;
 
     @BeforeEach
-    void startChromium(@TempDir Path temp) throws IOException {
-        assumeTrue(HeadlessChromium.available(),
-                "browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
+    void makeFilesDirectory(@TempDir Path temp) throws IOException {
         files = Files.createDirectories(temp.resolve("files"));
-        chromium = HeadlessChromium.start(temp.resolve("profile"), 1280, 1100);
-        browser = chromium.driver();
-        wait = chromium.waiting();
-    }
-
-    @AfterEach
-    void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -62,32 +48,32 @@ class AffiliationsBrowserTest extends AffiliationsTestSupport {
                 + "Associate Professor,2022-07,,,";
 
         chromium.signInAsAdministrator(port);
-        browser.findElement(By.id("nav-admin-affiliations")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-file")));
+        chromium.driver().findElement(By.id("nav-admin-affiliations")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("upload-file")));
         chromium.shot("affiliations-01-admin-page");
 
         Path bad = files.resolve("affiliations-with-error.csv");
         Files.writeString(bad, header + "\n" + row.replace(",CA,", ",ZZ,") + "\n");
-        browser.findElement(By.id("upload-file")).sendKeys(bad.toAbsolutePath().toString());
-        browser.findElement(By.id("upload-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-errors")));
-        assertThat(browser.findElement(By.id("upload-errors")).getText()).contains("2").contains("country")
+        chromium.driver().findElement(By.id("upload-file")).sendKeys(bad.toAbsolutePath().toString());
+        chromium.driver().findElement(By.id("upload-submit")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("upload-errors")));
+        assertThat(chromium.driver().findElement(By.id("upload-errors")).getText()).contains("2").contains("country")
                 .contains("unknown country code 'ZZ'");
         assertThat(store.byLocalKey(key)).isEmpty();
         chromium.shot("affiliations-02-refused-with-line-and-column");
 
         Path good = files.resolve("affiliations.csv");
         Files.writeString(good, header + "\n" + row + "\n");
-        browser.findElement(By.id("upload-file")).sendKeys(good.toAbsolutePath().toString());
-        browser.findElement(By.id("upload-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "1 row(s) accepted"));
-        assertThat(browser.findElement(By.id("affiliation-" + key)).getText()).contains("pending permission");
+        chromium.driver().findElement(By.id("upload-file")).sendKeys(good.toAbsolutePath().toString());
+        chromium.driver().findElement(By.id("upload-submit")).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "1 row(s) accepted"));
+        assertThat(chromium.driver().findElement(By.id("affiliation-" + key)).getText()).contains("pending permission");
         chromium.scrollTo("affiliations");
         chromium.shot("affiliations-03-uploaded");
 
-        browser.findElement(By.id("send-inbox")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "sent to ORCID inboxes"));
-        assertThat(browser.findElement(By.id("affiliation-" + key)).getText()).contains("link sent");
+        chromium.driver().findElement(By.id("send-inbox")).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "sent to ORCID inboxes"));
+        assertThat(chromium.driver().findElement(By.id("affiliation-" + key)).getText()).contains("link sent");
         chromium.scrollTo("people");
         chromium.shot("affiliations-04-links-sent");
 
@@ -95,23 +81,23 @@ class AffiliationsBrowserTest extends AffiliationsTestSupport {
         String link = Inbox.of(orcid.emulator().context()).of(amara.orcid().value()).getFirst().content()
                 .authorizationUrl().uri();
         forgetEveryone();
-        browser.get(link);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin-orcid")));
-        browser.findElement(By.id("signin-orcid")).click();
+        chromium.driver().get(link);
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signin-orcid")));
+        chromium.driver().findElement(By.id("signin-orcid")).click();
         chromium.signInOnOrcid(amara.email());
-        browser.findElement(By.cssSelector("button[value=authorize]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-items")));
-        assertThat(browser.findElement(By.id("invitation-items")).getText())
+        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-items")));
+        assertThat(chromium.driver().findElement(By.id("invitation-items")).getText())
                 .contains("Associate Professor, Department of Chemistry, University of Toronto").contains("since 2022-07");
         chromium.shot("affiliations-05-invitation");
 
-        browser.findElement(By.id("approve")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+        chromium.driver().findElement(By.id("approve")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
         chromium.shot("affiliations-06-orcid-permission");
-        browser.findElement(By.cssSelector("button[value=authorize]")).click();
-        wait.until(ExpectedConditions.urlContains("/settings"));
+        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
+        chromium.waiting().until(ExpectedConditions.urlContains("/settings"));
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(30)).until(driver -> {
             driver.get("http://localhost:" + port + "/profile");
             return driver.findElements(By.id("affiliations-decided")).stream()
                     .anyMatch(e -> e.getText().contains("on your ORCID record"));
@@ -123,9 +109,9 @@ class AffiliationsBrowserTest extends AffiliationsTestSupport {
 
     /** Signs out of pidlink and of the emulator's ORCID pages. */
     private void forgetEveryone() {
-        browser.manage().deleteAllCookies();
-        browser.get(orcid.emulator().baseUrl() + "/");
-        browser.manage().deleteAllCookies();
+        chromium.driver().manage().deleteAllCookies();
+        chromium.driver().get(orcid.emulator().baseUrl() + "/");
+        chromium.driver().manage().deleteAllCookies();
     }
 
 }

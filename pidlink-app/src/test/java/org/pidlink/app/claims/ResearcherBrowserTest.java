@@ -1,20 +1,13 @@
 package org.pidlink.app.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.accounts.WritePermissions;
 import org.pidlink.app.intake.api.ApiKeys;
@@ -26,7 +19,7 @@ import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
 import org.pidlink.app.testsupport.DoiMetadata;
 import org.pidlink.app.testsupport.Eventually;
-import org.pidlink.app.testsupport.HeadlessChromium;
+import org.pidlink.app.testsupport.ChromiumSession;
 import org.pidlink.app.testsupport.Http;
 import org.pidlink.app.testsupport.OrcidRecords;
 import org.pidlink.app.testsupport.PidlinkSpringTest;
@@ -65,25 +58,8 @@ class ResearcherBrowserTest {
     @Autowired
     Researchers researchers;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium(@TempDir Path profile) throws IOException {
-        assumeTrue(HeadlessChromium.available(),
-                "browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-        chromium = HeadlessChromium.start(profile, 1280, 1100);
-        browser = chromium.driver();
-        wait = chromium.waiting();
-    }
-
-    @AfterEach
-    void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    final ChromiumSession chromium = new ChromiumSession(1280, 1100);
 
     @Test
     void theInboxRequestLeadsThroughOrcidsAuthorizePageToAGrantedPermission() {
@@ -98,55 +74,55 @@ class ResearcherBrowserTest {
 
         // On ORCID: she signs in and opens her inbox.
         String orcidBase = registrations.oauthBase().toString();
-        browser.get(orcidBase + "/signin?next=/inbox");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(nora.email());
-        browser.findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.notification a")));
-        assertThat(browser.findElement(By.cssSelector("tr.notification a")).getText())
+        chromium.driver().get(orcidBase + "/signin?next=/inbox");
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        chromium.driver().findElement(By.id("username")).sendKeys(nora.email());
+        chromium.driver().findElement(By.id("password")).sendKeys(DemoResearchers.PASSWORD);
+        chromium.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.notification a")));
+        assertThat(chromium.driver().findElement(By.cssSelector("tr.notification a")).getText())
                 .isEqualTo("Add your recent works to your ORCID record");
         shot("14-01-orcid-inbox");
-        browser.findElement(By.cssSelector("tr.notification a")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.grant")));
-        assertThat(browser.getPageSource()).contains("Ice cores of the Lomonosov Ridge");
+        chromium.driver().findElement(By.cssSelector("tr.notification a")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.grant")));
+        assertThat(chromium.driver().getPageSource()).contains("Ice cores of the Lomonosov Ridge");
         shot("14-02-orcid-inbox-request");
 
         // "Grant permissions" is ORCID's own authorize page for pidlink's auto-update client.
-        browser.findElement(By.cssSelector("a.grant")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
-        assertThat(browser.getCurrentUrl()).startsWith(orcidBase + "/oauth/authorize?client_id="
+        chromium.driver().findElement(By.cssSelector("a.grant")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+        assertThat(chromium.driver().getCurrentUrl()).startsWith(orcidBase + "/oauth/authorize?client_id="
                 + registrations.clientId(OrcidRegistrations.AUTO_UPDATE));
         shot("14-03-orcid-authorize");
-        browser.findElement(By.cssSelector("button[value=authorize]")).click();
+        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
 
         // Back on pidlink, which she has never used: she signs in with ORCID, and the grant is kept.
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin-orcid")));
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signin-orcid")));
         shot("14-04-pidlink-sign-in");
-        browser.findElement(By.id("signin-orcid")).click();
-        wait.until(driver -> driver.getCurrentUrl().contains("/settings")
+        chromium.driver().findElement(By.id("signin-orcid")).click();
+        chromium.waiting().until(driver -> driver.getCurrentUrl().contains("/settings")
                 || !driver.findElements(By.cssSelector("button[value=authorize]")).isEmpty());
-        if (!browser.getCurrentUrl().contains("/settings")) {
-            browser.findElement(By.cssSelector("button[value=authorize]")).click();
-            wait.until(ExpectedConditions.urlContains("/settings"));
+        if (!chromium.driver().getCurrentUrl().contains("/settings")) {
+            chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
+            chromium.waiting().until(ExpectedConditions.urlContains("/settings"));
         }
-        assertThat(browser.findElement(By.id("notice")).getText())
+        assertThat(chromium.driver().findElement(By.id("notice")).getText())
                 .contains("pidlink may now update your ORCID record, and auto-update is on");
-        assertThat(browser.findElement(By.id("auto-update")).isSelected()).isTrue();
+        assertThat(chromium.driver().findElement(By.id("auto-update")).isSelected()).isTrue();
         assertThat(permissions.find(nora.orcid(), OrcidRegistrations.AUTO_UPDATE)).isPresent();
         assertThat(researchers.find(nora.orcid()).orElseThrow().autoUpdate()).isTrue();
         shot("14-05-permission-granted-auto-update-on");
 
         Eventually.eventually(() -> assertThat(OrcidRecords.worksWithDoi(orcid, nora.orcid(), doi.value())).hasSize(1));
         Eventually.eventually(() -> {
-            browser.get("http://localhost:" + port + "/profile");
-            assertThat(browser.findElement(By.id("works")).getText()).contains("Ice cores of the Lomonosov Ridge")
+            chromium.driver().get("http://localhost:" + port + "/profile");
+            assertThat(chromium.driver().findElement(By.id("works")).getText()).contains("Ice cores of the Lomonosov Ridge")
                     .contains("Yes, added by pidlink's auto-update client.");
         });
-        assertThat(browser.findElement(By.id("permission-summary")).getText())
+        assertThat(chromium.driver().findElement(By.id("permission-summary")).getText())
                 .contains("pidlink may add, update and remove the works it finds for you")
                 .contains("Auto-update is on");
-        browser.findElement(By.cssSelector("#status-meanings summary")).click();
+        chromium.driver().findElement(By.cssSelector("#status-meanings summary")).click();
         shot("14-06-profile");
         chromium.scrollTo("status-meanings");
         shot("14-07-profile-status-meanings");
@@ -160,43 +136,43 @@ class ResearcherBrowserTest {
         Doi keep = new Doi("10.5555/review-keep-" + UUID.randomUUID());
         Doi drop = new Doi("10.5555/review-drop-" + UUID.randomUUID());
 
-        browser.get("http://localhost:" + port + "/");
-        browser.findElement(By.id("home-sign-in")).click();
+        chromium.driver().get("http://localhost:" + port + "/");
+        chromium.driver().findElement(By.id("home-sign-in")).click();
         chromium.signInOnOrcid(rosa.email());
-        browser.findElement(By.cssSelector("button[value=authorize]")).click();
-        wait.until(ExpectedConditions.urlContains("/profile"));
-        browser.findElement(By.id("nav-settings")).click();
-        browser.findElement(By.id("connect-" + OrcidRegistrations.AUTO_UPDATE)).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
-        browser.findElement(By.cssSelector("button[value=authorize]")).click();
-        wait.until(ExpectedConditions.urlContains("/settings"));
+        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
+        chromium.waiting().until(ExpectedConditions.urlContains("/profile"));
+        chromium.driver().findElement(By.id("nav-settings")).click();
+        chromium.driver().findElement(By.id("connect-" + OrcidRegistrations.AUTO_UPDATE)).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
+        chromium.waiting().until(ExpectedConditions.urlContains("/settings"));
 
-        browser.get("http://localhost:" + port + "/profile");
-        browser.findElement(By.id("mode-review")).click();
+        chromium.driver().get("http://localhost:" + port + "/profile");
+        chromium.driver().findElement(By.id("mode-review")).click();
         chromium.submitAndWaitForTheNextPage(By.id("save-write-mode"));
-        assertThat(browser.findElement(By.id("claims-message")).getText()).contains("Review first");
+        assertThat(chromium.driver().findElement(By.id("claims-message")).getText()).contains("Review first");
         DoiMetadata.dataset(keep, "Seagrass meadows of the Baltic").creator("Reviewer, Rosa", rosa.orcid())
                 .postAccepted(new Http(port), key);
         DoiMetadata.dataset(drop, "Seagrass meadows, a superseded version").creator("Reviewer, Rosa", rosa.orcid())
                 .postAccepted(new Http(port), key);
         Eventually.eventually(() -> {
-            browser.get("http://localhost:" + port + "/profile");
-            assertThat(browser.findElements(By.cssSelector("tr.review-item"))).hasSize(2);
+            chromium.driver().get("http://localhost:" + port + "/profile");
+            assertThat(chromium.driver().findElements(By.cssSelector("tr.review-item"))).hasSize(2);
         });
         chromium.scrollTo("review");
         shot("14-10-review-first-list");
 
-        browser.findElement(By.cssSelector("tr.review-item[data-doi='" + keep.value() + "'] button.approve")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims-message"), "Approved"));
-        browser.findElement(By.cssSelector("tr.review-item[data-doi='" + drop.value() + "'] button.dismiss")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims-message"), "Dismissed"));
+        chromium.driver().findElement(By.cssSelector("tr.review-item[data-doi='" + keep.value() + "'] button.approve")).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims-message"), "Approved"));
+        chromium.driver().findElement(By.cssSelector("tr.review-item[data-doi='" + drop.value() + "'] button.dismiss")).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims-message"), "Dismissed"));
         shot("14-11-review-after-approve-and-dismiss");
 
         Eventually.eventually(() -> assertThat(OrcidRecords.worksWithDoi(orcid, rosa.orcid(), keep.value())).hasSize(1));
         assertThat(OrcidRecords.worksWithDoi(orcid, rosa.orcid(), drop.value())).isEmpty();
         Eventually.eventually(() -> {
-            browser.get("http://localhost:" + port + "/profile");
-            assertThat(browser.findElement(By.id("works")).getText()).contains("Yes, added by pidlink's auto-update client.")
+            chromium.driver().get("http://localhost:" + port + "/profile");
+            assertThat(chromium.driver().findElement(By.id("works")).getText()).contains("Yes, added by pidlink's auto-update client.")
                     .contains("Dismissed").contains("Bring it back");
         });
         chromium.scrollTo("works");

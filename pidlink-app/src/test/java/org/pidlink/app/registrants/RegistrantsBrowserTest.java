@@ -1,22 +1,16 @@
 package org.pidlink.app.registrants;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.pidlink.app.testsupport.Eventually.eventually;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.WorkPayload;
@@ -24,7 +18,7 @@ import org.pidlink.app.orcid.EmbeddedOrcid;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
-import org.pidlink.app.testsupport.HeadlessChromium;
+import org.pidlink.app.testsupport.ChromiumSession;
 import org.pidlink.app.testsupport.PidlinkSpringTest;
 import org.pidlink.core.identifiers.Doi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,42 +47,25 @@ class RegistrantsBrowserTest {
     @Autowired
     RegistrantStore registrants;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium(@TempDir Path temp) throws IOException {
-        assumeTrue(HeadlessChromium.available(),
-                "browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-        chromium = HeadlessChromium.start(temp.resolve("profile"), 1280, 1000);
-        browser = chromium.driver();
-        wait = chromium.waiting();
-    }
-
-    @AfterEach
-    void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    final ChromiumSession chromium = new ChromiumSession(1280, 1000);
 
     @Test
     void anAdministratorRegistersADataCentreAndTheResearcherSeesWhoWasTold() throws IOException {
         String prefix = "10.7" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             chromium.signInAsAdministrator(port);
-            browser.findElement(By.id("nav-admin-registrants")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-registrant")));
-            browser.findElement(By.name("name")).sendKeys("Polar Data Centre " + prefix);
-            browser.findElement(By.name("dataciteClientId")).sendKeys("POLAR.DATA");
-            browser.findElement(By.name("prefixes")).sendKeys(prefix);
-            browser.findElement(By.name("webhookUrl")).sendKeys(receiver.url());
+            chromium.driver().findElement(By.id("nav-admin-registrants")).click();
+            chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("create-registrant")));
+            chromium.driver().findElement(By.name("name")).sendKeys("Polar Data Centre " + prefix);
+            chromium.driver().findElement(By.name("dataciteClientId")).sendKeys("POLAR.DATA");
+            chromium.driver().findElement(By.name("prefixes")).sendKeys(prefix);
+            chromium.driver().findElement(By.name("webhookUrl")).sendKeys(receiver.url());
             chromium.submitAndWaitForTheNextPage(By.cssSelector("#create-registrant button[type=submit]"));
-            assertThat(browser.findElement(By.id("created-key")).getText()).startsWith("pidlink_");
-            assertThat(browser.findElement(By.id("created-secret")).getText()).startsWith("whsec_");
+            assertThat(chromium.driver().findElement(By.id("created-key")).getText()).startsWith("pidlink_");
+            assertThat(chromium.driver().findElement(By.id("created-secret")).getText()).startsWith("whsec_");
             chromium.shot("registrants-01-registered-key-and-secret-once");
-            long id = Long.parseLong(browser.findElement(By.id("registrant-id")).getText());
+            long id = Long.parseLong(chromium.driver().findElement(By.id("registrant-id")).getText());
 
             Person ines = new ConnectedResearchers(port, orcid).newResearcher("Ines", "Polar");
             // Her claim through Search & Link, which the registrant is told about (the suggestion is made here
@@ -104,22 +81,22 @@ class RegistrantsBrowserTest {
             eventually(() -> assertThat(receiver.received()).hasSize(1));
 
             eventually(() -> {
-                browser.get("http://localhost:" + port + "/admin/registrants/" + id);
-                assertThat(browser.findElement(By.id("deliveries")).getText()).contains("suggestion.created")
+                chromium.driver().get("http://localhost:" + port + "/admin/registrants/" + id);
+                assertThat(chromium.driver().findElement(By.id("deliveries")).getText()).contains("suggestion.created")
                         .contains("delivered").contains("HTTP 200");
             });
             chromium.scrollTo("deliveries");
             chromium.shot("registrants-02-delivery-log");
 
-            browser.manage().deleteAllCookies();
-            browser.get(orcid.emulator().baseUrl() + "/");
-            browser.manage().deleteAllCookies();
-            browser.get("http://localhost:" + port + "/");
-            browser.findElement(By.id("sign-in")).click();
+            chromium.driver().manage().deleteAllCookies();
+            chromium.driver().get(orcid.emulator().baseUrl() + "/");
+            chromium.driver().manage().deleteAllCookies();
+            chromium.driver().get("http://localhost:" + port + "/");
+            chromium.driver().findElement(By.id("sign-in")).click();
             chromium.signInOnOrcid(ines.email());
-            browser.findElement(By.cssSelector("button[value=authorize]")).click();
-            wait.until(ExpectedConditions.urlContains("/profile"));
-            assertThat(browser.findElement(By.id("registrants-told")).getText())
+            chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
+            chromium.waiting().until(ExpectedConditions.urlContains("/profile"));
+            assertThat(chromium.driver().findElement(By.id("registrants-told")).getText())
                     .contains("Polar Data Centre " + prefix).contains(prefix + "/ice-core-7").contains("open");
             chromium.scrollTo("registrants-section");
             chromium.shot("registrants-03-profile-section");
