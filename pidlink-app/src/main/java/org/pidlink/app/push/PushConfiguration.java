@@ -61,8 +61,8 @@ class PushConfiguration {
 
     /** When pidlink last wrote to a record: the reconciliation does not read back its own writes. */
     @Bean
-    OwnWrites ownWrites(DataSource dataSource) {
-        return new OwnWrites(dataSource);
+    OwnWrites ownWrites(DataSource dataSource, Clock clock) {
+        return new OwnWrites(dataSource, clock);
     }
 
     /** The audit's CSV export. */

@@ -41,6 +41,13 @@ import org.springframework.stereotype.Service;
  * a researcher's reconciliation waits {@link ReconcileProperties#settle()} and runs once for all the callbacks
  * that arrived meanwhile; one arriving while it runs makes it run once more afterwards. Researchers are
  * reconciled concurrently, each never twice at once.
+ *
+ * <p>pidlink does not pay for reading back its own writes: a callback that arrives while the push engine serves
+ * the researcher, or within the settle window after its last write to her record, is the echo of that write. When
+ * every callback since her last read was such an echo, the read is not made then; one read verifies her record
+ * {@link ReconcileProperties#verifyAfterOwnWrites()} after pidlink's last write instead (a change of hers that
+ * came exactly while pidlink wrote is seen then), and any callback pidlink's writing does not explain is read
+ * back after the settle window as before. A backfill therefore costs no reads while it runs.
  */
 @Service
 class Reconciler implements DisposableBean {
@@ -59,6 +66,11 @@ class Reconciler implements DisposableBean {
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pidlink-reconcile-", 0).factory());
     /** Researchers with a reconciliation scheduled or running; true when another one is wanted after it. */
     private final Map<OrcidId, Boolean> pending = new ConcurrentHashMap<>();
+    /** Researchers with a callback since their last read that pidlink's own writing does not explain. */
+    private final Set<OrcidId> unexplained = ConcurrentHashMap.newKeySet();
+    /** When (on the clock) each researcher whose callbacks were all echoes of pidlink's writes is read to verify. */
+    private final Map<OrcidId, Instant> verifications = new ConcurrentHashMap<>();
+    private final Duration verifyAfter;
 
     Reconciler(OrcidRegistrations registrations, WritePermissions permissions, Claims claims, OwnWrites ownWrites,
                Clock clock, ReconcileProperties properties) {
@@ -68,10 +80,44 @@ class Reconciler implements DisposableBean {
         this.permissions = permissions;
         this.claims = claims;
         this.settle = properties.settle();
+        this.verifyAfter = properties.verifyAfterOwnWrites();
+        timer.scheduleWithFixedDelay(() -> verifyDue(clock.instant()), 1, 1, TimeUnit.SECONDS);
     }
 
     /** ORCID said the researcher's record changed. Returns at once. */
     void recordChanged(OrcidId orcid) {
+        if (!explainedByOwnWriting(orcid)) {
+            unexplained.add(orcid);
+        }
+        wanted(orcid);
+    }
+
+    private boolean explainedByOwnWriting(OrcidId orcid) {
+        try {
+            return ownWrites.explainsChangeNow(orcid, settle);
+        } catch (RuntimeException e) {
+            log.warn("Could not tell whether pidlink is writing to {}'s record; reading it back", orcid, e);
+            return false;
+        }
+    }
+
+    /** Reads back, once the settle window passed, the records whose verification read is due at {@code now}. */
+    void verifyDue(Instant now) {
+        verifications.forEach((orcid, due) -> {
+            if (!now.isBefore(due) && verifications.remove(orcid, due)) {
+                unexplained.add(orcid);
+                wanted(orcid);
+            }
+        });
+    }
+
+    /** Whether a verification read of the researcher's record is waiting (tests look). */
+    boolean verificationPending(OrcidId orcid) {
+        return verifications.containsKey(orcid);
+    }
+
+    /** A reconciliation of the researcher is wanted: schedules one, or one more after the running one. */
+    private void wanted(OrcidId orcid) {
         boolean[] schedule = {false};
         pending.compute(orcid, (key, again) -> {
             if (again == null) {
@@ -118,7 +164,13 @@ class Reconciler implements DisposableBean {
         }
         pending.replace(orcid, false);
         try {
-            reconcile(orcid);
+            if (unexplained.remove(orcid)) {
+                verifications.remove(orcid);
+                reconcile(orcid);
+            } else {
+                // Only echoes of pidlink's own writes: verified once, later, instead of read back now.
+                verifications.put(orcid, clock.instant().plus(verifyAfter));
+            }
         } catch (RuntimeException e) {
             log.warn("Reconciling {}'s claims with her ORCID record failed", orcid, e);
         } finally {

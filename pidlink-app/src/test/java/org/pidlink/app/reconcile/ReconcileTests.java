@@ -111,6 +111,8 @@ class ReconcileTests {
         long deletedPutCode = claim(ada.orcid(), deleted).putCode();
         long keptPutCode = claim(ada.orcid(), kept).putCode();
         long callsBefore = lastCallId();
+        // Her change comes after pidlink's writes settled: right after them it would be taken for their echo.
+        eventually(() -> assertThat(reconciler.untilOwnWritesSettle(ada.orcid())).isZero());
 
         HttpResponse<String> removed = send(HttpRequest.newBuilder(URI.create(orcid.emulator().baseUrl()
                 + "/_emulator/researchers/" + ada.orcid().value() + "/works/" + deletedPutCode)).DELETE());
@@ -146,7 +148,7 @@ class ReconcileTests {
         eventually(() -> assertThat(claim(bea.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
         long first = claim(bea.orcid(), doi).putCode();
         // Let the callbacks of pidlink's own write, and the reconciliation they cause, pass first.
-        eventually(() -> assertThat(lastAttempt(bea.orcid())).isBefore(Instant.now().minusSeconds(2)));
+        callbacksSettled(bea.orcid());
 
         // Say another installation of pidlink's client re-added the work after she deleted it.
         orcid.emulator().control().deleteWork(bea.orcid().value(), first);
@@ -182,7 +184,7 @@ class ReconcileTests {
         claims.assertClaim(dan.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Firn"));
         eventually(() -> assertThat(claim(dan.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
         long putCode = claim(dan.orcid(), doi).putCode();
-        eventually(() -> assertThat(lastAttempt(dan.orcid())).isBefore(Instant.now().minusSeconds(2)));
+        callbacksSettled(dan.orcid());
         // Deleted on ORCID, but the webhook is gone: only a forged callback could tell pidlink.
         webhooksOff(dan.orcid());
         orcid.emulator().control().deleteWork(dan.orcid().value(), putCode);
@@ -206,7 +208,7 @@ class ReconcileTests {
         Doi doi = newDoi();
         claims.assertClaim(eve.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Moraine"));
         eventually(() -> assertThat(claim(eve.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
-        eventually(() -> assertThat(lastAttempt(eve.orcid())).isBefore(Instant.now().minusSeconds(2)));
+        callbacksSettled(eve.orcid());
         long callsBefore = lastCallId();
 
         for (int i = 0; i < 5; i++) {
@@ -220,7 +222,7 @@ class ReconcileTests {
     }
 
     @Test
-    void pidlinksOwnWritesAreFoldedIntoOneReadOnceTheyHaveSettled() {
+    void pidlinksOwnWritesAreNotReadBackButVerifiedOnceLater() {
         Person gus = people.newResearcher("Gus", "Prolific");
         connectedWithWebhook(gus);
         long callsBefore = lastCallId();
@@ -231,21 +233,39 @@ class ReconcileTests {
         }
         // Each write of pidlink's made ORCID call back; while pidlink's writes are fresh, no read is due.
         assertThat(reconciler.untilOwnWritesSettle(gus.orcid())).isPositive();
-        Duration settle = Duration.ofMillis(1500);
-        clock.advance(settle);
-        try {
-            assertThat(reconciler.untilOwnWritesSettle(gus.orcid())).as("a settle window after the last write")
-                    .isZero();
-        } finally {
-            clock.advance(settle.negated());
-        }
+        eventually(() -> assertThat(reconciler.verificationPending(gus.orcid()))
+                .as("the callbacks were the echoes of its writes: a verification read waits").isTrue());
+        assertThat(reconciler.idle(gus.orcid())).isTrue();
+        assertThat(worksReads(gus.orcid(), callsBefore)).as("four callbacks after four own writes, no read").isZero();
+
+        reconciler.verifyDue(clock.instant().plus(Duration.ofMinutes(59)));
+        assertThat(reconciler.verificationPending(gus.orcid())).as("not before an hour").isTrue();
+        reconciler.verifyDue(clock.instant().plus(Duration.ofMinutes(61)));
 
         eventually(() -> assertThat(worksReads(gus.orcid(), callsBefore)).isEqualTo(1));
         eventually(() -> assertThat(reconciler.idle(gus.orcid())).isTrue());
-        assertThat(worksReads(gus.orcid(), callsBefore)).as("four callbacks after four own writes, one read")
-                .isEqualTo(1);
+        assertThat(reconciler.verificationPending(gus.orcid())).isFalse();
+        assertThat(worksReads(gus.orcid(), callsBefore)).as("one verification read").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT call_class FROM orcid_call WHERE id > ? AND orcid = ? AND method = 'GET'",
                 String.class, callsBefore, gus.orcid().value())).isEqualTo("read");
+    }
+
+    @Test
+    void aChangeOfHersWhilePidlinkIsNotWritingIsReadBackAtOnceAndCancelsTheVerification() {
+        Person hal = people.newResearcher("Hal", "Curator");
+        String callback = connectedWithWebhook(hal);
+        Doi doi = newDoi();
+        claims.assertClaim(hal.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Esker"));
+        eventually(() -> assertThat(claim(hal.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        eventually(() -> assertThat(reconciler.verificationPending(hal.orcid())).isTrue());
+        eventually(() -> assertThat(reconciler.untilOwnWritesSettle(hal.orcid())).isZero());
+        long callsBefore = lastCallId();
+
+        assertThat(post(URI.create(callback).getPath()).statusCode()).isEqualTo(204);
+
+        eventually(() -> assertThat(worksReads(hal.orcid(), callsBefore)).isEqualTo(1));
+        eventually(() -> assertThat(reconciler.idle(hal.orcid())).isTrue());
+        assertThat(reconciler.verificationPending(hal.orcid())).as("the read verified her record").isFalse();
     }
 
     private int worksReads(OrcidId researcher, long afterCall) {
@@ -291,6 +311,17 @@ class ReconcileTests {
 
     private Webhooks webhooks() {
         return Webhooks.of(orcid.emulator().context());
+    }
+
+    /**
+     * Waits until ORCID's callbacks for pidlink's writes to the record have arrived and been dealt with: the last one
+     * was delivered more than a settle window ago and no reconciliation of hers is scheduled or running.
+     */
+    private void callbacksSettled(OrcidId researcher) {
+        eventually(() -> {
+            assertThat(lastAttempt(researcher)).isAfter(Instant.EPOCH).isBefore(Instant.now().minusSeconds(2));
+            assertThat(reconciler.idle(researcher)).isTrue();
+        });
     }
 
     private Instant lastAttempt(OrcidId researcher) {

@@ -40,17 +40,18 @@ public final class WholeAppBackfill {
         this.jdbc = jdbc;
     }
 
-    /** Loads the claims, connects their researchers and turns auto-update on: the backfill runs from then on. */
+    /** Connects the researchers, loads their claims and turns auto-update on: the backfill runs from then on. */
     public static WholeAppBackfill start(RunningPidlink pidlink, int works, int worksPerResearcher) throws Exception {
         WholeAppBackfill backfill = load(pidlink, works, worksPerResearcher);
-        backfill.connectAll();
         backfill.turnAutoUpdateOn();
         return backfill;
     }
 
     /**
-     * Loads {@code works} claims for new researchers of {@code worksPerResearcher} each, who have not connected
-     * pidlink yet: their claims wait for permission.
+     * New researchers of {@code worksPerResearcher} works each connect through the real sign-in and grant pages
+     * (their webhooks are registered) and turn auto-update off; then pidlink learns of their {@code works} DOIs,
+     * which wait for auto-update. Nothing is written until {@link #turnAutoUpdateOn()}: granting turns auto-update
+     * on (issue 14), so connecting after the DOIs were known would start the backfill while researchers connect.
      */
     public static WholeAppBackfill load(RunningPidlink pidlink, int works, int worksPerResearcher) throws Exception {
         ConnectedResearchers people = new ConnectedResearchers(pidlink.port(), pidlink.orcid());
@@ -62,6 +63,7 @@ public final class WholeAppBackfill {
             persons.add(person);
             researchers.add(person.orcid());
         }
+        connectAll(people, persons);
         Claims claims = pidlink.bean(Claims.class);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         long loaded = 0;
@@ -94,10 +96,10 @@ public final class WholeAppBackfill {
 
     /**
      * Each researcher signs in and grants auto-update's permission through the real pages (her webhook is
-     * registered), with auto-update off: her works still wait, so that connecting a hundred researchers over HTTP,
-     * which takes minutes on a busy machine, is not part of what is measured.
+     * registered), then turns auto-update off, so that connecting a hundred researchers over HTTP, which takes
+     * minutes on a busy machine, is not part of what is measured.
      */
-    public void connectAll() {
+    private static void connectAll(ConnectedResearchers people, List<ConnectedResearchers.Person> persons) {
         for (int r = 0; r < persons.size(); r++) {
             people.connect(persons.get(r), false);
             if ((r + 1) % 10 == 0) {

@@ -87,7 +87,6 @@ public final class LatencyBench {
             WholeAppBackfill backfill = null;
             if (options.underBackfill() > 0) {
                 backfill = WholeAppBackfill.load(pidlink, options.underBackfill(), 1000);
-                backfill.connectAll();
             }
             JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(DataSource.class));
             long firstCall = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM orcid_call", Long.class);
