@@ -62,10 +62,12 @@ public record PushSettings(String instanceId, int workers, int bulkSize, Duratio
 
     /**
      * ORCID's limits; 16 workers, so that 24 calls a second stay in flight even when each bulk call of 100 works
-     * takes ORCID over half a second; retries from 30 s up to 6 h over 8 attempts.
+     * takes ORCID over half a second; retries from 5 s, doubling up to 6 h, over 12 attempts: a single 5xx or
+     * dropped connection among many good answers is retried within seconds, and an ORCID outage is waited out for
+     * about two hours before the claim fails (an administrator can retry it then).
      */
     public static PushSettings defaults(String instanceId) {
-        return new PushSettings(instanceId, 16, ORCID_MAX_BULK, Duration.ofMinutes(2), 8, Duration.ofSeconds(30),
+        return new PushSettings(instanceId, 16, ORCID_MAX_BULK, Duration.ofMinutes(2), 12, Duration.ofSeconds(5),
                 Duration.ofHours(6), ORCID_REQUESTS_PER_SECOND, ORCID_BURST, Duration.ofSeconds(1), 5,
                 Duration.ofMillis(500), 2, BudgetShares.DEFAULTS);
     }
