@@ -63,8 +63,20 @@ abstract class IntakeTestSupport {
 
     @BeforeEach
     void freshIntake() {
-        jdbc.execute("TRUNCATE intake_doi, intake_task, intake_work, intake_event, permission_notification, harvest_checkpoint, "
-                + "doi_prefix_owner, harvest_run");
+        // The app's background workers (the intake worker, the inbox sender) read these tables meanwhile; taking
+        // their locks in another order, one of them can deadlock with the truncation, which PostgreSQL breaks by
+        // failing one side: try again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute("TRUNCATE intake_doi, intake_task, intake_work, intake_event, permission_notification, "
+                        + "harvest_checkpoint, doi_prefix_owner, harvest_run");
+                break;
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == 5) {
+                    throw deadlock;
+                }
+            }
+        }
         key = apiKeys.create("tests", null, "test").key();
     }
 
