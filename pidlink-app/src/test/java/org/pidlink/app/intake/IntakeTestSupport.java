@@ -63,17 +63,16 @@ abstract class IntakeTestSupport {
 
     @BeforeEach
     void freshIntake() {
-        // The app's background workers (the intake worker, the inbox sender) read these tables meanwhile; taking
-        // their locks in another order, one of them can deadlock with the truncation, which PostgreSQL breaks by
-        // failing one side: try again.
+        // The intake worker polls meanwhile, its locks taken in another order than TRUNCATE's: PostgreSQL may end
+        // the TRUNCATE as a deadlock's victim, and then it is tried again.
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbc.execute("TRUNCATE intake_doi, intake_task, intake_work, intake_event, permission_notification, "
                         + "harvest_checkpoint, doi_prefix_owner, harvest_run");
                 break;
-            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
                 if (attempt == 5) {
-                    throw deadlock;
+                    throw e;
                 }
             }
         }

@@ -52,12 +52,8 @@ class LookupApiTests {
     @Test
     void listsLinksBothWaysHidesResearchersWhoOptedOutAndShowsThemToAnAdministrator() {
         ConnectedResearchers people = new ConnectedResearchers(port, orcid);
-        Person ada = people.newResearcher("Ada", "Public");
-        people.connect(ada, true);
-        showInPublicLookups(people, ada, true);
-        Person bea = people.newResearcher("Bea", "Waiting");
-        people.connect(bea, false);
-        showInPublicLookups(people, bea, false);
+        Person ada = showingInLookups(people, "Ada", "Public", true);
+        Person bea = showingInLookups(people, "Bea", "Waiting", false);
         Person carl = people.newResearcher("Carl", "Private");
         people.connect(carl, true);
         Doi doi = new Doi("10.5555/lookup-" + UUID.randomUUID());
@@ -111,9 +107,7 @@ class LookupApiTests {
     @Test
     void aResearchersLinksComeAPageAtATimeByDoiAndAnonymousAnswersMayBeCached() {
         ConnectedResearchers people = new ConnectedResearchers(port, orcid);
-        Person many = people.newResearcher("Many", "Works");
-        people.connect(many, true);
-        showInPublicLookups(people, many, true);
+        Person many = showingInLookups(people, "Many", "Works", true);
         String series = "10.5555/paged-" + UUID.randomUUID() + "-";
         List<String> dois = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -152,6 +146,49 @@ class LookupApiTests {
     }
 
     @Test
+    void anonymousAnswersCarryAnEtagAConditionalGetIsNotModifiedUntilALinkChangesAndNoSessionIsMade() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person dora = showingInLookups(people, "Dora", "Cached", true);
+        Doi first = new Doi("10.5555/etag-" + UUID.randomUUID());
+        claims.assertClaim(dora.orcid(), first, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(first, "One"));
+        eventually(() -> assertThat(status(dora.orcid(), first)).isEqualTo(ClaimStatus.IN_ORCID));
+        String byOrcid = "/api/v1/lookup/orcids/" + dora.orcid().value();
+
+        HttpResponse<String> answer = get(byOrcid);
+        String etag = answer.headers().firstValue("ETag").orElseThrow();
+        assertThat(ok(answer).get("links")).hasSize(1);
+        assertThat(answer.headers().firstValue("Set-Cookie")).as("no session for an anonymous lookup").isEmpty();
+        HttpResponse<String> again = conditionalGet(byOrcid, etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        HttpResponse<String> byDoi = get("/api/v1/lookup/dois/" + first.value());
+        assertThat(conditionalGet("/api/v1/lookup/dois/" + first.value(),
+                byDoi.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+
+        // A new link changes the answer, so the old ETag no longer matches.
+        Doi second = new Doi("10.5555/etag-" + UUID.randomUUID());
+        claims.assertClaim(dora.orcid(), second, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(second, "Two"));
+        eventually(() -> assertThat(status(dora.orcid(), second)).isEqualTo(ClaimStatus.IN_ORCID));
+        HttpResponse<String> changed = conditionalGet(byOrcid, etag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(ok(changed).get("links")).hasSize(2);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+
+        // An administrator's answer (it shows private researchers) is neither stored nor tagged.
+        Person admin = ConnectedResearchers.demoAdministrator();
+        people.signIn(admin);
+        HttpResponse<String> adminAnswer = people.page(admin, byOrcid);
+        assertThat(adminAnswer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(adminAnswer.headers().firstValue("ETag")).isEmpty();
+    }
+
+    private HttpResponse<String> conditionalGet(String path, String etag) {
+        Http http = new Http(port);
+        return http.send(HttpRequest.newBuilder(http.uri(path)).header("If-None-Match", etag).GET());
+    }
+
+    @Test
     void badIdentifiersAreProblemsNamingTheParameterAndTheReason() {
         HttpResponse<String> badDoi = get("/api/v1/lookup/dois/11.1234/abc");
         assertProblem(badDoi, "doi", Doi.NOT_A_DOI);
@@ -182,6 +219,15 @@ class LookupApiTests {
         assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
         assertThat(problem.get("reason").asString()).isEqualTo(reason);
         assertThat(problem.get("detail").asString()).contains(parameter).contains(reason);
+    }
+
+    /** A new researcher who connects pidlink (auto-update as given) and shows in public lookups. */
+    private static Person showingInLookups(ConnectedResearchers people, String given, String family,
+                                           boolean autoUpdate) {
+        Person person = people.newResearcher(given, family);
+        people.connect(person, autoUpdate);
+        showInPublicLookups(people, person, autoUpdate);
+        return person;
     }
 
     private static void showInPublicLookups(ConnectedResearchers people, Person person, boolean autoUpdate) {

@@ -68,7 +68,7 @@ public final class AggregateBench {
     }
 
     record Options(int dois, int researchers, int links, long seed, boolean kafka, int lookupClients,
-                   int lookupSeconds) {
+                   int lookupSeconds, int lookupWarmupSeconds, boolean skipPush) {
     }
 
     private static final List<BenchCommand.Option> OPTIONS = List.of(
@@ -78,12 +78,16 @@ public final class AggregateBench {
             BenchCommand.Option.whole("--seed", "S", 1),
             BenchCommand.Option.flag("--kafka", "ingest through a Kafka topic instead of the intake API"),
             BenchCommand.Option.whole("--lookup-clients", "C", 64),
-            BenchCommand.Option.whole("--lookup-seconds", "T", 30));
+            BenchCommand.Option.whole("--lookup-seconds", "T", 30),
+            BenchCommand.Option.whole("--lookup-warmup", "W", 15),
+            BenchCommand.Option.flag("--skip-push", "no push phase: the claims are marked written in the database "
+                    + "(a stand-in for ORCID) so that the lookup lists them; for measuring the lookup quickly"));
 
     public static void main(String[] args) throws Exception {
         BenchCommand.main("aggregate", args, OPTIONS, (v, progress) -> Json.write(run(new Options(v.whole("--dois"),
                 v.whole("--researchers"), v.whole("--links"), v.whole("--seed"), v.flag("--kafka"),
-                v.whole("--lookup-clients"), v.whole("--lookup-seconds")), progress)));
+                v.whole("--lookup-clients"), v.whole("--lookup-seconds"),
+                v.whole("--lookup-warmup"), v.flag("--skip-push")), progress)));
     }
 
     static Map<String, Object> run(Options options, Progress progress) throws Exception {
@@ -112,14 +116,25 @@ public final class AggregateBench {
             AggregateRecords records = new AggregateRecords(population, orcids);
 
             out.put("intake", intake(pidlink, kafka, records, population, jdbc, progress, memory));
-            out.put("push", push(pidlink, people, persons, population, jdbc, progress));
-            out.put("memoryAfterPush", memory(memory.marks()));
+            if (options.skipPush()) {
+                // What the lookup lists by default is what is on ORCID: mark every claim written, as the push
+                // engine would, without spending ORCID's quota (minutes at this scale).
+                progress.phase("push skipped: marking every claim written in the database");
+                out.put("push", Map.of("skipped", true, "claimsMarkedWritten",
+                        jdbc.update("UPDATE claim SET status = 'IN_ORCID' WHERE status <> 'IN_ORCID'")));
+                jdbc.execute("VACUUM ANALYZE claim");
+            } else {
+                out.put("push", push(pidlink, people, persons, population, jdbc, progress));
+                out.put("memoryAfterPush", memory(memory.marks()));
+            }
 
             AtomicLong answered = progress.counting("lookup: " + options.lookupClients() + " clients for "
-                    + options.lookupSeconds() + " s", 0, "requests");
+                    + options.lookupSeconds() + " s after " + options.lookupWarmupSeconds() + " s of warm-up", 0,
+                    "requests");
             out.put("lookup", LookupLoad.run(pidlink.baseUrl(), options.lookupClients(),
-                    Duration.ofSeconds(options.lookupSeconds()), AggregateRecords::doi, population.dois(),
+                    Duration.ofSeconds(options.lookupWarmupSeconds()), Duration.ofSeconds(options.lookupSeconds()), AggregateRecords::doi, population.dois(),
                     orcids::get, orcids.size(), answered).figures());
+            out.put("lookupPlans", plans(jdbc, AggregateRecords.doi(0), orcids.getFirst()));
             out.put("database", database(jdbc, population.links()));
             out.put("memory", memory(memory.marks()));
             out.put("loadAverage", loadAverage());
@@ -386,6 +401,41 @@ public final class AggregateBench {
         out.put("heldBackCountedAs", full.map(s -> "claims in status " + s.name())
                 .orElse("works beyond the cap (ClaimStatus has no record-full status)"));
         out.put("recordsAtTheCap", fullRecords);
+        return out;
+    }
+
+    /**
+     * The plans of the lookup's two queries (as {@code Claims.linksOfDoi} and {@code Claims.linksOfResearcher} send
+     * them, by default only links on ORCID), for a DOI and for the researcher with the most DOIs: printed on stderr,
+     * their execution times and scan kinds in the result.
+     */
+    private static Map<String, Object> plans(JdbcTemplate jdbc, String doi, String orcid) {
+        String[] inOrcid = Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::inOrcid).map(ClaimStatus::name)
+                .toArray(String[]::new);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("byDoi", "SELECT orcid, doi, registration_id, provenance, status, updated_at FROM claim "
+                + "WHERE doi = ? AND (NOT ? OR status = ANY(?)) ORDER BY orcid, registration_id");
+        queries.put("byOrcid", "SELECT orcid, doi, registration_id, provenance, status, updated_at FROM claim "
+                + "WHERE orcid = ? AND (doi, registration_id) > ('', '') AND (NOT ? OR status = ANY(?)) "
+                + "ORDER BY doi, registration_id LIMIT 101");
+        Map<String, Object> out = new LinkedHashMap<>();
+        queries.forEach((name, sql) -> {
+            List<String> plan = jdbc.query(con -> {
+                java.sql.PreparedStatement statement = con.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+                statement.setString(1, name.equals("byDoi") ? doi : orcid);
+                statement.setBoolean(2, true);
+                statement.setArray(3, con.createArrayOf("text", inOrcid));
+                return statement;
+            }, (rs, n) -> rs.getString(1));
+            System.err.println("pidlink bench aggregate: plan of the lookup " + name + ":\n  "
+                    + String.join("\n  ", plan));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("scans", plan.stream().map(String::strip).map(l -> l.replaceFirst("^->\\s*", ""))
+                    .filter(l -> l.contains("Scan")).map(l -> l.replaceFirst("\\s+\\(cost.*", "")).toList());
+            plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst()
+                    .ifPresent(l -> summary.put("executionMs", Double.parseDouble(l.replaceAll("[^0-9.]", ""))));
+            out.put(name, summary);
+        });
         return out;
     }
 

@@ -2,9 +2,6 @@ package org.pidlink.bench.aggregate;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +17,7 @@ import java.util.function.IntFunction;
 
 /**
  * Closed-loop load on the public inverse lookup: {@code clients} clients, each sending its next request as soon as
- * the answer is read, for a fixed time, half {@code /api/v1/lookup/dois/{doi}} for DOIs chosen at random, half
+ * the answer is read, for a fixed time after a warm-up that is not counted, half {@code /api/v1/lookup/dois/{doi}} for DOIs chosen at random, half
  * {@code /api/v1/lookup/orcids/{orcid}} for researchers chosen at random. Every answer must be 200. Latencies are
  * kept per request (a million longs is 8 MB).
  */
@@ -33,50 +30,55 @@ final class LookupLoad {
     record Result(long requests, long failures, double seconds, Map<String, Object> figures) {
     }
 
-    static Result run(String baseUrl, int clients, Duration duration, IntFunction<String> doi,
+    static Result run(String baseUrl, int clients, Duration warmup, Duration duration, IntFunction<String> doi,
                       int dois, IntFunction<String> orcid, int researchers, AtomicLong done) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newFixedThreadPool(4)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients,
+                Thread.ofPlatform().name(CLIENT_THREADS + "client-", 0).factory());
         AtomicLong failures = new AtomicLong();
         List<Future<long[][]>> jobs = new ArrayList<>();
-        long started = System.nanoTime();
+        // The same load during the warm-up (the JIT compiles the hot paths, the pools fill), not counted.
+        long started = System.nanoTime() + warmup.toNanos();
         long end = started + duration.toNanos();
         for (int c = 0; c < clients; c++) {
             SplittableRandom random = new SplittableRandom(c);
             jobs.add(pool.submit(() -> {
-                long[][] latencies = {new long[1024], new long[1024]};
-                int[] count = new int[2];
-                while (System.nanoTime() < end) {
-                    int kind = random.nextInt(2);
-                    String path = kind == 0 ? "/api/v1/lookup/dois/" + doi.apply(random.nextInt(dois))
-                            : "/api/v1/lookup/orcids/" + orcid.apply(random.nextInt(researchers));
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                            .timeout(Duration.ofSeconds(30)).GET().build();
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            if (failures.incrementAndGet() <= 3) {
-                                System.err.println("lookup " + path + " answered " + response.statusCode() + ": "
-                                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                try (KeepAliveClient http = new KeepAliveClient(URI.create(baseUrl), 30_000)) {
+                    long[][] latencies = {new long[1024], new long[1024]};
+                    int[] count = new int[2];
+                    while (System.nanoTime() < end) {
+                        int kind = random.nextInt(2);
+                        String path = kind == 0 ? "/api/v1/lookup/dois/" + doi.apply(random.nextInt(dois))
+                                : "/api/v1/lookup/orcids/" + orcid.apply(random.nextInt(researchers));
+                        long sent = System.nanoTime();
+                        try {
+                            KeepAliveClient.Answer response = http.get(path);
+                            if (response.status() != 200) {
+                                if (failures.incrementAndGet() <= 3) {
+                                    System.err.println("lookup " + path + " answered " + response.status() + ": "
+                                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                                }
+                                continue;
                             }
+                        } catch (IOException e) {
+                            failures.incrementAndGet();
                             continue;
                         }
-                    } catch (IOException e) {
-                        failures.incrementAndGet();
-                        continue;
+                        if (sent < started) {
+                            continue;
+                        }
+                        long latency = System.nanoTime() - sent;
+                        if (count[kind] == latencies[kind].length) {
+                            latencies[kind] = Arrays.copyOf(latencies[kind], count[kind] * 2);
+                        }
+                        latencies[kind][count[kind]++] = latency;
+                        done.incrementAndGet();
                     }
-                    long latency = System.nanoTime() - sent;
-                    if (count[kind] == latencies[kind].length) {
-                        latencies[kind] = Arrays.copyOf(latencies[kind], count[kind] * 2);
-                    }
-                    latencies[kind][count[kind]++] = latency;
-                    done.incrementAndGet();
+                    return new long[][] {Arrays.copyOf(latencies[0], count[0]), Arrays.copyOf(latencies[1], count[1])};
                 }
-                return new long[][] {Arrays.copyOf(latencies[0], count[0]), Arrays.copyOf(latencies[1], count[1])};
             }));
         }
+        Thread.sleep(Math.max(0, (started - System.nanoTime()) / 1_000_000));
+        CpuTimes cpuBefore = CpuTimes.now();
         List<long[]> byDoi = new ArrayList<>();
         List<long[]> byOrcid = new ArrayList<>();
         for (Future<long[][]> job : jobs) {
@@ -85,13 +87,14 @@ final class LookupLoad {
             byOrcid.add(l[1]);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuTimes cpu = CpuTimes.now().minus(cpuBefore);
         pool.shutdown();
-        http.close();
         long[] doiLatencies = concat(byDoi);
         long[] orcidLatencies = concat(byOrcid);
         long[] all = concat(List.of(doiLatencies, orcidLatencies));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", clients);
+        figures.put("warmupSeconds", warmup.toSeconds());
         figures.put("seconds", round(seconds, 1));
         figures.put("requests", all.length);
         figures.put("failures", failures.get());
@@ -100,9 +103,76 @@ final class LookupLoad {
         figures.put("p99Ms", percentile(all, 99));
         figures.put("doi", endpoint(doiLatencies, seconds));
         figures.put("orcid", endpoint(orcidLatencies, seconds));
+        // The clients run in this JVM on the same cores as pidlink: what they cost is what the server did not get.
+        figures.put("clientCpuSeconds", round(cpu.client() / 1e9, 2));
+        figures.put("clientCpuMicrosPerRequest", all.length == 0 ? null : round(cpu.client() / 1e3 / all.length, 1));
+        figures.put("serverThreadsCpuMicrosPerRequest", all.length == 0 ? null
+                : round(cpu.server() / 1e3 / all.length, 1));
+        figures.put("jvmCpuSecondsWithoutClient", round((cpu.jvm() - cpu.client()) / 1e9, 2));
+        figures.put("machineCpuSeconds", round(cpu.machineBusy() / 1e9, 2));
+        figures.put("machineCpuSecondsAvailable", round(cpu.machineTotal() / 1e9, 2));
         figures.put("goalRequestsPerSecond", 5000);
         figures.put("goalP99Ms", 10);
         return new Result(all.length, failures.get(), seconds, figures);
+    }
+
+    /**
+     * The threads that answer HTTP requests: Tomcat's poller and acceptor, and the carriers of its virtual threads
+     * (the default scheduler's; pidlink's own background workers have named platform threads).
+     */
+    private static final java.util.regex.Pattern SERVER_THREADS =
+            java.util.regex.Pattern.compile("http-nio-.*|ForkJoinPool-\\d+-worker-\\d+");
+
+    /** The name prefix of the load's threads, to count their CPU. */
+    private static final String CLIENT_THREADS = "lookup-load-";
+
+    /**
+     * CPU time in ns: the load's own threads, the threads answering HTTP requests, this whole JVM (pidlink and the
+     * load), and the machine's busy and total time over all cores (/proc/stat; PostgreSQL and other processes too).
+     */
+    record CpuTimes(long client, long server, long jvm, long machineBusy, long machineTotal) {
+
+        static CpuTimes now() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long client = 0;
+            long server = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                String name = info.getThreadName();
+                long cpu = Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                if (name.startsWith(CLIENT_THREADS)) {
+                    client += cpu;
+                } else if (SERVER_THREADS.matcher(name).matches()) {
+                    server += cpu;
+                }
+            }
+            long jvm = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long busy = 0;
+            long total = 0;
+            try {
+                String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst()
+                        .trim().split("\\s+");
+                long nanosPerTick = 1_000_000_000L / 100; // USER_HZ
+                for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                    long ticks = Long.parseLong(cpu[i]);
+                    total += ticks * nanosPerTick;
+                    if (i != 4 && i != 5) { // idle, iowait
+                        busy += ticks * nanosPerTick;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux: the machine's figures stay 0
+            }
+            return new CpuTimes(client, server, jvm, busy, total);
+        }
+
+        CpuTimes minus(CpuTimes before) {
+            return new CpuTimes(client - before.client, server - before.server, jvm - before.jvm, machineBusy - before.machineBusy,
+                    machineTotal - before.machineTotal);
+        }
     }
 
     private static Map<String, Object> endpoint(long[] latencies, double seconds) {

@@ -18,11 +18,12 @@ import org.pidlink.bench.app.Progress;
 
 /**
  * {@code ./pidlink bench fuzz [--seconds S]}: every Jazzer fuzz target of pidlink-core (the metadata readers, the
- * content sniffing of the intake endpoint, the type-mapping CSV) fuzzed for S seconds each, instead of the few
- * seconds {@code ./pidlink test} gives them. Runs the module's {@code fuzz} surefire execution with
- * {@code -Djazzer.max_duration}; a crash Jazzer finds is saved under the target's {@code …Inputs/read/} directory
- * in pidlink-core's test resources, where every later {@code ./pidlink test} replays it. Prints the targets, the
- * inputs run and the findings.
+ * content sniffing of a document, the type-mapping CSV) and of pidlink-app (the affiliation file reader, the intake
+ * endpoint's split of a body into documents) fuzzed for S seconds each, instead of the few seconds
+ * {@code ./pidlink test} gives them. Runs each module's {@code fuzz} surefire execution with
+ * {@code -Djazzer.max_duration}; a crash Jazzer finds is saved under the target's {@code …Inputs/<method>/}
+ * directory in the module's test resources, where every later {@code ./pidlink test} replays it. Prints the targets,
+ * the inputs run and the findings.
  */
 public final class FuzzBench {
 
@@ -39,38 +40,46 @@ public final class FuzzBench {
         BenchCommand.main("fuzz", args, OPTIONS, (v, progress) -> run(v.whole("--seconds"), progress));
     }
 
+    /** The modules with fuzz targets, each with its own {@code fuzz} surefire execution. */
+    private static final List<String> MODULES = List.of("pidlink-core", "pidlink-app");
+
     static String run(int seconds, Progress progress) throws Exception {
         Path root = root();
-        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-o", "-pl",
-                "pidlink-core", "test-compile", "surefire:test@fuzz", "-Djacoco.skip=true",
-                "-Djazzer.max_duration=" + seconds + "s"));
         progress.phase("fuzzing each target for " + seconds + " s");
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         int targets = 0;
         int findings = 0;
+        int exit = 0;
+        long inputs = 0;
         long started = System.nanoTime();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Matcher result = RESULT.matcher(line);
-                int in = line.indexOf(" -- in ");
-                if (in >= 0 && result.find()) {
-                    targets++;
-                    findings += Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3));
-                    progress.phase("fuzzed " + line.substring(in + 7));
+        for (String module : MODULES) {
+            List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-o", "-pl",
+                    module, "test-compile", "surefire:test@fuzz", "-Djacoco.skip=true",
+                    "-Djazzer.max_duration=" + seconds + "s"));
+            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher result = RESULT.matcher(line);
+                    int in = line.indexOf(" -- in ");
+                    if (in >= 0 && result.find()) {
+                        targets++;
+                        findings += Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3));
+                        progress.phase("fuzzed " + line.substring(in + 7));
+                    }
                 }
             }
+            exit = Math.max(exit, process.waitFor());
+            inputs += inputsRun(root.resolve(module));
         }
-        int exit = process.waitFor();
         return String.format(Locale.ROOT, "{\"benchmark\":\"fuzz\",\"secondsPerTarget\":%d,\"targets\":%d,"
                         + "\"inputsRun\":%d,\"findings\":%d,\"exitCode\":%d,\"seconds\":%.1f}",
-                seconds, targets, inputsRun(root), findings, exit, (System.nanoTime() - started) / 1e9);
+                seconds, targets, inputs, findings, exit, (System.nanoTime() - started) / 1e9);
     }
 
     /** The inputs libFuzzer ran, summed over the targets' reports. */
-    private static long inputsRun(Path root) throws IOException {
-        Path dir = root.resolve("pidlink-core/target/surefire-reports");
+    private static long inputsRun(Path module) throws IOException {
+        Path dir = module.resolve("target/surefire-reports");
         if (!Files.isDirectory(dir)) {
             return 0;
         }

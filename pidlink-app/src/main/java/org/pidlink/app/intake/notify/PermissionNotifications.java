@@ -1,13 +1,16 @@
 package org.pidlink.app.intake.notify;
 
 import java.net.URI;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -22,6 +25,7 @@ import org.pidlink.app.intake.notify.PermissionRequestSender.Outcome;
 import org.pidlink.core.identifiers.OrcidId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +46,9 @@ public final class PermissionNotifications implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PermissionNotifications.class);
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration RECHECK_PREMIUM = Duration.ofHours(1);
+    private static final Duration HOUR = Duration.ofHours(1);
+    /** The advisory lock one sender holds while it sends a batch. */
+    private static final String SENDER_LOCK = "hashtext('permission_notification:sender')";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -141,27 +148,60 @@ public final class PermissionNotifications implements AutoCloseable {
         }
     }
 
-    /** Sends every request that is due now. Returns how many were sent. */
+    /**
+     * Sends the requests that are due now, one batch. Returns how many were sent. One sender at a time, across
+     * pidlink instances (an advisory lock held while the batch is sent), so that each source's count of requests
+     * in the last hour includes every request sent before.
+     */
     public int sendDue() {
         if (!settings.enabled() || connectUrl == null || clock.instant().isBefore(notPremiumUntil)) {
             return 0;
         }
-        Instant now = clock.instant();
-        List<String> due = tx.execute(status -> {
-            List<String> orcids = jdbc.queryForList("""
-                    SELECT orcid FROM permission_notification WHERE status = 'DUE' AND due_at <= ?
-                    ORDER BY due_at LIMIT 20 FOR UPDATE SKIP LOCKED""", String.class, Timestamp.from(now));
-            List<String> leased = new ArrayList<>();
-            for (String orcid : orcids) {
-                Instant sourceFree = sourceBusyUntil(orcid, now);
-                // A lease: another instance leaves the request alone while this one sends it; a source that
-                // used its hour's requests waits until the oldest of them is an hour old.
-                jdbc.update("UPDATE permission_notification SET due_at = ? WHERE orcid = ?",
-                        Timestamp.from(sourceFree != null ? sourceFree : now.plus(LEASE)), orcid);
-                if (sourceFree == null) {
-                    leased.add(orcid);
+        Integer sent = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("SELECT pg_advisory_lock(" + SENDER_LOCK + ")");
+            }
+            try {
+                return sendDueAlone();
+            } finally {
+                try (Statement unlock = connection.createStatement()) {
+                    unlock.execute("SELECT pg_advisory_unlock(" + SENDER_LOCK + ")");
                 }
             }
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private int sendDueAlone() {
+        Instant now = clock.instant();
+        List<String> due = tx.execute(status -> {
+            List<Map<String, Object>> rows = jdbc.queryForList("""
+                    SELECT orcid, source FROM permission_notification WHERE status = 'DUE' AND due_at <= ?
+                    ORDER BY due_at LIMIT 20 FOR UPDATE SKIP LOCKED""", Timestamp.from(now));
+            Map<String, SourcePace> paces = new HashMap<>();
+            List<String> leased = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                String source = (String) row.get("source");
+                // Requests asked for before sources were recorded (no source) are not paced.
+                if (source == null || paces.computeIfAbsent(source, s -> pace(s, now)).take()) {
+                    leased.add((String) row.get("orcid"));
+                }
+            }
+            String[] leasedIds = leased.toArray(String[]::new);
+            // A lease: another instance leaves the request alone while this one sends it.
+            jdbc.update("UPDATE permission_notification SET due_at = ? WHERE orcid = ANY(?)",
+                    Timestamp.from(now.plus(LEASE)), leasedIds);
+            // A source that used its hour's requests waits, all of its backlog at once, until the oldest of them
+            // is an hour old: other sources' requests come next, not after the flood's backlog.
+            paces.forEach((source, pace) -> {
+                if (pace.full()) {
+                    Timestamp free = Timestamp.from(pace.freeAt(now));
+                    jdbc.update("""
+                            UPDATE permission_notification SET due_at = ?
+                            WHERE source = ? AND status = 'DUE' AND due_at < ? AND orcid <> ALL(?)""",
+                            free, source, free, leasedIds);
+                }
+            });
             return leased;
         });
         int sent = 0;
@@ -174,6 +214,49 @@ public final class PermissionNotifications implements AutoCloseable {
             }
         }
         return sent;
+    }
+
+    /**
+     * A source's requests in the last hour (the newest {@code max-per-source-per-hour} of them, newest first) and
+     * those this batch takes: at most {@code max-per-source-per-hour} in any hour because of one source's DOIs.
+     */
+    private SourcePace pace(String source, Instant now) {
+        int max = settings.maxPerSourcePerHour();
+        List<Instant> sent = jdbc.query("""
+                SELECT last_sent_at FROM permission_notification WHERE source = ? AND last_sent_at > ?
+                ORDER BY last_sent_at DESC LIMIT ?""", (rs, n) -> rs.getTimestamp(1).toInstant(),
+                source, Timestamp.from(now.minus(HOUR)), max);
+        return new SourcePace(max, sent);
+    }
+
+    private static final class SourcePace {
+        private final int max;
+        private final List<Instant> sentNewestFirst;
+        private int taken;
+
+        SourcePace(int max, List<Instant> sentNewestFirst) {
+            this.max = max;
+            this.sentNewestFirst = sentNewestFirst;
+        }
+
+        boolean take() {
+            if (full()) {
+                return false;
+            }
+            taken++;
+            return true;
+        }
+
+        boolean full() {
+            return sentNewestFirst.size() + taken >= max;
+        }
+
+        /** When one of the hour's requests is an hour old: those taken now count as sent now. */
+        Instant freeAt(Instant now) {
+            int fromSent = max - taken;
+            Instant oldest = fromSent <= 0 ? now : sentNewestFirst.get(Math.min(fromSent, sentNewestFirst.size()) - 1);
+            return oldest.plus(HOUR);
+        }
     }
 
     private boolean send(OrcidId orcid) {
@@ -220,23 +303,6 @@ public final class PermissionNotifications implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /**
-     * When the source of this researcher's request may send again, or null when it may now: at most
-     * {@code max-per-source-per-hour} requests sent in any hour because of one source's DOIs.
-     */
-    private Instant sourceBusyUntil(String orcid, Instant now) {
-        Timestamp oldest = jdbc.query("""
-                SELECT min(s.last_sent_at) FROM (
-                    SELECT o.last_sent_at FROM permission_notification r
-                    JOIN permission_notification o ON o.source = r.source
-                    WHERE r.orcid = ? AND o.last_sent_at > ?
-                    ORDER BY o.last_sent_at DESC LIMIT ?) s
-                HAVING count(*) >= ?""", rs -> rs.next() ? rs.getTimestamp(1) : null,
-                orcid, Timestamp.from(now.minus(Duration.ofHours(1))), settings.maxPerSourcePerHour(),
-                settings.maxPerSourcePerHour());
-        return oldest == null ? null : oldest.toInstant().plus(Duration.ofHours(1));
     }
 
     private void finish(OrcidId orcid, String status, String error) {
