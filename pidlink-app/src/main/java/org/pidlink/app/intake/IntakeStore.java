@@ -170,8 +170,16 @@ final class IntakeStore {
         if (e.skipReason() != null) {
             return new DoiOutcome(doi, Status.SKIPPED, e.skipReason(), orcids, rejectedIds, withdrawn, null);
         }
-        String note = orcids.isEmpty() ? "no usable ORCID iD in the metadata: nothing to write" : null;
+        String note = orcids.isEmpty() ? "no usable ORCID iD in the metadata: nothing to write" : filtersDecide(e);
         return new DoiOutcome(doi, Status.ACCEPTED, note, orcids, rejectedIds, withdrawn, null);
+    }
+
+    /** A registered DOI or a version is accepted, and left to each researcher's filters: the source is told so. */
+    private static String filtersDecide(Evaluation e) {
+        String what = RecordFacts.REGISTERED.equals(e.facts().doiState()) ? "the DOI is registered, not findable"
+                : e.facts().versionOf() != null ? "the DOI " + e.facts().versionOf() : null;
+        return what == null ? null : what + ": each researcher's filters decide whether it is written to ORCID"
+                + " (by default it is not)";
     }
 
     private static DoiOutcome applyDeleted(Deleted deleted, Map<String, DoiState> states,

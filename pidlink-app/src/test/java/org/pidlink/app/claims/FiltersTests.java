@@ -165,7 +165,7 @@ class FiltersTests {
         try {
             filters.saveDefaults(new ResearcherFilters.Defaults(WorkFilters.builtIn(), Set.of(Filter.FINDABLE_ONLY)));
             eventually(() -> assertThat(doisOnRecord(hal)).isEmpty());
-            assertThat(claimOf(hal, registered).status()).isEqualTo(ClaimStatus.FILTERED);
+            eventually(() -> assertThat(claimOf(hal, registered).status()).isEqualTo(ClaimStatus.FILTERED));
             assertThat(claimOf(hal, registered).statusReason()).isEqualTo("your institution sends only findable DOIs,"
                     + " and this DOI is registered, not findable");
             String page = ResearcherViewTests.text(people.page(hal, "/settings/works"));
