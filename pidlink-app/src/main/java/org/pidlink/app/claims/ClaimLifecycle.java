@@ -1191,33 +1191,41 @@ final class ClaimLifecycle {
     }
 
     /**
+     * The preview's one statement over her claims (read along claim_triple, which leads with her iD): per group of
+     * what decides a hold, the works leaving her record, those added, those that would wait for her review and those
+     * not written yet that the filters would hold back. Parameters: orcid, review, reviewingNow and
+     * {@link WorkFilters#bind}'s.
+     */
+    static final String PREVIEW_SQL = """
+            SELECT claim.registration_id, claim.provenance = ARRAY['AUTO_UPDATE']::text[] AS auto_only,
+              count(*) FILTER (WHERE x.name IS NOT NULL AND claim.put_code IS NOT NULL
+                               AND claim.queued_action IS DISTINCT FROM 'DELETE') AS removed,
+              count(*) FILTER (WHERE x.name IS NULL AND claim.put_code IS NULL
+                               AND (claim.filtered_by IS NOT NULL
+                                    OR claim.status = 'AWAITING_REVIEW' AND NOT :review)
+                               AND NOT (:review AND claim.provenance = ARRAY['AUTO_UPDATE']::text[]
+                                        AND NOT claim.approved)) AS added,
+              count(*) FILTER (WHERE x.name IS NULL AND claim.put_code IS NULL AND :review
+                               AND claim.provenance = ARRAY['AUTO_UPDATE']::text[] AND NOT claim.approved
+                               AND (claim.filtered_by IS NOT NULL
+                                    OR NOT :reviewingNow AND claim.queued_action = 'ADD')) AS review,
+              count(*) FILTER (WHERE x.name IS NOT NULL AND claim.put_code IS NULL
+                               AND claim.filtered_by IS NULL) AS held_back
+            FROM claim CROSS JOIN LATERAL """ + WorkFilters.proposedSql() + """
+             f CROSS JOIN LATERAL (SELECT """ + WorkFilters.filteredBySql("claim", "f") + """
+             AS name) x
+            WHERE claim.orcid = :orcid AND NOT claim.kept_out AND cardinality(claim.provenance) > 0
+              AND (claim.wanted OR claim.filtered_by IS NOT NULL)
+            GROUP BY 1, 2""";
+
+    /**
      * What applying {@code proposed} (and the write mode {@code reviewFirst}) to her claims would change on her
      * record, counted by one statement over her claims (grouped by what decides a hold, which is then decided once
      * per group, as {@link #permissionsChanged} does): the preview the settings page shows before she saves.
      */
     FilterPreview preview(OrcidId orcid, WorkFilters proposed, boolean reviewFirst) {
         boolean reviewingNow = reviewFirst(orcid);
-        String sql = """
-                SELECT claim.registration_id, claim.provenance = ARRAY['AUTO_UPDATE']::text[] AS auto_only,
-                  count(*) FILTER (WHERE x.name IS NOT NULL AND claim.put_code IS NOT NULL
-                                   AND claim.queued_action IS DISTINCT FROM 'DELETE') AS removed,
-                  count(*) FILTER (WHERE x.name IS NULL AND claim.put_code IS NULL
-                                   AND (claim.filtered_by IS NOT NULL
-                                        OR claim.status = 'AWAITING_REVIEW' AND NOT :review)
-                                   AND NOT (:review AND claim.provenance = ARRAY['AUTO_UPDATE']::text[]
-                                            AND NOT claim.approved)) AS added,
-                  count(*) FILTER (WHERE x.name IS NULL AND claim.put_code IS NULL AND :review
-                                   AND claim.provenance = ARRAY['AUTO_UPDATE']::text[] AND NOT claim.approved
-                                   AND (claim.filtered_by IS NOT NULL
-                                        OR NOT :reviewingNow AND claim.queued_action = 'ADD')) AS review,
-                  count(*) FILTER (WHERE x.name IS NOT NULL AND claim.put_code IS NULL
-                                   AND claim.filtered_by IS NULL) AS held_back
-                FROM claim CROSS JOIN LATERAL """ + WorkFilters.proposedSql() + """
-                 f CROSS JOIN LATERAL (SELECT """ + WorkFilters.filteredBySql("claim", "f") + """
-                 AS name) x
-                WHERE claim.orcid = :orcid AND NOT claim.kept_out AND cardinality(claim.provenance) > 0
-                  AND (claim.wanted OR claim.filtered_by IS NOT NULL)
-                GROUP BY 1, 2""";
+        String sql = PREVIEW_SQL;
         record Group(String registrationId, boolean autoOnly, long removed, long added, long review, long heldBack) {
         }
         List<Group> groups = proposed.bind(jdbc.sql(sql)).param("orcid", orcid.value()).param("review", reviewFirst)
