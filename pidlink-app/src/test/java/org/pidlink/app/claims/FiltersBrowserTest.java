@@ -41,6 +41,9 @@ class FiltersBrowserTest {
     @Autowired
     ApiKeys apiKeys;
 
+    @Autowired
+    ResearcherFilters filters;
+
     @RegisterExtension
     final ChromiumSession chromium = new ChromiumSession(1280, 1400);
 
@@ -140,6 +143,31 @@ class FiltersBrowserTest {
         assertThat(chromium.driver().findElement(By.id("q")).getAttribute("value"))
                 .isEqualTo("Una Wizard");
         shot("14-25-search-wizard-landing");
+    }
+
+    @Test
+    void anAdministratorLocksAFilterForEveryResearcher() {
+        chromium.signInAsAdministrator(port);
+        chromium.driver().findElement(By.id("nav-admin-filters")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("admin-filters-form")));
+        shot("14-26-admin-filters");
+        try {
+            chromium.driver().findElement(By.id("lock-FINDABLE_ONLY")).click();
+            chromium.submitAndWaitForTheNextPage(By.id("save-admin-filters"));
+            assertThat(chromium.driver().findElement(By.id("notice")).getText()).startsWith("Saved.");
+            assertThat(chromium.driver().findElement(By.id("lock-FINDABLE_ONLY")).isSelected()).isTrue();
+            assertThat(filters.defaults().locked()).containsExactly(WorkFilters.Filter.FINDABLE_ONLY);
+            shot("14-27-admin-filters-locked");
+            // The administrator's own settings page shows the lock as every researcher's does.
+            chromium.driver().get(base() + "/settings/works");
+            assertThat(chromium.driver().findElement(By.id("locked-FINDABLE_ONLY")).getText())
+                    .isEqualTo("Locked by your institution: you cannot change this.");
+            assertThat(chromium.driver().findElement(By.id("findable-only")).isEnabled()).isFalse();
+            chromium.scrollTo("findable-only");
+            shot("14-28-researcher-sees-the-lock");
+        } finally {
+            filters.saveDefaults(new ResearcherFilters.Defaults(WorkFilters.builtIn(), java.util.Set.of()));
+        }
     }
 
     private WebElement row(Doi doi) {
