@@ -62,7 +62,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@link ClaimStatus#DELETED_FROM_ORCID}: ORCID deleted it ({@link #deleted}), or it was kept out before it was
  * ever written;</li>
  * <li>{@link ClaimStatus#AWAITING_REVIEW}: an addition only auto-update asserted, for a researcher who reviews new
- * works first ({@link #holdFor}); {@link ClaimStatus#DISMISSED}: she dismissed it ({@link #dismiss}).</li>
+ * works first ({@link #holdFor}); {@link ClaimStatus#DISMISSED}: she dismissed it ({@link #dismiss});</li>
+ * <li>{@link ClaimStatus#FILTERED}: her filters ({@link WorkFilters}) hold it back, decided in the statement that
+ * asserts it, or when she or the administrators change the filters ({@link #applyFilters}); a work on her record
+ * first leaves it (a deletion), and becomes filtered once deleted ({@link #deleted}).</li>
  * </ul>
  * Every change that affects the queue tells the {@link ClaimQueueListener} inside the same transaction. Every
  * statement takes its time from the injected clock, never from the database. Thread-safe.
