@@ -5,6 +5,7 @@ import static org.pidlink.app.claims.ClaimStatus.DELETED_FROM_ORCID;
 import static org.pidlink.app.claims.ClaimStatus.DISMISSED;
 import static org.pidlink.app.claims.ClaimStatus.FAILED_PERMANENTLY;
 import static org.pidlink.app.claims.ClaimStatus.FAILED_WILL_RETRY;
+import static org.pidlink.app.claims.ClaimStatus.FILTERED;
 import static org.pidlink.app.claims.ClaimStatus.IN_ORCID;
 import static org.pidlink.app.claims.ClaimStatus.PENDING;
 import static org.pidlink.app.claims.ClaimStatus.PERMISSION_REVOKED;
@@ -61,7 +62,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@link ClaimStatus#DELETED_FROM_ORCID}: ORCID deleted it ({@link #deleted}), or it was kept out before it was
  * ever written;</li>
  * <li>{@link ClaimStatus#AWAITING_REVIEW}: an addition only auto-update asserted, for a researcher who reviews new
- * works first ({@link #holdFor}); {@link ClaimStatus#DISMISSED}: she dismissed it ({@link #dismiss}).</li>
+ * works first ({@link #holdFor}); {@link ClaimStatus#DISMISSED}: she dismissed it ({@link #dismiss});</li>
+ * <li>{@link ClaimStatus#FILTERED}: her filters ({@link WorkFilters}) hold it back, decided in the statement that
+ * asserts it, or when she or the administrators change the filters ({@link #applyFilters}); a work on her record
+ * first leaves it (a deletion), and becomes filtered once deleted ({@link #deleted}).</li>
  * </ul>
  * Every change that affects the queue tells the {@link ClaimQueueListener} inside the same transaction. Every
  * statement takes its time from the injected clock, never from the database. Thread-safe.
@@ -114,50 +118,86 @@ final class ClaimLifecycle {
     // ---- asserted by a source, found on ORCID, withdrawn ---------------------------------------------------
 
     ClaimResult assertClaim(OrcidId orcid, Doi doi, String registration, Provenance provenance, WorkPayload payload) {
+        return assertClaim(orcid, doi, registration, provenance, payload, RecordFacts.UNKNOWN);
+    }
+
+    /**
+     * @param facts what the researcher's filters read of the DOI's record; the filters are decided in the statement
+     *              that stores the claim (no query per claim)
+     */
+    ClaimResult assertClaim(OrcidId orcid, Doi doi, String registration, Provenance provenance, WorkPayload payload,
+            RecordFacts facts) {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(facts, "facts");
         String registrationId = registrationKey(registration);
         ClaimedWork work = ClaimedWork.of(payload, orcid);
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
             storeWork(payload, now);
-            Optional<Long> inserted = jdbc.sql("""
-                    INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status,
-                                       queued_action, created_at, updated_at, write_rank, named_as)
-                    VALUES (:orcid, :doi, :reg, ARRAY[:prov]::text[], :hash, :pending, :add, :now, :now, :rank,
-                            :namedAs)
+            Optional<Filtering> inserted = facts(jdbc.sql("""
+                    INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, status_reason,
+                                       queued_action, created_at, updated_at, write_rank, named_as, doi_state,
+                                       version_of, work_type, work_year, filtered_by, wanted)
+                    SELECT :orcid, :doi, :reg, ARRAY[:prov]::text[], :hash,
+                           CASE WHEN x.name IS NULL THEN :pending ELSE :filtered END, """
+                    + WorkFilters.reasonSql("x.name", "c", "f") + """
+                           , CASE WHEN x.name IS NULL THEN :add END, :now, :now, :rank, c.named_as, c.doi_state,
+                           c.version_of, c.work_type, c.work_year, x.name, x.name IS NULL
+                    """ + filterSource(WorkFilters.effectiveSql(":orcid")) + """
                     ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
-                    RETURNING id""")
+                    RETURNING id, filtered_by, status_reason"""), facts, work)
                     .param("orcid", orcid.value()).param("doi", doi.value()).param("reg", registrationId)
                     .param("prov", provenance.name()).param("hash", payload.canonicalHash())
-                    .param("pending", PENDING.name()).param("add", ClaimAction.ADD.name()).param("now", ts(now))
-                    .param("rank", order.rank(work)).param("namedAs", work.namedAs())
-                    .query(Long.class).optional();
+                    .param("pending", PENDING.name()).param("filtered", FILTERED.name())
+                    .param("add", ClaimAction.ADD.name()).param("now", ts(now))
+                    .param("rank", order.rank(work))
+                    .query((rs, n) -> new Filtering(rs.getLong("id"), rs.getString("filtered_by"),
+                            rs.getString("status_reason"))).optional();
+            if (inserted.isPresent() && inserted.get().filteredBy() != null) {
+                // Her filters keep it off her record: nothing queued, nothing to tell the queue.
+                return new ClaimResult(inserted.get().id(), FILTERED, true, false);
+            }
             if (inserted.isPresent()) {
                 Hold hold = holdFor(orcid, registrationId, EnumSet.of(provenance), ClaimAction.ADD, false);
-                setQueued(inserted.get(), ClaimAction.ADD, hold, now, false, classOfNew(provenance));
+                setQueued(inserted.get().id(), ClaimAction.ADD, hold, now, false, classOfNew(provenance));
                 if (hold == null) {
                     // A held claim adds no due write: rescheduling her and waking every push worker for each of a
                     // backfill's claims (intake of records for researchers not connected) only loads the database.
                     queue.queueChanged(orcid, claimQueue);
                 }
-                return new ClaimResult(inserted.get(), hold == null ? QUEUED : hold.status(), true, hold == null);
+                return new ClaimResult(inserted.get().id(), hold == null ? QUEUED : hold.status(), true, hold == null);
             }
             Row row = lockRow(orcid, doi, registrationId);
             Set<Provenance> provenances = EnumSet.copyOf(row.provenance().isEmpty() ? Set.of(provenance)
                     : row.provenance());
             provenances.add(provenance);
-            jdbc.sql("""
+            // The facts are those of the latest metadata, and the filters are decided again with them.
+            Filtering filtering = facts(jdbc.sql("""
                     UPDATE claim SET provenance = :prov::text[], payload_hash = :hash,
-                                     wanted = NOT kept_out, updated_at = :now, write_rank = :rank,
-                                     named_as = coalesce(:namedAs, named_as)
-                    WHERE id = :id""")
-                    .param("rank", order.rank(work)).param("namedAs", work.namedAs())
+                                     wanted = NOT claim.kept_out AND x.name IS NULL, updated_at = :now,
+                                     write_rank = :rank, named_as = coalesce(c.named_as, claim.named_as),
+                                     doi_state = c.doi_state, version_of = c.version_of, work_type = c.work_type,
+                                     work_year = c.work_year,
+                                     filtered_by = CASE WHEN claim.kept_out THEN NULL ELSE x.name END
+                    """ + filterSource(WorkFilters.effectiveSql(":orcid")) + """
+                    WHERE claim.id = :id
+                    RETURNING claim.id, claim.filtered_by, """ + WorkFilters.reasonSql("x.name", "c", "f")
+                    + " AS status_reason"), facts, work)
+                    .param("rank", order.rank(work)).param("orcid", orcid.value())
                     .param("prov", ClaimRows.pgArray(provenances))
                     .param("hash", payload.canonicalHash()).param("now", ts(now)).param("id", row.id())
-                    .update();
+                    .query((rs, n) -> new Filtering(rs.getLong("id"), rs.getString("filtered_by"),
+                            rs.getString("status_reason"))).single();
             if (row.keptOut()) {
                 return new ClaimResult(row.id(), row.status(), false, false);
+            }
+            if (filtering.filteredBy() != null) {
+                ClaimStatus held = holdBack(row, orcid, Objects.requireNonNull(filtering.reason()), now,
+                        provenance == Provenance.SEARCH_AND_LINK || provenance == Provenance.ADMIN
+                                ? CallClass.INTERACTIVE : CallClass.FRESH);
+                queue.queueChanged(orcid, claimQueue);
+                return new ClaimResult(row.id(), held, false, false);
             }
             if (row.status() == RECORD_FULL) {
                 // Still waiting for room on her record; its new payload and rank are what is written when room appears.
@@ -206,6 +246,11 @@ final class ClaimLifecycle {
      */
     Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration, Provenance provenance,
             WorkPayload payload) {
+        return assertClaims(orcids, doi, registration, provenance, payload, RecordFacts.UNKNOWN);
+    }
+
+    Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration, Provenance provenance,
+            WorkPayload payload, RecordFacts facts) {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(payload, "payload");
         String registrationId = registrationKey(registration);
@@ -220,14 +265,27 @@ final class ClaimLifecycle {
                         EnumSet.of(provenance), ClaimAction.ADD, false), "a researcher without permission is held");
                 storeWork(payload, now);
                 Map<OrcidId, ClaimedWork> works = ClaimedWork.ofAll(payload, unconnected);
-                jdbc.sql("""
+                facts(jdbc.sql("""
                         INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, status_reason,
-                                           queued_action, queued_class, created_at, updated_at, write_rank, named_as)
-                        SELECT o, :doi, :reg, ARRAY[:prov]::text[], :hash, :status, :reason, :add, :class, :now, :now,
-                               :rank, named_as
-                        FROM unnest(:orcids::text[], :namedAs::text[]) AS t(o, named_as)
+                                           queued_action, queued_class, created_at, updated_at, write_rank, named_as,
+                                           doi_state, version_of, work_type, work_year, filtered_by, wanted)
+                        SELECT c.o, :doi, :reg, ARRAY[:prov]::text[], :hash,
+                               CASE WHEN x.name IS NULL THEN :status ELSE :filtered END,
+                               CASE WHEN x.name IS NULL THEN :reason ELSE """
+                        + WorkFilters.reasonSql("x.name", "c", "f") + """
+                               END, CASE WHEN x.name IS NULL THEN :add END, :class, :now, :now,
+                               :rank, c.named_as, c.doi_state, c.version_of, c.work_type, c.work_year, x.name,
+                               x.name IS NULL
+                        FROM (SELECT t.o, t.named_as, CAST(:doiState AS text) AS doi_state,
+                                     CAST(:versionOf AS text) AS version_of, CAST(:workType AS text) AS work_type,
+                                     CAST(:workYear AS integer) AS work_year
+                              FROM unnest(:orcids::text[], :namedAs::text[]) AS t(o, named_as)) c
+                        CROSS JOIN LATERAL """ + WorkFilters.effectiveSql("c.o") + """
+                         f CROSS JOIN LATERAL (SELECT """ + WorkFilters.filteredBySql("c", "f") + """
+                         AS name) x
                         ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
-                        RETURNING id, orcid""")
+                        RETURNING id, orcid, status"""), facts, works.get(unconnected.getFirst()))
+                        .param("filtered", FILTERED.name())
                         .param("doi", doi.value()).param("reg", registrationId).param("prov", provenance.name())
                         .param("hash", payload.canonicalHash()).param("status", hold.status().name())
                         .param("reason", hold.reason()).param("add", ClaimAction.ADD.name())
@@ -237,13 +295,15 @@ final class ClaimLifecycle {
                         // The rank reads only the work (year, type), the same for all of them.
                         .param("rank", order.rank(works.get(unconnected.getFirst())))
                         .query((rs, n) -> Map.entry(new OrcidId(rs.getString("orcid")),
-                                new ClaimResult(rs.getLong("id"), hold.status(), true, false)))
+                                new ClaimResult(rs.getLong("id"), ClaimStatus.valueOf(rs.getString("status")), true,
+                                        false)))
                         .list().forEach(e -> inserted.put(e.getKey(), e.getValue()));
             }
             Map<OrcidId, ClaimResult> results = new LinkedHashMap<>();
             for (OrcidId orcid : orcids) {
                 ClaimResult done = inserted.get(orcid);
-                results.put(orcid, done != null ? done : assertClaim(orcid, doi, registration, provenance, payload));
+                results.put(orcid, done != null ? done
+                        : assertClaim(orcid, doi, registration, provenance, payload, facts));
             }
             return results;
         }));
@@ -382,6 +442,8 @@ final class ClaimLifecycle {
             // The recovery read finds the work if it is in fact still on the record, so it is never added twice.
             setQueued(row.id(), ClaimAction.ADD, hold, now, true, CallClass.INTERACTIVE);
             jdbc.sql("UPDATE claim SET recover = true WHERE id = :id").param("id", row.id()).update();
+            // Back under her filters: one that holds it back keeps it off her record.
+            applyFilters(orcid, CallClass.INTERACTIVE);
             queue.syncRequested(orcid, claimQueue);
         });
     }
@@ -697,9 +759,11 @@ final class ClaimLifecycle {
                     queued_action = CASE WHEN wanted AND NOT kept_out THEN :add END,
                     queued_class = CASE WHEN wanted AND NOT kept_out THEN :backfill END,
                     due_at = CASE WHEN wanted AND NOT kept_out THEN CAST(:now AS timestamptz) END,
-                    status = CASE WHEN wanted AND NOT kept_out THEN :queued ELSE :deleted END,
+                    status = CASE WHEN wanted AND NOT kept_out THEN :queued
+                                  WHEN filtered_by IS NOT NULL AND NOT kept_out THEN :filtered ELSE :deleted END,
                     updated_at = :now
                 WHERE id = :id RETURNING orcid""").param("add", ClaimAction.ADD.name()).param("queued", QUEUED.name())
+                .param("filtered", FILTERED.name())
                 .param("deleted", DELETED_FROM_ORCID.name()).param("backfill", CallClass.BACKFILL.ordinal())
                 .param("now", ts(clock.instant())).param("id", claimId).query(String.class).optional();
         // One work fewer on her record: room for the next one held back.
@@ -912,7 +976,10 @@ final class ClaimLifecycle {
 
     private boolean leaveOrcid(Row row, OrcidId orcid, String registrationId, String reason, Instant now,
             boolean keepOut, CallClass leaving) {
-        jdbc.sql("UPDATE claim SET wanted = false, kept_out = kept_out OR :keepOut, updated_at = :now WHERE id = :id")
+        // Leaving for another reason than a filter: the filter no longer decides (put back, it is filtered again).
+        jdbc.sql("""
+                UPDATE claim SET wanted = false, kept_out = kept_out OR :keepOut, filtered_by = NULL, updated_at = :now
+                WHERE id = :id""")
                 .param("keepOut", keepOut).param("now", ts(now)).param("id", row.id()).update();
         if (row.mayBeInOrcid()) {
             Hold hold = holdFor(orcid, registrationId, row.provenance(), ClaimAction.DELETE, row.approved());
@@ -995,6 +1062,200 @@ final class ClaimLifecycle {
 
     /** @param reason why, when the status alone does not say it */
     private record Hold(ClaimStatus status, @Nullable String reason) {
+    }
+
+    // ---- the researcher's filters -----------------------------------------------------------------------------
+
+    /** A stored claim and the filter that holds it back (null: none), with the sentence saying why. */
+    private record Filtering(long id, @Nullable String filteredBy, @Nullable String reason) {
+    }
+
+    /** The facts of a claim ({@code c}), the filters in force ({@code f}) and the filter that holds it back ({@code x}). */
+    private static String filterSource(String effectiveFilters) {
+        return """
+                FROM (SELECT CAST(:namedAs AS text) AS named_as, CAST(:doiState AS text) AS doi_state,
+                             CAST(:versionOf AS text) AS version_of, CAST(:workType AS text) AS work_type,
+                             CAST(:workYear AS integer) AS work_year) c
+                CROSS JOIN LATERAL """ + effectiveFilters + """
+                 f CROSS JOIN LATERAL (SELECT """ + WorkFilters.filteredBySql("c", "f") + " AS name) x\n";
+    }
+
+    private static JdbcClient.StatementSpec facts(JdbcClient.StatementSpec statement, RecordFacts facts,
+            ClaimedWork work) {
+        return statement.param("namedAs", work.namedAs()).param("doiState", facts.doiState())
+                .param("versionOf", facts.versionOf()).param("workType", work.type().isEmpty() ? null : work.type())
+                .param("workYear", work.year());
+    }
+
+    /**
+     * A filter holds the claim back: a work pidlink may have written leaves her record (a deletion, held like any
+     * write while pidlink may not make it); one never written waits, filtered, with nothing queued.
+     */
+    private ClaimStatus holdBack(Row row, OrcidId orcid, String reason, Instant now, CallClass leaving) {
+        if (row.mayBeInOrcid()) {
+            Hold hold = row.queuedAction() == ClaimAction.DELETE ? null
+                    : holdFor(orcid, row.registrationId(), row.provenance(), ClaimAction.DELETE, row.approved());
+            if (row.queuedAction() != ClaimAction.DELETE) {
+                setQueued(row.id(), ClaimAction.DELETE, hold, now, true, leaving);
+            }
+            jdbc.sql("UPDATE claim SET status_reason = coalesce(:hold, :reason), recover = (put_code IS NULL) WHERE id = :id")
+                    .param("hold", hold == null ? null : hold.reason()).param("reason", reason).param("id", row.id())
+                    .update();
+            return hold == null ? QUEUED : hold.status();
+        }
+        jdbc.sql("""
+                UPDATE claim SET queued_action = NULL, due_at = NULL, status = :filtered, status_reason = :reason,
+                                 attempts = 0, orcid_message = NULL
+                WHERE id = :id""").param("filtered", FILTERED.name()).param("reason", reason).param("id", row.id())
+                .update();
+        return FILTERED;
+    }
+
+    /** Her claims ({@code orcid} given) or everyone's, with the filter each would meet ({@code x.name}). */
+    private static String evaluated(String filters, boolean one) {
+        return "SELECT claim.id, x.name, " + WorkFilters.reasonSql("x.name", "claim", "f") + " AS reason"
+                + " FROM claim CROSS JOIN LATERAL " + filters + " f"
+                + " CROSS JOIN LATERAL (SELECT " + WorkFilters.filteredBySql("claim", "f") + " AS name) x"
+                + " WHERE NOT claim.kept_out AND (claim.wanted OR claim.filtered_by IS NOT NULL)"
+                + " AND cardinality(claim.provenance) > 0" + (one ? " AND claim.orcid = :orcid" : "");
+    }
+
+    /**
+     * Continuous sync: the filters in force are applied to her claims ({@code orcid}), or everyone's (an
+     * administrator changed the defaults or a lock), in four set-based statements however many claims: works on
+     * her record that no longer qualify are deleted from it, works that start qualifying are queued to be added
+     * (held, like any write, for her review or her permission), the others change only their reason.
+     *
+     * @return the researchers whose claims changed
+     */
+    Set<OrcidId> applyFilters(@Nullable OrcidId orcid, CallClass callClass) {
+        Set<OrcidId> touched = new java.util.TreeSet<>(java.util.Comparator.comparing(OrcidId::value));
+        tx.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            String e = "WITH e AS (" + evaluated(WorkFilters.effectiveSql("claim.orcid"), orcid != null) + ") ";
+            List<String> statements = List.of(
+                    // Held back, never written: nothing to delete.
+                    e + """
+                    UPDATE claim SET wanted = false, filtered_by = e.name, status = :filtered, status_reason = e.reason,
+                                     queued_action = NULL, due_at = NULL, attempts = 0, orcid_message = NULL,
+                                     updated_at = :now
+                    FROM e WHERE claim.id = e.id AND e.name IS NOT NULL AND claim.filtered_by IS NULL
+                      AND claim.put_code IS NULL AND claim.post_attempted_hash IS NULL
+                    RETURNING claim.orcid""",
+                    // Held back, on her record (or maybe): deleted from it.
+                    e + """
+                    UPDATE claim SET wanted = false, filtered_by = e.name, status = :queued, status_reason = e.reason,
+                                     queued_action = :delete, queued_class = :class, due_at = :now, attempts = 0,
+                                     orcid_message = NULL, recover = (claim.put_code IS NULL), updated_at = :now
+                    FROM e WHERE claim.id = e.id AND e.name IS NOT NULL AND claim.filtered_by IS NULL
+                      AND (claim.put_code IS NOT NULL OR claim.post_attempted_hash IS NOT NULL)
+                    RETURNING claim.orcid""",
+                    // Still held back, by another filter or for another reason.
+                    e + """
+                    UPDATE claim SET filtered_by = e.name, updated_at = :now,
+                                     status_reason = CASE WHEN claim.status = :filtered OR claim.queued_action = :delete
+                                                          THEN e.reason ELSE claim.status_reason END
+                    FROM e WHERE claim.id = e.id AND e.name IS NOT NULL AND claim.filtered_by IS NOT NULL
+                      AND (claim.filtered_by <> e.name OR claim.status_reason IS DISTINCT FROM e.reason)
+                    RETURNING claim.orcid""",
+                    // Qualifies again: added (or its deletion cancelled when the work is still on her record).
+                    e + """
+                    UPDATE claim SET filtered_by = NULL, wanted = true, attempts = 0, orcid_message = NULL,
+                                     status_reason = NULL, updated_at = :now, queued_class = :class,
+                                     queued_action = CASE WHEN claim.put_code IS NOT NULL
+                                                           AND claim.written_hash = claim.payload_hash THEN NULL
+                                                          WHEN claim.put_code IS NOT NULL THEN :update ELSE :add END,
+                                     due_at = CASE WHEN claim.put_code IS NOT NULL AND claim.written_hash = claim.payload_hash
+                                                   THEN NULL ELSE CAST(:now AS timestamptz) END,
+                                     status = CASE WHEN claim.put_code IS NOT NULL
+                                                    AND claim.written_hash = claim.payload_hash THEN :inOrcid
+                                                   ELSE :queued END,
+                                     recover = claim.recover OR (claim.put_code IS NULL
+                                                                 AND claim.post_attempted_hash IS NOT NULL)
+                    FROM e WHERE claim.id = e.id AND e.name IS NULL AND claim.filtered_by IS NOT NULL
+                    RETURNING claim.orcid""");
+            for (String statement : statements) {
+                jdbc.sql(statement).param("orcid", orcid == null ? null : orcid.value())
+                        .param("filtered", FILTERED.name()).param("queued", QUEUED.name())
+                        .param("inOrcid", IN_ORCID.name()).param("delete", ClaimAction.DELETE.name())
+                        .param("update", ClaimAction.UPDATE.name()).param("add", ClaimAction.ADD.name())
+                        .param("class", callClass.ordinal()).param("now", ts(now))
+                        .query(String.class).list().forEach(o -> touched.add(new OrcidId(o)));
+            }
+            for (OrcidId each : touched) {
+                // The writes queued above are held where they may not run now (her review, her permission).
+                permissionsChanged(each, null);
+                if (callClass == CallClass.INTERACTIVE) {
+                    queue.syncRequested(each, claimQueue);
+                }
+            }
+        });
+        return touched;
+    }
+
+    /**
+     * The preview's one statement over her claims (read along claim_triple, which leads with her iD): per group of
+     * what decides a hold, the works leaving her record, those added, those that would wait for her review and those
+     * not written yet that the filters would hold back. Parameters: orcid, review, reviewingNow and
+     * {@link WorkFilters#bind}'s.
+     */
+    static final String PREVIEW_SQL = """
+            SELECT claim.registration_id, claim.provenance = ARRAY['AUTO_UPDATE']::text[] AS auto_only,
+              count(*) FILTER (WHERE x.name IS NOT NULL AND claim.put_code IS NOT NULL
+                               AND claim.queued_action IS DISTINCT FROM 'DELETE') AS removed,
+              count(*) FILTER (WHERE x.name IS NULL AND claim.put_code IS NULL
+                               AND (claim.filtered_by IS NOT NULL
+                                    OR claim.status = 'AWAITING_REVIEW' AND NOT :review)
+                               AND NOT (:review AND claim.provenance = ARRAY['AUTO_UPDATE']::text[]
+                                        AND NOT claim.approved)) AS added,
+              count(*) FILTER (WHERE x.name IS NULL AND claim.put_code IS NULL AND :review
+                               AND claim.provenance = ARRAY['AUTO_UPDATE']::text[] AND NOT claim.approved
+                               AND (claim.filtered_by IS NOT NULL
+                                    OR NOT :reviewingNow AND claim.queued_action = 'ADD')) AS review,
+              count(*) FILTER (WHERE x.name IS NOT NULL AND claim.put_code IS NULL
+                               AND claim.filtered_by IS NULL) AS held_back
+            FROM claim CROSS JOIN LATERAL """ + WorkFilters.proposedSql() + """
+             f CROSS JOIN LATERAL (SELECT """ + WorkFilters.filteredBySql("claim", "f") + """
+             AS name) x
+            WHERE claim.orcid = :orcid AND NOT claim.kept_out AND cardinality(claim.provenance) > 0
+              AND (claim.wanted OR claim.filtered_by IS NOT NULL)
+            GROUP BY 1, 2""";
+
+    /**
+     * What applying {@code proposed} (and the write mode {@code reviewFirst}) to her claims would change on her
+     * record, counted by one statement over her claims (grouped by what decides a hold, which is then decided once
+     * per group, as {@link #permissionsChanged} does): the preview the settings page shows before she saves.
+     */
+    FilterPreview preview(OrcidId orcid, WorkFilters proposed, boolean reviewFirst) {
+        boolean reviewingNow = reviewFirst(orcid);
+        String sql = PREVIEW_SQL;
+        record Group(String registrationId, boolean autoOnly, long removed, long added, long review, long heldBack) {
+        }
+        List<Group> groups = proposed.bind(jdbc.sql(sql)).param("orcid", orcid.value()).param("review", reviewFirst)
+                .param("reviewingNow", reviewingNow)
+                .query((rs, n) -> new Group(rs.getString("registration_id"), rs.getBoolean("auto_only"),
+                        rs.getLong("removed"), rs.getLong("added"), rs.getLong("review"), rs.getLong("held_back")))
+                .list();
+        Map<String, WriteAccess> accessByRegistration = new HashMap<>();
+        long removed = 0;
+        long added = 0;
+        long waiting = 0;
+        long review = 0;
+        long heldBack = 0;
+        for (Group g : groups) {
+            WriteAccess groupAccess = accessByRegistration.computeIfAbsent(g.registrationId(),
+                    id -> access.find(orcid, id));
+            Set<Provenance> provenance = g.autoOnly() ? EnumSet.of(Provenance.AUTO_UPDATE)
+                    : EnumSet.of(Provenance.SEARCH_AND_LINK);
+            boolean mayDelete = holdFor(groupAccess, provenance, ClaimAction.DELETE) == null;
+            boolean mayAdd = holdFor(groupAccess, provenance, ClaimAction.ADD) == null;
+            removed += mayDelete ? g.removed() : 0;
+            added += mayAdd ? g.added() : 0;
+            waiting += (mayDelete ? 0 : g.removed()) + (mayAdd ? 0 : g.added());
+            review += g.review();
+            heldBack += g.heldBack();
+        }
+        return new FilterPreview(removed, added, waiting, review, heldBack);
     }
 
     // ---- review first: the researcher approves what auto-update found --------------------------------------

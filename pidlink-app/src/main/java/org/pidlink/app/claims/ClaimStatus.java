@@ -18,7 +18,8 @@ public enum ClaimStatus {
     DELETED_FROM_ORCID("Deleted from ORCID", "pidlink removed the work from your ORCID record, or never wrote it there."),
     AWAITING_REVIEW("Awaiting your review", "pidlink found this work for you and adds it to your ORCID record only once you approve it."),
     DISMISSED("Dismissed", "You dismissed this work; pidlink never proposes it again unless you bring it back."),
-    RECORD_FULL("Not written: your ORCID record is full", "pidlink writes this work as soon as your ORCID record has room for it (ORCID keeps at most 10,000 works on a record).");
+    RECORD_FULL("Not written: your ORCID record is full", "pidlink writes this work as soon as your ORCID record has room for it (ORCID keeps at most 10,000 works on a record)."),
+    FILTERED("Not sent: filtered", "A filter keeps this work off your ORCID record (the reason beside it says which one); pidlink sends it as soon as the filter lets it through.");
 
     private final String label;
     private final String description;

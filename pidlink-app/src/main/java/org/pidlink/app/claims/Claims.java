@@ -74,6 +74,22 @@ public final class Claims {
     }
 
     /**
+     * {@link #assertClaim} with what the researcher's filters read of the DOI's record (its state, whether it is a
+     * version or part): a claim her filters hold back is stored {@link ClaimStatus#FILTERED}, with nothing queued,
+     * or leaves her record if pidlink wrote it.
+     */
+    public ClaimResult assertClaim(OrcidId orcid, Doi doi, String registration, Provenance provenance,
+            WorkPayload payload, RecordFacts facts) {
+        return lifecycle.assertClaim(orcid, doi, registration, provenance, payload, facts);
+    }
+
+    /** {@link #assertClaims} with what the filters read of the DOI's record. */
+    public Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration,
+            Provenance provenance, WorkPayload payload, RecordFacts facts) {
+        return lifecycle.assertClaims(orcids, doi, registration, provenance, payload, facts);
+    }
+
+    /**
      * The researcher's ORCID record already holds a work for {@code doi}, read back from ORCID (the import):
      * the link is recorded with {@code provenance} and nothing is written to ORCID for it.
      * <ul>

@@ -44,6 +44,11 @@ class ClaimsConfiguration {
     }
 
     @Bean
+    ResearcherFilters researcherFilters(StandaloneClaims feature) {
+        return feature.filters();
+    }
+
+    @Bean
     ClaimsOverview claimsOverview(StandaloneClaims feature) {
         return feature.overview();
     }

@@ -13,7 +13,8 @@ import org.pidlink.core.identifiers.OrcidId;
  * assemble claims and the push engine by hand. Features never build it: they get {@link Claims}, {@link ClaimQueue},
  * {@link ClaimOutcomes} and {@link ClaimsOverview} as beans ({@code ClaimsConfiguration} builds them with this).
  */
-public record StandaloneClaims(Claims claims, ClaimQueue queue, ClaimOutcomes outcomes, ClaimsOverview overview) {
+public record StandaloneClaims(Claims claims, ClaimQueue queue, ClaimOutcomes outcomes, ClaimsOverview overview,
+                               ResearcherFilters filters) {
 
     public static StandaloneClaims create(DataSource dataSource, Clock clock, WriteAccessSource access,
             ClaimQueueListener listener) {
@@ -34,7 +35,7 @@ public record StandaloneClaims(Claims claims, ClaimQueue queue, ClaimOutcomes ou
             ClaimQueueListener listener, UnaryOperator<String> sameClient, WriteOrder order) {
         ClaimLifecycle lifecycle = new ClaimLifecycle(dataSource, clock, access, listener, sameClient, order);
         return new StandaloneClaims(new Claims(lifecycle), lifecycle.queue(), new ClaimOutcomes(lifecycle),
-                new ClaimsOverview(lifecycle));
+                new ClaimsOverview(lifecycle), new ResearcherFilters(dataSource, clock, lifecycle));
     }
 
     /**

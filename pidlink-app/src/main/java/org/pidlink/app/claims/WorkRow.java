@@ -90,10 +90,13 @@ public record WorkRow(String doi, @Nullable String title, List<ClaimView> claims
                     : c.status().description();
             case FAILED_WILL_RETRY -> c.nextAttemptAt() == null ? c.status().description()
                     : "ORCID could not take it; pidlink tries again at " + TIME.format(c.nextAttemptAt()) + " UTC.";
+            case FILTERED -> c.statusReason() == null ? c.status().description()
+                    : "Not sent: " + c.statusReason() + ".";
             default -> c.status().description();
         };
         String why = c.statusReason();
         boolean saysItself = why == null || c.status() == ClaimStatus.REMOVED_BY_RESEARCHER
+                || c.status() == ClaimStatus.FILTERED
                 || c.status() == ClaimStatus.IN_ORCID && c.keptOut();
         return saysItself ? what : what + " Why: " + why + ".";
     }

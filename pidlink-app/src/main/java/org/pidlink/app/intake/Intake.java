@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.pidlink.app.background.AfterCommit;
+import org.pidlink.app.claims.RecordFacts;
 import org.pidlink.app.intake.IntakeStore.Applied;
 import org.pidlink.app.intake.IntakeStore.Received;
 import org.pidlink.core.identifiers.Doi;
@@ -116,6 +117,10 @@ public final class Intake {
                 }
                 case IntakeStore.Read read when read.evaluation().skipReason() != null ->
                         gone.add(read.evaluation().record().doi());
+                // A registered DOI, or a version or part, is a claim only researchers' filters may send: it is not
+                // offered in search & link nor to registrants' features, as before the filters.
+                case IntakeStore.Read read when RecordFacts.REGISTERED.equals(read.evaluation().facts().doiState())
+                        || read.evaluation().facts().versionOf() != null -> gone.add(read.evaluation().record().doi());
                 case IntakeStore.Read read -> usable.add(read.evaluation().record());
                 case IntakeStore.Deleted deleted -> gone.add(deleted.doi());
                 case IntakeStore.Unreadable unreadable -> {

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.pidlink.app.claims.RecordFacts;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.app.intake.DoiOutcome.RejectedId;
 import org.pidlink.app.intake.DoiOutcome.Status;
@@ -106,7 +107,7 @@ final class IntakeStore {
                     Array orcids = rs.getArray("orcids");
                     states.put(rs.getString("doi"), new DoiState(rs.getString("content_hash"),
                             orcids == null ? List.of() : Arrays.asList((String[]) orcids.getArray()), null,
-                            rs.getString("owner")));
+                            rs.getString("owner"), null));
                 }, (Object) sorted);
 
         List<DoiOutcome> outcomes = new ArrayList<>(items.size());
@@ -163,14 +164,22 @@ final class IntakeStore {
         List<String> written = e.works().keySet().stream().map(OrcidId::value).toList();
         // The first source to register a DOI owns it.
         DoiState next = new DoiState(e.contentHash(), written, e.skipReason(),
-                previous.owner() != null ? previous.owner() : source);
+                previous.owner() != null ? previous.owner() : source, e.facts());
         states.put(doi, next);
         changed.put(doi, next);
         if (e.skipReason() != null) {
             return new DoiOutcome(doi, Status.SKIPPED, e.skipReason(), orcids, rejectedIds, withdrawn, null);
         }
-        String note = orcids.isEmpty() ? "no usable ORCID iD in the metadata: nothing to write" : null;
+        String note = orcids.isEmpty() ? "no usable ORCID iD in the metadata: nothing to write" : filtersDecide(e);
         return new DoiOutcome(doi, Status.ACCEPTED, note, orcids, rejectedIds, withdrawn, null);
+    }
+
+    /** A registered DOI or a version is accepted, and left to each researcher's filters: the source is told so. */
+    private static String filtersDecide(Evaluation e) {
+        String what = RecordFacts.REGISTERED.equals(e.facts().doiState()) ? "the DOI is registered, not findable"
+                : e.facts().versionOf() != null ? "the DOI " + e.facts().versionOf() : null;
+        return what == null ? null : what + ": each researcher's filters decide whether it is written to ORCID"
+                + " (by default it is not)";
     }
 
     private static DoiOutcome applyDeleted(Deleted deleted, Map<String, DoiState> states,
@@ -185,7 +194,7 @@ final class IntakeStore {
         for (String before : previous.orcids()) {
             tasks.add(Task.withdraw(doi, before, deleted.reason()));
         }
-        DoiState next = new DoiState(hash, List.of(), deleted.reason(), previous.owner());
+        DoiState next = new DoiState(hash, List.of(), deleted.reason(), previous.owner(), null);
         states.put(doi, next);
         changed.put(doi, next);
         return new DoiOutcome(doi, Status.ACCEPTED, deleted.reason(), List.of(), List.of(), previous.orcids(), null);
@@ -228,6 +237,8 @@ final class IntakeStore {
         String[] orcids = new String[n];
         String[] reasons = new String[n];
         String[] owners = new String[n];
+        String[] states = new String[n];
+        String[] versions = new String[n];
         int i = 0;
         for (Map.Entry<String, DoiState> e : changed.entrySet()) {
             dois[i] = e.getKey();
@@ -235,14 +246,19 @@ final class IntakeStore {
             orcids[i] = String.join(",", e.getValue().orcids());
             reasons[i] = e.getValue().skipReason();
             owners[i] = e.getValue().owner();
+            RecordFacts facts = e.getValue().facts();
+            states[i] = facts == null ? null : facts.doiState();
+            versions[i] = facts == null ? null : facts.versionOf();
             i++;
         }
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
                     UPDATE intake_doi AS d SET content_hash = u.h, orcids = string_to_array(u.o, ','),
                            skip_reason = u.s, source = ?, received_at = ?, changed_at = ?, owner = u.w,
-                           owner_since = CASE WHEN d.owner IS DISTINCT FROM u.w THEN ? ELSE d.owner_since END
-                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(doi, h, o, s, w)
+                           owner_since = CASE WHEN d.owner IS DISTINCT FROM u.w THEN ? ELSE d.owner_since END,
+                           doi_state = u.ds, version_of = u.v
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS u(doi, h, o, s, w, ds, v)
                     WHERE d.doi = u.doi""");
             ps.setString(1, source);
             ps.setTimestamp(2, ps(now));
@@ -253,6 +269,8 @@ final class IntakeStore {
             ps.setArray(7, connection.createArrayOf("text", orcids));
             ps.setArray(8, connection.createArrayOf("text", reasons));
             ps.setArray(9, connection.createArrayOf("text", owners));
+            ps.setArray(10, connection.createArrayOf("text", states));
+            ps.setArray(11, connection.createArrayOf("text", versions));
             return ps;
         });
     }
@@ -345,7 +363,9 @@ final class IntakeStore {
         return Timestamp.from(instant);
     }
 
-    private record DoiState(String contentHash, List<String> orcids, String skipReason, String owner) {
+    /** @param facts what the researchers' filters read of the record, stored for the intake worker's assertions */
+    private record DoiState(String contentHash, List<String> orcids, String skipReason, String owner,
+                            RecordFacts facts) {
     }
 
     private record Task(String doi, String orcid, String action, WorkPayload payload, String reason) {

@@ -22,6 +22,7 @@ import org.pidlink.app.claims.ClaimResult;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
+import org.pidlink.app.claims.RecordFacts;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
@@ -104,7 +105,8 @@ final class IntakeWorker implements AutoCloseable {
 
     private int runBatch(int modulus, int slot) {
         List<Task> due = jdbc.query("""
-                SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, coalesce(d.owner, d.source) AS source
+                SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, coalesce(d.owner, d.source) AS source,
+                       d.doi_state, d.version_of
                 FROM intake_task t LEFT JOIN intake_doi d ON d.doi = t.doi
                 WHERE mod(t.partition, ?) = ? AND (t.not_before IS NULL OR t.not_before <= ?)
                   AND NOT EXISTS (SELECT 1 FROM intake_task e WHERE e.doi = t.doi AND e.orcid = t.orcid AND e.id < t.id)
@@ -154,7 +156,7 @@ final class IntakeWorker implements AutoCloseable {
                 Doi doi = new Doi(first.doi());
                 List<OrcidId> orcids = locked.stream().map(OrcidId::new).toList();
                 Map<OrcidId, ClaimResult> results = claims.assertClaims(orcids, doi, registrationId,
-                        Provenance.AUTO_UPDATE, work(first.workHash(), works));
+                        Provenance.AUTO_UPDATE, work(first.workHash(), works), first.facts());
                 List<OrcidId> waiting = new ArrayList<>();
                 results.forEach((orcid, result) -> {
                     if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
@@ -181,7 +183,8 @@ final class IntakeWorker implements AutoCloseable {
 
     private static Task task(ResultSet rs, int row) throws SQLException {
         return new Task(rs.getLong("id"), rs.getString("doi"), rs.getString("orcid"), rs.getString("action"),
-                rs.getString("work_hash"), rs.getString("reason"), rs.getString("source"));
+                rs.getString("work_hash"), rs.getString("reason"), rs.getString("source"),
+                new RecordFacts(rs.getString("doi_state"), rs.getString("version_of")));
     }
 
     private boolean run(long id, Map<String, WorkPayload> works) {
@@ -189,7 +192,7 @@ final class IntakeWorker implements AutoCloseable {
             return Boolean.TRUE.equals(tx.execute(status -> {
                 Optional<Task> found = jdbc.query("""
                         SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, t.attempts,
-                               coalesce(d.owner, d.source) AS source
+                               coalesce(d.owner, d.source) AS source, d.doi_state, d.version_of
                         FROM intake_task t LEFT JOIN intake_doi d ON d.doi = t.doi
                         WHERE t.id = ? FOR UPDATE OF t SKIP LOCKED""", IntakeWorker::task, id)
                         .stream().findFirst();
@@ -212,7 +215,7 @@ final class IntakeWorker implements AutoCloseable {
         Doi doi = new Doi(task.doi());
         if ("ASSERT".equals(task.action())) {
             ClaimResult result = claims.assertClaim(orcid, doi, registrationId, Provenance.AUTO_UPDATE,
-                    work(task.workHash(), works));
+                    work(task.workHash(), works), task.facts());
             if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
                 waitingForPermission.needed(List.of(orcid), doi.value(), task.source() == null ? "" : task.source());
             }
@@ -268,8 +271,9 @@ final class IntakeWorker implements AutoCloseable {
         return s.length() <= 2000 ? s : s.substring(0, 2000);
     }
 
+    /** @param facts what the researchers' filters read of the DOI's record, as intake last stored it */
     private record Task(long id, String doi, String orcid, String action, String workHash, String reason,
-                        String source) {
+                        String source, RecordFacts facts) {
     }
 
     /** Told, inside the tasks' transaction, that researchers' claims on a DOI (from a source) wait for permission. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.pidlink.app.claims.RecordFacts;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.core.metadata.DoiRecord;
@@ -70,12 +71,16 @@ final class RecordEvaluator {
         List<OrcidId> honoured = named.stream().limit(maxIdsPerRecord).toList();
         List<String> found = honoured.stream().map(OrcidId::value).toList();
         List<String> beyond = named.stream().skip(maxIdsPerRecord).map(OrcidId::value).toList();
-        Optional<String> skip = skipRules.skipReason(record);
+        // A registered DOI, or a version or part, is each researcher's filters' to hold back (they may send it);
+        // only what no researcher may have on her record is skipped here.
+        Optional<String> skip = skipRules.alwaysSkipReason(record);
         if (skip.isPresent()) {
-            return new Evaluation(record, found, beyond, skip.get(), null, Map.of(), hash("skipped\n" + skip.get()));
+            return new Evaluation(record, found, beyond, skip.get(), null, Map.of(), hash("skipped\n" + skip.get()),
+                    RecordFacts.UNKNOWN);
         }
+        RecordFacts facts = RecordFacts.of(skipRules.findable(record), skipRules.versionOf(record).orElse(null));
         if (honoured.isEmpty()) {
-            return new Evaluation(record, found, beyond, null, null, Map.of(), hash("no-orcid"));
+            return new Evaluation(record, found, beyond, null, null, Map.of(), hash("no-orcid"), facts);
         }
         Map<OrcidId, WorkPayload> works = new LinkedHashMap<>();
         WorkMapper mapper = new WorkMapper(types.get(), mapperSettings);
@@ -88,13 +93,17 @@ final class RecordEvaluator {
             }
         } catch (InvalidWorkException e) {
             return new Evaluation(record, found, beyond, null,
-                    "the DOI cannot become an ORCID work: " + e.getMessage(), Map.of(), null);
+                    "the DOI cannot become an ORCID work: " + e.getMessage(), Map.of(), null, facts);
         }
         Map<String, String> sorted = new TreeMap<>();
         works.forEach((orcid, payload) -> sorted.put(orcid.value(), payload.canonicalHash()));
         StringBuilder content = new StringBuilder("works\n");
+        content.append("state=").append(facts.doiState()).append('\n');
+        if (facts.versionOf() != null) {
+            content.append("version-of=").append(facts.versionOf()).append('\n');
+        }
         sorted.forEach((orcid, workHash) -> content.append(orcid).append('=').append(workHash).append('\n'));
-        return new Evaluation(record, found, beyond, null, null, works, hash(content.toString()));
+        return new Evaluation(record, found, beyond, null, null, works, hash(content.toString()), facts);
     }
 
     /** The iDs of creators (and contributors, when configured) in metadata order, each once, before the ceiling. */
@@ -145,9 +154,10 @@ final class RecordEvaluator {
      * @param rejection   why the record cannot be used at all, or null
      * @param works       the work per researcher, in metadata order; empty when skipped or no iD is named
      * @param contentHash what matters of the record for ORCID, hashed: equal hashes ask for the same writes
+     * @param facts       what the researchers' filters read of the record (its state, whether it is a version)
      */
     record Evaluation(DoiRecord record, List<String> orcids, List<String> beyondCeiling, String skipReason,
-                      String rejection, Map<OrcidId, WorkPayload> works, String contentHash) {
+                      String rejection, Map<OrcidId, WorkPayload> works, String contentHash, RecordFacts facts) {
 
         Evaluation {
             orcids = List.copyOf(orcids);

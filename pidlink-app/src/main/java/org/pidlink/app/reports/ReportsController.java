@@ -219,6 +219,7 @@ class ReportsController {
             case RECORD_FULL -> "Record full";
             case AWAITING_REVIEW -> "In review";
             case DISMISSED -> "Dismissed";
+            case FILTERED -> "Filtered";
         };
     }
 }

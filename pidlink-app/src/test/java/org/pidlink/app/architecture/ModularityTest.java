@@ -34,6 +34,7 @@ class ModularityTest {
     static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
             Map.entry("researcher", "accounts"), Map.entry("orcid_permission", "accounts"),
             Map.entry("claim", "claims"), Map.entry("claim_work", "claims"),
+            Map.entry("work_filters", "claims"), Map.entry("work_filter_defaults", "claims"),
             Map.entry("orcid_call", "push"), Map.entry("push_researcher", "push"), Map.entry("push_client", "push"),
             Map.entry("orcid_rate_bucket", "push"),
             Map.entry("intake_doi", "intake"), Map.entry("intake_task", "intake"), Map.entry("intake_work", "intake"),

@@ -101,7 +101,9 @@ class IntakeRestTests extends IntakeTestSupport {
                 "application/json"));
 
         JsonNode outcome = report.get("dois").get(0);
-        assertThat(outcome.get("status").asString()).isEqualTo("skipped");
+        // IsPartOf another DOI: accepted, and left to the researchers' filters (by default not written).
+        assertThat(outcome.get("status").asString()).isEqualTo("accepted");
+        assertThat(outcome.get("reason").asString()).contains("IsPartOf").contains("filters decide");
         assertThat(texts(outcome.get("orcids"))).containsExactly("0000-0003-1419-2405");
         assertThat(outcome.get("rejectedIdentifiers").isEmpty()).isFalse();
         assertThat(outcome.get("rejectedIdentifiers").get(0).get("reason").asString()).isNotBlank();
@@ -224,16 +226,19 @@ class IntakeRestTests extends IntakeTestSupport {
         assertThat(claim(ben, doi)).isEmpty();
         assertThat(claim(ana, doi)).isPresent();
 
-        // Findable → registered: every work leaves ORCID.
+        // Findable → registered: the researchers' filters (by default: only findable DOIs) hold every work back.
         JsonNode hidden = accepted(post(json(TestRecords.dataciteJson(doi, "registered", "Soil data, corrected",
                 List.of(ana), List.of(contributor))), "application/vnd.api+json"));
         JsonNode outcome = hidden.get("dois").get(0);
-        assertThat(outcome.get("status").asString()).isEqualTo("skipped");
-        assertThat(outcome.get("reason").asString()).contains("registered");
-        assertThat(texts(outcome.get("withdrawn"))).containsExactlyInAnyOrder(ana, contributor);
+        assertThat(outcome.get("status").asString()).isEqualTo("accepted");
+        assertThat(outcome.get("reason").asString()).contains("registered").contains("filters decide");
+        assertThat(texts(outcome.get("withdrawn"))).isEmpty();
         drainIntake();
-        assertThat(claim(ana, doi)).isEmpty();
-        assertThat(claim(contributor, doi)).isEmpty();
+        assertThat(claim(ana, doi)).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo(ClaimStatus.FILTERED);
+            assertThat(c.statusReason()).contains("only findable DOIs");
+        });
+        assertThat(claim(contributor, doi).orElseThrow().status()).isEqualTo(ClaimStatus.FILTERED);
 
         // Findable again, then deleted.
         accepted(post(json(TestRecords.dataciteJson(doi, "findable", "Soil data", List.of(ana), List.of())),

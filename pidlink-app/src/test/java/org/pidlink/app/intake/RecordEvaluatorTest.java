@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.pidlink.app.claims.RecordFacts;
 import org.pidlink.app.intake.RecordEvaluator.Evaluation;
 import org.pidlink.core.metadata.DoiRecord;
 import org.pidlink.core.metadata.MetadataReader;
@@ -49,8 +50,11 @@ class RecordEvaluatorTest {
 
         assertThat(same.contentHash()).isEqualTo(original.contentHash());
         assertThat(retitled.contentHash()).isNotEqualTo(original.contentHash());
-        assertThat(hidden.skipReason()).contains("registered");
-        assertThat(hidden.works()).isEmpty();
+        // A registered DOI is left to each researcher's filters: it has its work, and says it is registered.
+        assertThat(hidden.skipReason()).isNull();
+        assertThat(hidden.facts()).isEqualTo(RecordFacts.of(false, null));
+        assertThat(original.facts()).isEqualTo(RecordFacts.of(true, null));
+        assertThat(hidden.works()).hasSize(1);
         assertThat(hidden.orcids()).containsExactly(orcid);
         assertThat(hidden.contentHash()).isNotEqualTo(original.contentHash());
         assertThat(original.works().values()).singleElement()

@@ -27,6 +27,11 @@ public final class DoiMetadata {
     private final Doi doi;
     private final String title;
     private final List<Map<String, Object>> creators = new ArrayList<>();
+    private final List<Map<String, Object>> contributors = new ArrayList<>();
+    private final List<Map<String, Object>> related = new ArrayList<>();
+    private String state = "findable";
+    private int year = 2026;
+    private String resourceTypeGeneral = "Dataset";
 
     private DoiMetadata(Doi doi, String title) {
         this.doi = doi;
@@ -48,12 +53,46 @@ public final class DoiMetadata {
         return this;
     }
 
+    /** A contributor (DataCite's contributorType {@code type}, e.g. DataCurator) with her iD. */
+    public DoiMetadata contributor(String name, OrcidId orcid, String type) {
+        contributors.add(Map.of("name", name, "nameType", "Personal", "contributorType", type,
+                "nameIdentifiers", List.of(Map.of("nameIdentifier", "https://orcid.org/" + orcid.value(),
+                        "nameIdentifierScheme", "ORCID", "schemeUri", "https://orcid.org"))));
+        return this;
+    }
+
+    /** The DOI's state: findable (the default), registered or draft. */
+    public DoiMetadata state(String state) {
+        this.state = state;
+        return this;
+    }
+
+    public DoiMetadata year(int year) {
+        this.year = year;
+        return this;
+    }
+
+    /** DataCite's resourceTypeGeneral, e.g. Text, Software (Dataset by default). */
+    public DoiMetadata type(String resourceTypeGeneral) {
+        this.resourceTypeGeneral = resourceTypeGeneral;
+        return this;
+    }
+
+    /** A related DOI, e.g. {@code IsVersionOf} 10.5281/zenodo.1. */
+    public DoiMetadata related(String relationType, String relatedDoi) {
+        related.add(Map.of("relationType", relationType, "relatedIdentifier", relatedDoi,
+                "relatedIdentifierType", "DOI"));
+        return this;
+    }
+
     public String json() {
-        Map<String, Object> attributes = Map.of("doi", doi.value(), "state", "findable",
+        Map<String, Object> attributes = new LinkedHashMap<>(Map.of("doi", doi.value(), "state", state,
                 "titles", List.of(Map.of("title", title)), "creators", creators,
-                "publisher", "pidlink tests", "publicationYear", 2026,
-                "types", Map.of("resourceTypeGeneral", "Dataset", "resourceType", "Dataset"),
-                "url", "https://example.org/" + doi.value(), "updated", "2026-11-21T08:00:00Z");
+                "publisher", "pidlink tests", "publicationYear", year,
+                "types", Map.of("resourceTypeGeneral", resourceTypeGeneral, "resourceType", resourceTypeGeneral),
+                "url", "https://example.org/" + doi.value(), "updated", "2026-11-21T08:00:00Z"));
+        attributes.put("contributors", contributors);
+        attributes.put("relatedIdentifiers", related);
         return JSON.writeValueAsString(Map.of("data", Map.of("id", doi.value(), "type", "dois",
                 "attributes", attributes)));
     }

@@ -60,11 +60,43 @@ public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelat
     public Optional<String> skipReason(DoiRecord record) {
         Objects.requireNonNull(record, "record");
         DoiState state = record.state();
-        if (state == DoiState.DRAFT || state == DoiState.REGISTERED
-                || state == DoiState.UNKNOWN && !unknownStateIsFindable) {
+        if (!findable(record)) {
             return Optional.of("the DOI is " + state.name().toLowerCase(Locale.ROOT)
                     + ", not findable: only findable DOIs are written to ORCID");
         }
+        Optional<String> version = versionOf(record);
+        if (version.isPresent()) {
+            return Optional.of("the DOI " + version.get()
+                    + ": versions, parts and copies are not written to ORCID, the work they belong to is");
+        }
+        return notAWork(record);
+    }
+
+    /**
+     * Why no researcher may have this DOI on her ORCID record, whatever she chose: a draft is not public (its DOI
+     * does not resolve), and a grant or a journal is not a researcher's work. A registered DOI and a version or
+     * part are left to her filters ({@link #findable}, {@link #versionOf}), so they become claims her filters
+     * hold back, or write.
+     */
+    public Optional<String> alwaysSkipReason(DoiRecord record) {
+        Objects.requireNonNull(record, "record");
+        if (record.state() == DoiState.DRAFT) {
+            return Optional.of("the DOI is a draft, not public: drafts are never written to ORCID");
+        }
+        return notAWork(record);
+    }
+
+    /** Whether the DOI counts as findable (a record without a state does when {@link #unknownStateIsFindable}). */
+    public boolean findable(DoiRecord record) {
+        DoiState state = record.state();
+        return state == DoiState.FINDABLE || state == DoiState.UNKNOWN && unknownStateIsFindable;
+    }
+
+    /**
+     * The relation that makes the DOI a version, part or copy of another DOI, e.g. {@code IsVersionOf
+     * 10.5281/zenodo.1}, or empty when it is none.
+     */
+    public Optional<String> versionOf(DoiRecord record) {
         for (RelatedIdentifier related : record.relatedIdentifiers()) {
             String relation = related.relationType();
             if (relation == null || !skippedRelations.contains(relation.toLowerCase(Locale.ROOT))) {
@@ -73,9 +105,12 @@ public record SkipRules(boolean unknownStateIsFindable, Set<String> skippedRelat
             if (related.type() == null || !relatedIdTypes.contains(related.type().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            return Optional.of("the DOI " + relation + " " + related.value()
-                    + ": versions, parts and copies are not written to ORCID, the work they belong to is");
+            return Optional.of(relation + " " + related.value());
         }
+        return Optional.empty();
+    }
+
+    private Optional<String> notAWork(DoiRecord record) {
         ResourceType type = record.resourceType();
         if (type != null && type.scheme() != null && type.general() != null
                 && skippedResourceTypes.contains((type.scheme() + ":" + type.general()).toLowerCase(Locale.ROOT))) {
