@@ -15,22 +15,15 @@ ALTER TABLE claim ADD COLUMN filtered_by text;
 
 -- Claims made before the filters get their work's type and publication year (as ClaimedWork reads them: the year
 -- 0 when there is none). Their DOIs were all findable and no versions (the old skip rules). The work is in
--- claim_work once V17_1 ran (this migration may run after it), in claim.work_json before.
-DO $$
-DECLARE
-    source text := CASE WHEN to_regclass('claim_work') IS NOT NULL
-                        THEN 'SELECT payload_hash, work_json FROM claim_work'
-                        ELSE 'SELECT DISTINCT ON (payload_hash) payload_hash, work_json FROM claim' END;
-BEGIN
-    EXECUTE 'WITH w AS (
-                 SELECT payload_hash, lower(work_json::json ->> ''type'') AS work_type,
-                        CASE WHEN trim(work_json::json #>> ''{publication-date,year,value}'') ~ ''^[0-9]{1,4}$''
-                             THEN trim(work_json::json #>> ''{publication-date,year,value}'')::integer
-                             ELSE 0 END AS work_year
-                 FROM (' || source || ') s)
-             UPDATE claim SET work_type = w.work_type, work_year = w.work_year, doi_state = ''FINDABLE''
-             FROM w WHERE w.payload_hash = claim.payload_hash';
-END $$;
+-- claim_work (V17_1).
+WITH w AS (
+    SELECT payload_hash, lower(work_json::json ->> 'type') AS work_type,
+           CASE WHEN trim(work_json::json #>> '{publication-date,year,value}') ~ '^[0-9]{1,4}$'
+                THEN trim(work_json::json #>> '{publication-date,year,value}')::integer
+                ELSE 0 END AS work_year
+    FROM claim_work)
+UPDATE claim SET work_type = w.work_type, work_year = w.work_year, doi_state = 'FINDABLE'
+FROM w WHERE w.payload_hash = claim.payload_hash;
 
 -- Her own choices; a researcher without a row follows the administrators' defaults.
 CREATE TABLE work_filters (
