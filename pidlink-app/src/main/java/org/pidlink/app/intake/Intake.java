@@ -164,7 +164,7 @@ public final class Intake {
     }
 
     private void tellRecordsStored(List<Received> items) {
-        List<DoiRecord> usable = new ArrayList<>();
+        List<RecordsStored.Usable> usable = new ArrayList<>();
         List<Doi> gone = new ArrayList<>();
         for (Received item : items) {
             switch (item) {
@@ -172,14 +172,15 @@ public final class Intake {
                 }
                 case IntakeStore.Read read when read.evaluation().skipReason() != null ->
                         gone.add(read.evaluation().record().doi());
-                case IntakeStore.Read read -> usable.add(read.evaluation().record());
+                case IntakeStore.Read read -> usable.add(new RecordsStored.Usable(read.evaluation().record(),
+                        evaluator.sharedWork(read.evaluation())));
                 case IntakeStore.Deleted deleted -> gone.add(deleted.doi());
                 case IntakeStore.Unreadable unreadable -> {
                 }
             }
         }
         if (!usable.isEmpty() || !gone.isEmpty()) {
-            recordsStored.stored(usable, gone);
+            recordsStored.storedWithWorks(usable, gone);
         }
     }
 }
