@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -54,6 +55,8 @@ final class IntakeWorker implements AutoCloseable {
      * batch per thread, as do about 200 records of an average 5 researchers each.
      */
     static final int BATCH = 1000;
+    /** Tasks done after which an idle worker vacuums the queue's tables. */
+    private static final long VACUUM_AFTER = 20_000;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
@@ -64,6 +67,7 @@ final class IntakeWorker implements AutoCloseable {
     private final PermissionNeeded waitingForPermission;
     private final BackgroundWorker worker;
     private final int batchSize;
+    private final AtomicLong doneSinceVacuum = new AtomicLong();
 
     /**
      * @param waitingForPermission told, inside the task's transaction, about each researcher whose claim waits
@@ -88,8 +92,13 @@ final class IntakeWorker implements AutoCloseable {
         this.registrationId = Objects.requireNonNull(registrationId, "registrationId");
         this.waitingForPermission = Objects.requireNonNull(waitingForPermission, "waitingForPermission");
         // Each thread takes the tasks of its own partitions, so the threads never contend for one task.
-        this.worker = new BackgroundWorker("intake", threadCount, pollInterval,
-                (slot, slots) -> runBatch(slots, slot) > 0);
+        this.worker = new BackgroundWorker("intake", threadCount, pollInterval, (slot, slots) -> {
+            if (runBatch(slots, slot) > 0) {
+                return true;
+            }
+            vacuumAfterLargeIntake();
+            return false;
+        });
     }
 
     /** Runs every due task now, on the calling thread. Returns how many ran. */
@@ -101,6 +110,23 @@ final class IntakeWorker implements AutoCloseable {
             total += done;
         } while (done > 0);
         return total;
+    }
+
+    /**
+     * Once the worker is idle after a large intake, the queue's tables are vacuumed: their rows were all deleted,
+     * and a vacuum gives the emptied pages back (PostgreSQL truncates a table's empty end), where autovacuum,
+     * waiting for a fifth of the table to be dead, would leave a million links' tasks' space in the database.
+     */
+    private void vacuumAfterLargeIntake() {
+        long done = doneSinceVacuum.get();
+        if (done < VACUUM_AFTER || !doneSinceVacuum.compareAndSet(done, 0)) {
+            return;
+        }
+        try {
+            jdbc.execute("VACUUM intake_task, intake_work");
+        } catch (RuntimeException e) {
+            log.info("Could not vacuum the intake queue after {} tasks: {}", done, e.toString());
+        }
     }
 
     /** Tasks waiting (due or backing off). */
@@ -135,7 +161,9 @@ final class IntakeWorker implements AutoCloseable {
         }
         Long[] ids = due.stream().map(Task::id).toArray(Long[]::new);
         try {
-            return Objects.requireNonNull(tx.execute(status -> runTogether(ids)));
+            int done = Objects.requireNonNull(tx.execute(status -> runTogether(ids)));
+            doneSinceVacuum.addAndGet(done);
+            return done;
         } catch (RuntimeException e) {
             log.info("A batch of {} intake tasks failed together; each runs alone: {}", ids.length, e.toString());
             Map<String, WorkPayload> works = new HashMap<>();
