@@ -119,11 +119,15 @@ final class IntakeWorker implements AutoCloseable {
      */
     private void vacuumAfterLargeIntake() {
         long done = doneSinceVacuum.get();
-        if (done < VACUUM_AFTER || !doneSinceVacuum.compareAndSet(done, 0)) {
+        // Only once the queue is drained (the other threads' partitions too): live rows at its end keep the pages.
+        if (done < VACUUM_AFTER || Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM intake_task WHERE not_before IS NULL OR not_before <= ?)""",
+                Boolean.class, Timestamp.from(clock.instant()))) || !doneSinceVacuum.compareAndSet(done, 0)) {
             return;
         }
         try {
             jdbc.execute("VACUUM intake_task, intake_work");
+            log.info("Vacuumed the intake queue after {} tasks", done);
         } catch (RuntimeException e) {
             log.info("Could not vacuum the intake queue after {} tasks: {}", done, e.toString());
         }
