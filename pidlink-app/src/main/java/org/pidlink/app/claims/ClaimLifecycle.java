@@ -18,15 +18,21 @@ import static org.pidlink.app.claims.ClaimStatus.WAITING_FOR_PERMISSION;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -36,6 +42,7 @@ import org.pidlink.app.claims.ClaimRows.Row;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,6 +80,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ClaimLifecycle {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final WriteAccessSource access;
@@ -95,6 +103,7 @@ final class ClaimLifecycle {
             UnaryOperator<String> sameClient, WriteOrder order) {
         this.order = Objects.requireNonNull(order, "order");
         this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.access = Objects.requireNonNull(access, "access");
@@ -236,77 +245,189 @@ final class ClaimLifecycle {
         }));
     }
 
-    /**
-     * {@link #assertClaim} for every researcher one record names, in one transaction: the claims of researchers
-     * who never connected pidlink (most of a large collaboration) are inserted in one statement, waiting for
-     * permission, with no queue to recompute (nothing of theirs can be written); the others, and claims that exist
-     * already, take {@link #assertClaim}'s way one by one.
-     *
-     * @return the result per researcher, in the order given
-     */
+    /** {@link #assertClaim} for every researcher one record names: {@link #assertAll} with one DOI and one work. */
     Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration, Provenance provenance,
             WorkPayload payload) {
         return assertClaims(orcids, doi, registration, provenance, payload, RecordFacts.UNKNOWN);
     }
 
+    /** {@link #assertClaims} with what the researchers' filters read of the DOI's record. */
     Map<OrcidId, ClaimResult> assertClaims(List<OrcidId> orcids, Doi doi, String registration, Provenance provenance,
             WorkPayload payload, RecordFacts facts) {
-        Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(payload, "payload");
+        List<ClaimAssertion> assertions = orcids.stream().map(o -> new ClaimAssertion(o, doi, payload, facts))
+                .toList();
+        List<ClaimResult> done = assertAll(assertions, registration, provenance);
+        Map<OrcidId, ClaimResult> results = new LinkedHashMap<>();
+        for (int i = 0; i < orcids.size(); i++) {
+            results.put(orcids.get(i), done.get(i));
+        }
+        return results;
+    }
+
+    /**
+     * {@link #assertClaim} for many researchers and DOIs (a batch of intake's work: many records), in one
+     * transaction and a bounded number of statements however many there are: the works are stored in one
+     * statement, the new claims inserted in one, already waiting for permission, for review or queued as their
+     * researcher's access says (asked once per researcher); only claims that exist already take
+     * {@link #assertClaim}'s way one by one. Rows are inserted and locked in (iD, DOI) order, and researchers'
+     * queues told in iD order, so that concurrent batches cannot deadlock.
+     *
+     * @return the result per assertion, in the order given
+     */
+    List<ClaimResult> assertAll(List<ClaimAssertion> assertions, String registration, Provenance provenance) {
+        Objects.requireNonNull(provenance, "provenance");
         String registrationId = registrationKey(registration);
+        if (assertions.isEmpty()) {
+            return List.of();
+        }
         return Objects.requireNonNull(tx.execute(status -> {
             Instant now = clock.instant();
-            Set<OrcidId> mayWrite = access.mayHaveAccess(orcids, registrationId);
-            List<OrcidId> unconnected = orcids.stream().filter(o -> !mayWrite.contains(o)).toList();
-            Map<OrcidId, ClaimResult> inserted = new HashMap<>();
-            if (!unconnected.isEmpty()) {
-                // All alike: the first one's answer ("not connected") is everyone's.
-                Hold hold = Objects.requireNonNull(holdFor(unconnected.getFirst(), registrationId,
-                        EnumSet.of(provenance), ClaimAction.ADD, false), "a researcher without permission is held");
-                storeWork(payload, now);
-                Map<OrcidId, ClaimedWork> works = ClaimedWork.ofAll(payload, unconnected);
-                facts(jdbc.sql("""
-                        INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, status_reason,
-                                           queued_action, queued_class, created_at, updated_at, write_rank, named_as,
-                                           doi_state, version_of, work_type, work_year, filtered_by, wanted)
-                        SELECT c.o, :doi, :reg, ARRAY[:prov]::text[], :hash,
-                               CASE WHEN x.name IS NULL THEN :status ELSE :filtered END,
-                               CASE WHEN x.name IS NULL THEN :reason ELSE """
-                        + WorkFilters.reasonSql("x.name", "c", "f") + """
-                               END, CASE WHEN x.name IS NULL THEN :add END, :class, :now, :now,
-                               :rank, c.named_as, c.doi_state, c.version_of, c.work_type, c.work_year, x.name,
-                               x.name IS NULL
-                        FROM (SELECT t.o, t.named_as, CAST(:doiState AS text) AS doi_state,
-                                     CAST(:versionOf AS text) AS version_of, CAST(:workType AS text) AS work_type,
-                                     CAST(:workYear AS integer) AS work_year
-                              FROM unnest(:orcids::text[], :namedAs::text[]) AS t(o, named_as)) c
-                        CROSS JOIN LATERAL """ + WorkFilters.effectiveSql("c.o") + """
-                         f CROSS JOIN LATERAL (SELECT """ + WorkFilters.filteredBySql("c", "f") + """
-                         AS name) x
-                        ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
-                        RETURNING id, orcid, status"""), facts, works.get(unconnected.getFirst()))
-                        .param("filtered", FILTERED.name())
-                        .param("doi", doi.value()).param("reg", registrationId).param("prov", provenance.name())
-                        .param("hash", payload.canonicalHash()).param("status", hold.status().name())
-                        .param("reason", hold.reason()).param("add", ClaimAction.ADD.name())
-                        .param("class", classOfNew(provenance).ordinal()).param("now", ts(now))
-                        .param("orcids", unconnected.stream().map(OrcidId::value).toArray(String[]::new))
-                        .param("namedAs", unconnected.stream().map(o -> works.get(o).namedAs()).toArray(String[]::new))
-                        // The rank reads only the work (year, type), the same for all of them.
-                        .param("rank", order.rank(works.get(unconnected.getFirst())))
-                        .query((rs, n) -> Map.entry(new OrcidId(rs.getString("orcid")),
-                                new ClaimResult(rs.getLong("id"), ClaimStatus.valueOf(rs.getString("status")), true,
-                                        false)))
-                        .list().forEach(e -> inserted.put(e.getKey(), e.getValue()));
+            Map<OrcidId, Optional<Hold>> holds = newClaimHolds(assertions, registrationId, provenance);
+            Map<String, WorkPayload> works = new TreeMap<>();
+            Map<String, Set<OrcidId>> namedBy = new HashMap<>();
+            for (ClaimAssertion a : assertions) {
+                works.putIfAbsent(a.payload().canonicalHash(), a.payload());
+                namedBy.computeIfAbsent(a.payload().canonicalHash(), h -> new LinkedHashSet<>()).add(a.orcid());
             }
-            Map<OrcidId, ClaimResult> results = new LinkedHashMap<>();
-            for (OrcidId orcid : orcids) {
-                ClaimResult done = inserted.get(orcid);
-                results.put(orcid, done != null ? done
-                        : assertClaim(orcid, doi, registration, provenance, payload, facts));
+            storeWorks(works.values(), now);
+            // Each work read once for all the researchers it is asserted for.
+            Map<String, Map<OrcidId, ClaimedWork>> claimed = new HashMap<>();
+            works.forEach((hash, payload) -> claimed.put(hash, ClaimedWork.ofAll(payload, namedBy.get(hash))));
+
+            Integer[] sorted = new Integer[assertions.size()];
+            Arrays.setAll(sorted, i -> i);
+            Arrays.sort(sorted, Comparator.comparing((Integer i) -> assertions.get(i).orcid().value())
+                    .thenComparing(i -> assertions.get(i).doi().value()));
+            int n = sorted.length;
+            String[] orcids = new String[n];
+            String[] dois = new String[n];
+            String[] hashes = new String[n];
+            String[] statuses = new String[n];
+            String[] reasons = new String[n];
+            Boolean[] due = new Boolean[n];
+            Integer[] ranks = new Integer[n];
+            String[] namedAs = new String[n];
+            String[] doiStates = new String[n];
+            String[] versionsOf = new String[n];
+            String[] workTypes = new String[n];
+            Integer[] workYears = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                ClaimAssertion a = assertions.get(sorted[k]);
+                Hold hold = holds.get(a.orcid()).orElse(null);
+                ClaimedWork work = claimed.get(a.payload().canonicalHash()).get(a.orcid());
+                orcids[k] = a.orcid().value();
+                dois[k] = a.doi().value();
+                hashes[k] = a.payload().canonicalHash();
+                statuses[k] = hold == null ? QUEUED.name() : hold.status().name();
+                reasons[k] = hold == null ? null : hold.reason();
+                due[k] = hold == null;
+                ranks[k] = order.rank(work);
+                namedAs[k] = work.namedAs();
+                doiStates[k] = a.facts().doiState();
+                versionsOf[k] = a.facts().versionOf();
+                workTypes[k] = work.type().isEmpty() ? null : work.type();
+                workYears[k] = work.year();
             }
-            return results;
+            // Each researcher's filters are decided in the statement (WorkFilters): a claim they hold back is stored
+            // FILTERED with nothing queued.
+            Map<List<String>, Inserted> inserted = new HashMap<>();
+            jdbc.sql("""
+                    INSERT INTO claim (orcid, doi, registration_id, provenance, payload_hash, status, status_reason,
+                                       queued_action, queued_class, due_at, created_at, updated_at, write_rank,
+                                       named_as, doi_state, version_of, work_type, work_year, filtered_by, wanted)
+                    SELECT c.o, c.d, :reg, ARRAY[:prov]::text[], c.h, CASE WHEN x.name IS NULL THEN c.s ELSE :filtered END,
+                           CASE WHEN x.name IS NULL THEN c.r ELSE """ + WorkFilters.reasonSql("x.name", "c", "f") + """
+                           END, CASE WHEN x.name IS NULL THEN :add END, :class,
+                           CASE WHEN c.due AND x.name IS NULL THEN CAST(:now AS timestamptz) END, :now, :now, c.rank,
+                           c.named_as, c.doi_state, c.version_of, c.work_type, c.work_year, x.name, x.name IS NULL
+                    FROM unnest(:orcids::text[], :dois::text[], :hashes::text[], :statuses::text[], :reasons::text[],
+                                :due::boolean[], :ranks::int[], :namedAs::text[], :doiStates::text[],
+                                :versionsOf::text[], :workTypes::text[], :workYears::int[])
+                         WITH ORDINALITY AS c(o, d, h, s, r, due, rank, named_as, doi_state, version_of, work_type,
+                                              work_year, n)
+                    CROSS JOIN LATERAL """ + WorkFilters.effectiveSql("c.o") + """
+                     f CROSS JOIN LATERAL (SELECT """ + WorkFilters.filteredBySql("c", "f") + """
+                     AS name) x
+                    ORDER BY c.n
+                    ON CONFLICT ON CONSTRAINT claim_triple DO NOTHING
+                    RETURNING id, orcid, doi, filtered_by""")
+                    .param("reg", registrationId).param("prov", provenance.name())
+                    .param("filtered", FILTERED.name())
+                    .param("add", ClaimAction.ADD.name()).param("class", classOfNew(provenance).ordinal())
+                    .param("now", ts(now)).param("orcids", orcids).param("dois", dois).param("hashes", hashes)
+                    .param("statuses", statuses).param("reasons", reasons).param("due", due).param("ranks", ranks)
+                    .param("namedAs", namedAs).param("doiStates", doiStates).param("versionsOf", versionsOf)
+                    .param("workTypes", workTypes).param("workYears", workYears)
+                    .query((rs, row) -> Map.entry(List.of(rs.getString("orcid"), rs.getString("doi")),
+                            new Inserted(rs.getLong("id"), rs.getString("filtered_by") != null)))
+                    .list().forEach(e -> inserted.put(e.getKey(), e.getValue()));
+            ClaimResult[] results = new ClaimResult[n];
+            Set<OrcidId> queued = new TreeSet<>(Comparator.comparing(OrcidId::value));
+            for (int k = 0; k < n; k++) {
+                int i = sorted[k];
+                ClaimAssertion a = assertions.get(i);
+                Inserted row = inserted.get(List.of(a.orcid().value(), a.doi().value()));
+                if (row == null) {
+                    results[i] = assertClaim(a.orcid(), a.doi(), registration, provenance, a.payload(), a.facts());
+                    continue;
+                }
+                long id = row.id();
+                if (row.filtered()) {
+                    // Her filters keep it off her record: nothing queued, nothing to tell the queue.
+                    results[i] = new ClaimResult(id, FILTERED, true, false);
+                    continue;
+                }
+                Hold hold = holds.get(a.orcid()).orElse(null);
+                results[i] = new ClaimResult(id, hold == null ? QUEUED : hold.status(), true, hold == null);
+                if (hold == null) {
+                    queued.add(a.orcid());
+                }
+            }
+            // A held claim adds no due write: only researchers with a queued one are rescheduled.
+            queued.forEach(orcid -> queue.queueChanged(orcid, claimQueue));
+            return List.of(results);
         }));
+    }
+
+    /**
+     * What holds a new claim of each researcher ({@link #holdFor} for an addition not yet approved), asked once per
+     * researcher: researchers who never connected pidlink (most of a large collaboration) are found in one query and
+     * share one answer.
+     */
+    private Map<OrcidId, Optional<Hold>> newClaimHolds(List<ClaimAssertion> assertions, String registrationId,
+            Provenance provenance) {
+        Set<OrcidId> orcids = new LinkedHashSet<>();
+        assertions.forEach(a -> orcids.add(a.orcid()));
+        Set<Provenance> provenances = EnumSet.of(provenance);
+        Set<String> reviewing = awaitsReview(ClaimAction.ADD, false, provenances) ? reviewingFirst(orcids) : Set.of();
+        Set<OrcidId> mayWrite = access.mayHaveAccess(orcids, registrationId);
+        Map<OrcidId, Optional<Hold>> holds = new HashMap<>();
+        Hold notConnected = null;
+        for (OrcidId orcid : orcids) {
+            Hold hold;
+            if (reviewing.contains(orcid.value())) {
+                hold = new Hold(AWAITING_REVIEW, null);
+            } else if (mayWrite.contains(orcid)) {
+                hold = holdFor(access.find(orcid, registrationId), provenances, ClaimAction.ADD);
+            } else {
+                // All alike: the first one's answer ("not connected") is everyone's.
+                if (notConnected == null) {
+                    notConnected = Objects.requireNonNull(holdFor(access.find(orcid, registrationId), provenances,
+                            ClaimAction.ADD), "a researcher without permission is held");
+                }
+                hold = notConnected;
+            }
+            holds.put(orcid, Optional.ofNullable(hold));
+        }
+        return holds;
+    }
+
+    /** Of these researchers, those who review new works first: one query. */
+    private Set<String> reviewingFirst(Collection<OrcidId> orcids) {
+        return Set.copyOf(jdbc.sql("SELECT orcid FROM claim_write_mode WHERE review_first AND orcid = ANY(:orcids::text[])")
+                .param("orcids", orcids.stream().map(OrcidId::value).toArray(String[]::new))
+                .query(String.class).list());
     }
 
     boolean recordFoundOnOrcid(OrcidId orcid, Doi doi, String registration, Provenance provenance,
@@ -962,16 +1083,27 @@ final class ClaimLifecycle {
      * (equal hashes are the same work, so the first copy stored serves them all).
      */
     private void storeWork(WorkPayload payload, Instant now) {
-        // Asked first so that the work (megabytes for a large collaboration) is sent only when it is missing.
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM claim_work WHERE payload_hash = :hash)")
-                .param("hash", payload.canonicalHash()).query(Boolean.class).single()) {
+        storeWorks(List.of(payload), now);
+    }
+
+    /** {@link #storeWork} for several works: which are missing is asked in one query, they are stored in one batch. */
+    private void storeWorks(Collection<WorkPayload> payloads, Instant now) {
+        Map<String, WorkPayload> byHash = new TreeMap<>();
+        payloads.forEach(p -> byHash.putIfAbsent(p.canonicalHash(), p));
+        // Asked first so that a work (megabytes for a large collaboration) is sent only when it is missing.
+        jdbc.sql("SELECT payload_hash FROM claim_work WHERE payload_hash = ANY(:hashes::text[])")
+                .param("hashes", byHash.keySet().toArray(String[]::new)).query(String.class).list()
+                .forEach(byHash::remove);
+        if (byHash.isEmpty()) {
             return;
         }
-        jdbc.sql("""
-                INSERT INTO claim_work (payload_hash, work_json, created_at) VALUES (:hash, :json, :now)
-                ON CONFLICT (payload_hash) DO NOTHING""")
-                .param("hash", payload.canonicalHash()).param("json", payload.json()).param("now", ts(now))
-                .update();
+        // One JDBC batch, in hash order: concurrent batches storing the same works wait for each other instead of
+        // deadlocking. Each work a plain parameter: a text[] literal would escape and copy megabytes again.
+        List<Object[]> rows = new ArrayList<>(byHash.size());
+        byHash.values().forEach(p -> rows.add(new Object[] {p.canonicalHash(), p.json(), ts(now)}));
+        batch.batchUpdate("""
+                INSERT INTO claim_work (payload_hash, work_json, created_at) VALUES (?, ?, ?)
+                ON CONFLICT (payload_hash) DO NOTHING""", rows);
     }
 
     private boolean leaveOrcid(Row row, OrcidId orcid, String registrationId, String reason, Instant now,
@@ -1068,6 +1200,10 @@ final class ClaimLifecycle {
 
     /** A stored claim and the filter that holds it back (null: none), with the sentence saying why. */
     private record Filtering(long id, @Nullable String filteredBy, @Nullable String reason) {
+    }
+
+    /** A claim a batch inserted, and whether its researcher's filters hold it back. */
+    private record Inserted(long id, boolean filtered) {
     }
 
     /** The facts of a claim ({@code c}), the filters in force ({@code f}) and the filter that holds it back ({@code x}). */

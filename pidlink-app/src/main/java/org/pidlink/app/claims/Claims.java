@@ -90,6 +90,18 @@ public final class Claims {
     }
 
     /**
+     * {@link #assertClaim} for a batch of assertions (many researchers and DOIs, e.g. a batch of intake's work), in
+     * one transaction and a bounded number of statements however many there are: one statement inserts every new
+     * claim; only claims that exist already are asserted one by one.
+     *
+     * @return the result per assertion, in the order given
+     */
+    public List<ClaimResult> assertClaims(List<ClaimAssertion> assertions, String registration,
+            Provenance provenance) {
+        return lifecycle.assertAll(assertions, registration, provenance);
+    }
+
+    /**
      * The researcher's ORCID record already holds a work for {@code doi}, read back from ORCID (the import):
      * the link is recorded with {@code provenance} and nothing is written to ORCID for it.
      * <ul>

@@ -60,6 +60,63 @@ public final class Intake {
         Objects.requireNonNull(body, "body");
         Set<String> formats = new LinkedHashSet<>();
         List<Received> items = new ArrayList<>();
+        read(body, contentType, items, formats);
+        return apply(items, source, formats);
+    }
+
+    /** One document of a batch of {@link #submitAll}: metadata in any format intake reads, or a DOI's deletion. */
+    public sealed interface Document {
+
+        /** Metadata, with the Content-Type it came with (or null: the content decides). */
+        record Metadata(byte[] body, String contentType) implements Document {
+            public Metadata {
+                Objects.requireNonNull(body, "body");
+            }
+        }
+
+        /** The DOI was deleted at its registration agency. */
+        record Deletion(Doi doi) implements Document {
+            public Deletion {
+                Objects.requireNonNull(doi, "doi");
+            }
+        }
+    }
+
+    /**
+     * Several documents of one source (a batch of a Kafka topic's events) taken in as one submission: one
+     * transaction and a few statements for all of them, each document as {@link #submit} or {@link #deleted} would
+     * take it, in order.
+     *
+     * @return one report per document, in order
+     */
+    public List<IntakeReport> submitAll(List<Document> documents, String source) {
+        Set<String> formats = new LinkedHashSet<>();
+        List<Received> items = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>(documents.size());
+        List<Set<String>> formatsOf = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            Set<String> these = new LinkedHashSet<>();
+            switch (document) {
+                case Document.Metadata metadata -> read(metadata.body(), metadata.contentType(), items, these);
+                case Document.Deletion deletion ->
+                        items.add(new IntakeStore.Deleted(deletion.doi(), "the DOI was deleted"));
+            }
+            formats.addAll(these);
+            formatsOf.add(these);
+            ends.add(items.size());
+        }
+        List<DoiOutcome> outcomes = apply(items, source, formats).dois();
+        List<IntakeReport> reports = new ArrayList<>(documents.size());
+        int start = 0;
+        for (int i = 0; i < documents.size(); i++) {
+            reports.add(IntakeReport.of(List.copyOf(formatsOf.get(i)), outcomes.subList(start, ends.get(i))));
+            start = ends.get(i);
+        }
+        return reports;
+    }
+
+    /** Reads a body's documents into intake items, noting the formats found. */
+    private void read(byte[] body, String contentType, List<Received> items, Set<String> formats) {
         for (Submissions.Part part : Submissions.split(body, contentType)) {
             ReadResult result = reader.read(part.bytes(), contentType);
             if (result.format() != null) {
@@ -72,7 +129,6 @@ public final class Intake {
                 items.add(new IntakeStore.Unreadable(null, error.message(), part.locate(error.location())));
             }
         }
-        return apply(items, source, formats);
     }
 
     /** Records read elsewhere (a harvest page already parsed). */
@@ -109,7 +165,7 @@ public final class Intake {
     }
 
     private void tellRecordsStored(List<Received> items) {
-        List<DoiRecord> usable = new ArrayList<>();
+        List<RecordsStored.Usable> usable = new ArrayList<>();
         List<Doi> gone = new ArrayList<>();
         for (Received item : items) {
             switch (item) {
@@ -121,14 +177,15 @@ public final class Intake {
                 // offered in search & link nor to registrants' features, as before the filters.
                 case IntakeStore.Read read when RecordFacts.REGISTERED.equals(read.evaluation().facts().doiState())
                         || read.evaluation().facts().versionOf() != null -> gone.add(read.evaluation().record().doi());
-                case IntakeStore.Read read -> usable.add(read.evaluation().record());
+                case IntakeStore.Read read -> usable.add(new RecordsStored.Usable(read.evaluation().record(),
+                        evaluator.sharedWork(read.evaluation())));
                 case IntakeStore.Deleted deleted -> gone.add(deleted.doi());
                 case IntakeStore.Unreadable unreadable -> {
                 }
             }
         }
         if (!usable.isEmpty() || !gone.isEmpty()) {
-            recordsStored.stored(usable, gone);
+            recordsStored.storedWithWorks(usable, gone);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.pidlink.app.intake;
 
 import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -8,6 +9,8 @@ import org.pidlink.app.admin.TypeMappings;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.api.ApiKeys;
 import org.pidlink.app.intake.notify.PermissionNotifications;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.metadata.DoiRecord;
 import org.pidlink.core.metadata.MetadataReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,7 +38,17 @@ class IntakeConfiguration {
                 RecordEvaluator.standard(typeMappings::current, properties.includeContributors(),
                         properties.maxIdsPerRecord()),
                 new IntakeStore(dataSource, clock), worker::wake, new IntakeMetrics(meters),
-                (usable, gone) -> recordsStored.orderedStream().forEach(r -> r.stored(usable, gone)));
+                new RecordsStored() {
+                    @Override
+                    public void stored(List<DoiRecord> usable, List<Doi> gone) {
+                        recordsStored.orderedStream().forEach(r -> r.stored(usable, gone));
+                    }
+
+                    @Override
+                    public void storedWithWorks(List<Usable> usable, List<Doi> gone) {
+                        recordsStored.orderedStream().forEach(r -> r.storedWithWorks(usable, gone));
+                    }
+                });
     }
 
     @Bean

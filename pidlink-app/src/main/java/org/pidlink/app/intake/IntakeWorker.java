@@ -7,44 +7,57 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import org.pidlink.app.background.BackgroundWorker;
+import org.pidlink.app.claims.ClaimAssertion;
 import org.pidlink.app.claims.ClaimResult;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.RecordFacts;
 import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.app.intake.notify.PermissionNotifications.Waiting;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns queued intake work into claims: asserts the auto-update claim of each researcher a DOI names (claims
  * decides whether it is written now or waits for permission) and withdraws it from researchers no longer named.
- * Each task runs in its own transaction together with the claim change, so a task is done exactly once. Tasks
- * of one DOI and researcher run in the order they arrived.
+ * A batch of tasks (many records) runs in one transaction together with its claim changes, which deletes the
+ * tasks, so a task is done exactly once and a crash loses none; several workers (threads, instances on one
+ * database) skip each other's locked tasks. When a batch fails, its tasks run one transaction each, and only the
+ * failing ones back off. Tasks of one DOI and researcher run in the order they arrived.
  *
  * <p>Tests call {@link #runDueTasks()}; the application runs it on a {@link BackgroundWorker}, woken by intake.
  */
 final class IntakeWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeWorker.class);
-    /** Tasks taken at once: the researchers of a record at the ceiling per record come in one batch per thread. */
-    private static final int BATCH = 1000;
+    /**
+     * Tasks taken at once, in one transaction: the researchers of a record at the ceiling per record come in one
+     * batch per thread, as do about 200 records of an average 5 researchers each.
+     */
+    static final int BATCH = 1000;
+    /** Tasks done after which an idle worker vacuums the queue's tables. */
+    private static final long VACUUM_AFTER = 20_000;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
@@ -54,6 +67,8 @@ final class IntakeWorker implements AutoCloseable {
     private final String registrationId;
     private final PermissionNeeded waitingForPermission;
     private final BackgroundWorker worker;
+    private final int batchSize;
+    private final AtomicLong doneSinceVacuum = new AtomicLong();
 
     /**
      * @param waitingForPermission told, inside the task's transaction, about each researcher whose claim waits
@@ -61,6 +76,16 @@ final class IntakeWorker implements AutoCloseable {
      */
     IntakeWorker(DataSource dataSource, Clock clock, Claims claims, String registrationId, int threadCount,
                  Duration pollInterval, PermissionNeeded waitingForPermission) {
+        this(dataSource, clock, claims, registrationId, threadCount, pollInterval, waitingForPermission, BATCH);
+    }
+
+    /** @param batchSize tasks taken at once, in one transaction */
+    IntakeWorker(DataSource dataSource, Clock clock, Claims claims, String registrationId, int threadCount,
+                 Duration pollInterval, PermissionNeeded waitingForPermission, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        }
+        this.batchSize = batchSize;
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -68,8 +93,13 @@ final class IntakeWorker implements AutoCloseable {
         this.registrationId = Objects.requireNonNull(registrationId, "registrationId");
         this.waitingForPermission = Objects.requireNonNull(waitingForPermission, "waitingForPermission");
         // Each thread takes the tasks of its own partitions, so the threads never contend for one task.
-        this.worker = new BackgroundWorker("intake", threadCount, pollInterval,
-                (slot, slots) -> runBatch(slots, slot) > 0);
+        this.worker = new BackgroundWorker("intake", threadCount, pollInterval, (slot, slots) -> {
+            if (runBatch(slots, slot) > 0) {
+                return true;
+            }
+            vacuumAfterLargeIntake();
+            return false;
+        });
     }
 
     /** Runs every due task now, on the calling thread. Returns how many ran. */
@@ -81,6 +111,27 @@ final class IntakeWorker implements AutoCloseable {
             total += done;
         } while (done > 0);
         return total;
+    }
+
+    /**
+     * Once the worker is idle after a large intake, the queue's tables are vacuumed: their rows were all deleted,
+     * and a vacuum gives the emptied pages back (PostgreSQL truncates a table's empty end), where autovacuum,
+     * waiting for a fifth of the table to be dead, would leave a million links' tasks' space in the database.
+     */
+    private void vacuumAfterLargeIntake() {
+        long done = doneSinceVacuum.get();
+        // Only once the queue is drained (the other threads' partitions too): live rows at its end keep the pages.
+        if (done < VACUUM_AFTER || Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM intake_task WHERE not_before IS NULL OR not_before <= ?)""",
+                Boolean.class, Timestamp.from(clock.instant()))) || !doneSinceVacuum.compareAndSet(done, 0)) {
+            return;
+        }
+        try {
+            jdbc.execute("VACUUM intake_task, intake_work");
+            log.info("Vacuumed the intake queue after {} tasks", done);
+        } catch (RuntimeException e) {
+            log.info("Could not vacuum the intake queue after {} tasks: {}", done, e.toString());
+        }
     }
 
     /** Tasks waiting (due or backing off). */
@@ -105,80 +156,85 @@ final class IntakeWorker implements AutoCloseable {
 
     private int runBatch(int modulus, int slot) {
         List<Task> due = jdbc.query("""
-                SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, coalesce(d.owner, d.source) AS source,
-                       d.doi_state, d.version_of
-                FROM intake_task t LEFT JOIN intake_doi d ON d.doi = t.doi
+                SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, NULL AS source, NULL AS doi_state,
+                       NULL AS version_of
+                FROM intake_task t
                 WHERE mod(t.partition, ?) = ? AND (t.not_before IS NULL OR t.not_before <= ?)
                   AND NOT EXISTS (SELECT 1 FROM intake_task e WHERE e.doi = t.doi AND e.orcid = t.orcid AND e.id < t.id)
-                ORDER BY t.id LIMIT ?""", IntakeWorker::task, modulus, slot, Timestamp.from(clock.instant()), BATCH);
-        // The tasks of one record share their work: it is read and checked once per batch, not once per task.
-        Map<String, WorkPayload> works = new HashMap<>();
-        // A batch holds at most one task per DOI and researcher (the earliest), so its tasks may run in any order;
-        // the assertions of one record with one work run together, in a few statements however many researchers.
-        Map<List<String>, List<Task>> together = new LinkedHashMap<>();
-        List<Task> alone = new ArrayList<>();
-        for (Task task : due) {
-            if ("ASSERT".equals(task.action()) && task.workHash() != null) {
-                together.computeIfAbsent(Arrays.asList(task.doi(), task.workHash(), task.source()),
-                        k -> new ArrayList<>()).add(task);
-            } else {
-                alone.add(task);
-            }
+                ORDER BY t.id LIMIT ?""", IntakeWorker::task, modulus, slot, Timestamp.from(clock.instant()), batchSize);
+        if (due.isEmpty()) {
+            return 0;
         }
-        int done = 0;
-        for (List<Task> group : together.values()) {
-            if (group.size() == 1) {
-                alone.add(group.getFirst());
-            } else {
-                done += runTogether(group, works);
-            }
-        }
-        for (Task task : alone) {
-            if (run(task.id(), works)) {
-                done++;
-            }
-        }
-        return done;
-    }
-
-    /** One record's assertions with one work, in one transaction; on failure each task runs (and retries) alone. */
-    private int runTogether(List<Task> group, Map<String, WorkPayload> works) {
-        Task first = group.getFirst();
+        Long[] ids = due.stream().map(Task::id).toArray(Long[]::new);
         try {
-            return Objects.requireNonNull(tx.execute(status -> {
-                Long[] ids = group.stream().map(Task::id).toArray(Long[]::new);
-                List<String> locked = jdbc.queryForList(
-                        "SELECT orcid FROM intake_task WHERE id = ANY(?) ORDER BY id FOR UPDATE SKIP LOCKED",
-                        String.class, (Object) ids);
-                if (locked.isEmpty()) {
-                    return 0;
-                }
-                Doi doi = new Doi(first.doi());
-                List<OrcidId> orcids = locked.stream().map(OrcidId::new).toList();
-                Map<OrcidId, ClaimResult> results = claims.assertClaims(orcids, doi, registrationId,
-                        Provenance.AUTO_UPDATE, work(first.workHash(), works), first.facts());
-                List<OrcidId> waiting = new ArrayList<>();
-                results.forEach((orcid, result) -> {
-                    if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
-                        waiting.add(orcid);
-                    }
-                });
-                waitingForPermission.needed(waiting, doi.value(), first.source() == null ? "" : first.source());
-                jdbc.update("DELETE FROM intake_task WHERE id = ANY(?) AND orcid = ANY(?)", ids,
-                        locked.toArray(String[]::new));
-                forgetWorkIfDone(first.workHash());
-                return locked.size();
-            }));
+            int done = Objects.requireNonNull(tx.execute(status -> runTogether(ids)));
+            doneSinceVacuum.addAndGet(done);
+            return done;
         } catch (RuntimeException e) {
-            log.info("Intake tasks of {} failed together; each runs alone: {}", first.doi(), e.toString());
+            log.info("A batch of {} intake tasks failed together; each runs alone: {}", ids.length, e.toString());
+            Map<String, WorkPayload> works = new HashMap<>();
             int done = 0;
-            for (Task task : group) {
-                if (run(task.id(), works)) {
+            for (long id : ids) {
+                if (run(id, works)) {
                     done++;
                 }
             }
             return done;
         }
+    }
+
+    /**
+     * A batch of tasks in one transaction: the tasks are locked (those another worker holds are skipped), every
+     * assertion of the batch is made in a few statements for all its records ({@link Claims#assertClaims(List,
+     * String, Provenance)}), and the tasks are deleted in the same transaction, so that a crash loses none and a
+     * task is done once. A batch holds at most one task per DOI and researcher (the earliest), so its tasks may run
+     * in any order.
+     */
+    private int runTogether(Long[] ids) {
+        List<Task> locked = jdbc.query("""
+                SELECT t.id, t.doi, t.orcid, t.action, t.work_hash, t.reason, coalesce(d.owner, d.source) AS source,
+                       d.doi_state, d.version_of
+                FROM intake_task t LEFT JOIN intake_doi d ON d.doi = t.doi
+                WHERE t.id = ANY(?) ORDER BY t.id FOR UPDATE OF t SKIP LOCKED""", IntakeWorker::task, (Object) ids);
+        if (locked.isEmpty()) {
+            return 0;
+        }
+        Map<String, WorkPayload> works = works(locked);
+        List<ClaimAssertion> assertions = new ArrayList<>();
+        List<Task> asserted = new ArrayList<>();
+        List<Task> withdrawn = new ArrayList<>();
+        for (Task task : locked) {
+            if ("ASSERT".equals(task.action())) {
+                assertions.add(new ClaimAssertion(new OrcidId(task.orcid()), new Doi(task.doi()),
+                        work(task.workHash(), works), task.facts()));
+                asserted.add(task);
+            } else {
+                withdrawn.add(task);
+            }
+        }
+        List<ClaimResult> results = claims.assertClaims(assertions, registrationId, Provenance.AUTO_UPDATE);
+        // Per DOI, in the record's order (the tasks'), and the DOIs in one order: the requests' per-DOI locks are
+        // taken in the same order by every worker.
+        Map<String, List<OrcidId>> waiting = new TreeMap<>();
+        Map<String, String> sources = new HashMap<>();
+        for (int i = 0; i < asserted.size(); i++) {
+            if (results.get(i).status() == ClaimStatus.WAITING_FOR_PERMISSION) {
+                Task task = asserted.get(i);
+                waiting.computeIfAbsent(task.doi(), d -> new ArrayList<>()).add(assertions.get(i).orcid());
+                sources.put(task.doi(), task.source() == null ? "" : task.source());
+            }
+        }
+        if (!waiting.isEmpty()) {
+            waitingForPermission.needed(waiting.entrySet().stream()
+                    .map(e -> new Waiting(e.getKey(), e.getValue(), sources.get(e.getKey()))).toList());
+        }
+        for (Task task : withdrawn) {
+            execute(task, works);
+        }
+        jdbc.update("DELETE FROM intake_task WHERE id = ANY(?)",
+                (Object) locked.stream().map(Task::id).toArray(Long[]::new));
+        forgetWorksIfDone(works.keySet());
+        return locked.size();
     }
 
     private static Task task(ResultSet rs, int row) throws SQLException {
@@ -201,7 +257,7 @@ final class IntakeWorker implements AutoCloseable {
                 }
                 execute(found.get(), works);
                 jdbc.update("DELETE FROM intake_task WHERE id = ?", id);
-                forgetWorkIfDone(found.get().workHash());
+                forgetWorksIfDone(Collections.singletonList(found.get().workHash()));
                 return true;
             }));
         } catch (RuntimeException e) {
@@ -217,11 +273,25 @@ final class IntakeWorker implements AutoCloseable {
             ClaimResult result = claims.assertClaim(orcid, doi, registrationId, Provenance.AUTO_UPDATE,
                     work(task.workHash(), works), task.facts());
             if (result.status() == ClaimStatus.WAITING_FOR_PERMISSION) {
-                waitingForPermission.needed(List.of(orcid), doi.value(), task.source() == null ? "" : task.source());
+                waitingForPermission.needed(List.of(new Waiting(doi.value(), List.of(orcid),
+                        task.source() == null ? "" : task.source())));
             }
         } else {
             claims.withdraw(orcid, doi, registrationId, Provenance.AUTO_UPDATE, task.reason());
         }
+    }
+
+    /** The works of the tasks, read in one query: each is read once per batch, however many tasks share it. */
+    private Map<String, WorkPayload> works(List<Task> tasks) {
+        String[] hashes = tasks.stream().map(Task::workHash).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        Map<String, WorkPayload> works = new HashMap<>();
+        if (hashes.length > 0) {
+            jdbc.query("SELECT work_hash, work_json FROM intake_work WHERE work_hash = ANY(?)",
+                    (RowCallbackHandler) rs -> works.put(rs.getString(1),
+                            new WorkPayload(rs.getString(2), rs.getString(1))), (Object) hashes);
+        }
+        return works;
     }
 
     private WorkPayload work(String hash, Map<String, WorkPayload> works) {
@@ -243,18 +313,27 @@ final class IntakeWorker implements AutoCloseable {
     }
 
     /**
-     * The last task of a work removes the work's one copy. The work row is locked first, so that an intake
-     * storing new tasks for it (which locks it too) either finishes before the check, or stores it again after.
+     * The last task of a work removes the work's one copy. The works are locked first (in hash order, as intake
+     * locks them), so that an intake storing new tasks for one of them (which locks it too) either finishes before
+     * the check, or stores it again after.
      */
-    private void forgetWorkIfDone(String workHash) {
-        if (workHash == null || Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM intake_task WHERE work_hash = ?)", Boolean.class, workHash))) {
+    private void forgetWorksIfDone(Collection<String> workHashes) {
+        String[] hashes = workHashes.stream().filter(Objects::nonNull).distinct().sorted().toArray(String[]::new);
+        if (hashes.length == 0) {
             return;
         }
-        jdbc.query("SELECT work_hash FROM intake_work WHERE work_hash = ? FOR UPDATE", rs -> { }, workHash);
+        String[] done = jdbc.queryForList("""
+                SELECT h FROM unnest(?::text[]) AS h
+                WHERE NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = h) ORDER BY h""", String.class,
+                (Object) hashes).toArray(String[]::new);
+        if (done.length == 0) {
+            return;
+        }
+        jdbc.query("SELECT work_hash FROM intake_work WHERE work_hash = ANY(?) ORDER BY work_hash FOR UPDATE",
+                rs -> { }, (Object) done);
         jdbc.update("""
-                DELETE FROM intake_work w WHERE w.work_hash = ?
-                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)""", workHash);
+                DELETE FROM intake_work w WHERE w.work_hash = ANY(?)
+                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)""", (Object) done);
     }
 
     private void postpone(long id, RuntimeException e) {
@@ -276,9 +355,9 @@ final class IntakeWorker implements AutoCloseable {
                         String source, RecordFacts facts) {
     }
 
-    /** Told, inside the tasks' transaction, that researchers' claims on a DOI (from a source) wait for permission. */
+    /** Told, inside the tasks' transaction, that researchers' claims on DOIs (from their sources) wait for permission. */
     @FunctionalInterface
     interface PermissionNeeded {
-        void needed(List<OrcidId> orcids, String doi, String source);
+        void needed(List<Waiting> waiting);
     }
 }

@@ -21,6 +21,7 @@ import org.pidlink.core.metadata.DoiRecord;
 import org.pidlink.core.metadata.Person;
 import org.pidlink.core.skip.SkipRules;
 import org.pidlink.core.types.TypeMapping;
+import org.pidlink.core.work.ContributorRoles;
 import org.pidlink.core.work.InvalidWorkException;
 import org.pidlink.core.work.OrcidWork;
 import org.pidlink.core.work.WorkJsonWriter;
@@ -104,6 +105,27 @@ final class RecordEvaluator {
         }
         sorted.forEach((orcid, workHash) -> content.append(orcid).append('=').append(workHash).append('\n'));
         return new Evaluation(record, found, beyond, null, null, works, hash(content.toString()), facts);
+    }
+
+    /**
+     * The evaluation's one work when it is also the work of the DOI addressed to nobody ({@code WorkMapper.map(record)},
+     * what the Search &amp; Link index shows), so that the record need not be mapped a second time; null when it may
+     * differ. Listing the record's researchers changes the work only when one of them is a contributor whose role
+     * ORCID has no term for (listed for her sake only), or when the author list is longer than the mapper keeps.
+     */
+    WorkPayload sharedWork(Evaluation e) {
+        if (e.works().isEmpty() || !mapperSettings.equals(WorkMapper.Settings.defaults())
+                || e.record().creators().size() + e.record().contributors().size() > mapperSettings.maxContributors()) {
+            return null;
+        }
+        Set<String> honoured = Set.copyOf(e.orcids());
+        for (Person contributor : e.record().contributors()) {
+            if (contributor.orcid() != null && honoured.contains(contributor.orcid().value())
+                    && ContributorRoles.of(contributor, false).isEmpty()) {
+                return null;
+            }
+        }
+        return e.works().values().iterator().next();
     }
 
     /** The iDs of creators (and contributors, when configured) in metadata order, each once, before the ceiling. */

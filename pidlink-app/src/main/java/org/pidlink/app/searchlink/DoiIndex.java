@@ -31,6 +31,12 @@ import org.pidlink.core.work.WorkMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The DOIs a researcher can find: one row per DOI whose latest metadata ORCID may show, with the work mapped
  * from it (by the type mapping in force when it arrived). Searches are bounded: a minimum query length, a few
@@ -63,11 +69,26 @@ final class DoiIndex implements RecordsStored {
 
     @Override
     public void stored(List<DoiRecord> usable, List<Doi> gone) {
+        storedWithWorks(usable.stream().map(r -> new Usable(r, null)).toList(), gone);
+    }
+
+    /** Intake's work of a record, when it gives one, is the work indexed: the record is not mapped again. */
+    @Override
+    public void storedWithWorks(List<Usable> usable, List<Doi> gone) {
         WorkMapper mapper = new WorkMapper(types.current(), WorkMapper.Settings.defaults());
         List<Doi> removed = new ArrayList<>(gone);
         List<Object[]> rows = new ArrayList<>(usable.size());
         Timestamp now = Timestamp.from(clock.instant());
-        for (DoiRecord record : usable) {
+        for (Usable item : usable) {
+            DoiRecord record = item.record();
+            if (item.work() != null) {
+                TitleAndYear shown = TitleAndYear.of(item.work().json());
+                if (shown != null) {
+                    rows.add(new Object[] {record.doi().value(), shown.title(), shown.year(), creators(record),
+                            pgArray(orcids(record)), item.work().json(), item.work().canonicalHash(), now});
+                    continue;
+                }
+            }
             OrcidWork work;
             try {
                 work = mapper.map(record);
@@ -97,6 +118,43 @@ final class DoiIndex implements RecordsStored {
         if (!removed.isEmpty()) {
             jdbc.sql("DELETE FROM search_doi WHERE doi = ANY(:dois::text[])")
                     .param("dois", pgArray(removed.stream().map(Doi::value).toList())).update();
+        }
+    }
+
+    /**
+     * The title and publication year of an ORCID work's JSON, read by streaming its top level (a large
+     * collaboration's work is megabytes of contributors, skipped unread), or null when it has no title.
+     */
+    record TitleAndYear(String title, @Nullable Integer year) {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        static @Nullable TitleAndYear of(String workJson) {
+            String title = null;
+            Integer year = null;
+            try (JsonParser parser = JSON.createParser(workJson)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    if ("title".equals(name) || "publication-date".equals(name)) {
+                        JsonNode node = parser.readValueAsTree();
+                        if ("title".equals(name)) {
+                            title = node.path("title").path("value").isString()
+                                    ? node.path("title").path("value").stringValue() : null;
+                        } else if (node.path("year").path("value").isString()) {
+                            year = Integer.valueOf(node.path("year").path("value").stringValue().strip());
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (JacksonException | NumberFormatException e) {
+                return null;
+            }
+            return title == null ? null : new TitleAndYear(title, year);
         }
     }
 

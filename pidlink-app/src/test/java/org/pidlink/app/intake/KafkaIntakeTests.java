@@ -96,6 +96,42 @@ class KafkaIntakeTests extends IntakeTestSupport {
         assertThat(claim(second, doi)).hasValueSatisfying(c -> assertThat(c.title()).isEqualTo("Newer"));
     }
 
+    @Test
+    void aBatchOfEventsIsTakenInAsTheEventsOneByOneWould() {
+        KafkaIntake listener = new KafkaIntake(intake, jdbc.getDataSource(), Clock.systemUTC());
+        String deleted = TestRecords.newDoi();
+        String kept = TestRecords.newOrcid();
+        ConsumerRecord<String, byte[]> applied = event("batched", 1L, deleted, "Deleted later", kept);
+        listener.onMessage(List.of(applied));
+        String changed = TestRecords.newDoi();
+        String before = TestRecords.newOrcid();
+        String after = TestRecords.newOrcid();
+        String elsewhere = TestRecords.newDoi();
+        String other = TestRecords.newOrcid();
+
+        // One poll: an event applied before (redelivered), a DOI changed twice, another topic, a tombstone.
+        listener.onMessage(List.of(applied, event("batched", 2L, changed, "First", before),
+                event("batched", 3L, changed, "Second", after), event("batched-too", 1L, elsewhere, "Other", other),
+                new ConsumerRecord<>("batched", 0, 4L, deleted, null)));
+        drainIntake();
+
+        assertThat(claim(before, changed)).isEmpty();
+        assertThat(claim(after, changed)).hasValueSatisfying(c -> assertThat(c.title()).isEqualTo("Second"));
+        assertThat(claim(other, elsewhere)).isPresent();
+        assertThat(jdbc.queryForObject("SELECT source FROM intake_doi WHERE doi = ?", String.class, elsewhere))
+                .isEqualTo("kafka:batched-too");
+        assertThat(claim(kept, deleted)).as("the tombstone withdrew it").isEmpty();
+        assertThat(jdbc.queryForList("SELECT event_key FROM intake_event WHERE event_key LIKE 'batched%'", String.class))
+                .containsExactlyInAnyOrder("batched/0/1", "batched/0/2", "batched/0/3", "batched-too/0/1",
+                        "batched/0/4");
+    }
+
+    private static ConsumerRecord<String, byte[]> event(String topic, long offset, String doi, String title,
+                                                        String orcid) {
+        return new ConsumerRecord<>(topic, 0, offset, doi, TestRecords.dataciteJson(doi, "findable", title,
+                List.of(orcid), List.of()).getBytes(StandardCharsets.UTF_8));
+    }
+
     private int claimsOf(String doi) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM claim WHERE doi = ?", Integer.class, doi);
         return n == null ? 0 : n;

@@ -7,9 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.claims.RecordFacts;
+import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.app.intake.RecordEvaluator.Evaluation;
 import org.pidlink.core.metadata.DoiRecord;
 import org.pidlink.core.metadata.MetadataReader;
+import org.pidlink.core.work.OrcidWork;
+import org.pidlink.core.work.WorkMapper;
 
 /** What a record asks of ORCID, and the content hash that makes intake idempotent. */
 class RecordEvaluatorTest {
@@ -59,6 +62,31 @@ class RecordEvaluatorTest {
         assertThat(hidden.contentHash()).isNotEqualTo(original.contentHash());
         assertThat(original.works().values()).singleElement()
                 .satisfies(p -> assertThat(p.json()).contains("\"title\"").doesNotContain("put-code"));
+    }
+
+    @Test
+    void theSharedWorkIsGivenToTheIndexOnlyWhenItIsTheWorkAddressedToNobody() {
+        RecordEvaluator evaluator = RecordEvaluator.standard(true);
+        WorkMapper plain = WorkMapper.standard();
+        String creator = TestRecords.newOrcid();
+        String contributor = TestRecords.newOrcid();
+        DoiRecord withRole = read(TestRecords.dataciteJson(TestRecords.newDoi(), "findable", "Cores", List.of(creator),
+                List.of(contributor)));
+        // A sponsor has no ORCID role: the work lists her only because it is written to her record.
+        DoiRecord withoutRole = read(TestRecords.dataciteJson(TestRecords.newDoi(), "findable", "Cores",
+                List.of(creator), List.of(contributor)).replace("DataCollector", "Sponsor"));
+
+        for (DoiRecord record : List.of(withRole, affiliationSample())) {
+            WorkPayload shared = evaluator.sharedWork(evaluator.evaluate(record));
+            OrcidWork.Canonical mapped = plain.map(record).canonical();
+            assertThat(shared).as(record.doi().value()).isNotNull();
+            assertThat(shared.json()).isEqualTo(mapped.json());
+            assertThat(shared.canonicalHash()).isEqualTo(mapped.hash());
+        }
+        Evaluation sponsored = evaluator.evaluate(withoutRole);
+        assertThat(sponsored.works()).hasSize(2);
+        assertThat(evaluator.sharedWork(sponsored)).isNull();
+        assertThat(plain.map(withoutRole).canonical().json()).doesNotContain(contributor);
     }
 
     @Test

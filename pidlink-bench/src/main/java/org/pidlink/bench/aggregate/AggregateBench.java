@@ -442,18 +442,29 @@ public final class AggregateBench {
     /** The database's size, its largest tables, and bytes per DOI–iD link. */
     private static Map<String, Object> database(JdbcTemplate jdbc, long links) {
         long size = count(jdbc, "SELECT pg_database_size(current_database())");
-        Map<String, Object> tables = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c
-                JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind = 'r' AND n.nspname = current_schema()
-                ORDER BY 2 DESC LIMIT 10""", (RowCallbackHandler) rs -> tables.put(rs.getString(1), rs.getLong(2)));
+        Map<String, Object> tables = largest(jdbc, "r", "pg_total_relation_size", 10);
+        // The indexes on their own (pg_relation_size): what each costs per link, beside the tables' totals above.
+        Map<String, Object> indexes = largest(jdbc, "i", "pg_relation_size", 12);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bytes", size);
         out.put("bytesPerLink", LookupLoad.round((double) size / links, 1));
         out.put("goalBytesPerLink", 2048);
         out.put("largestTables", tables);
+        out.put("largestIndexes", indexes);
+        // A claim row's own bytes (its live version), to tell its width from what updates leave behind.
+        out.put("claimRowBytesAverage", jdbc.queryForObject(
+                "SELECT coalesce(round(avg(pg_column_size(claim.*))), 0) FROM claim", Long.class));
         return out;
+    }
+
+    /** The largest relations of a kind ({@code r} tables, {@code i} indexes) of pidlink's schema, by a size function. */
+    private static Map<String, Object> largest(JdbcTemplate jdbc, String kind, String sizeFunction, int limit) {
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        jdbc.query("SELECT c.relname, " + sizeFunction + "(c.oid) FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = ? AND n.nspname = current_schema() ORDER BY 2 DESC LIMIT ?",
+                (RowCallbackHandler) rs -> sizes.put(rs.getString(1), rs.getLong(2)), kind, limit);
+        return sizes;
     }
 
     private static Map<String, Object> memory(MemoryWatch.Marks marks) {

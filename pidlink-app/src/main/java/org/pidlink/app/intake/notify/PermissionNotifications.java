@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,15 +119,48 @@ public final class PermissionNotifications implements AutoCloseable {
      * given (the record's).
      */
     public void needed(List<OrcidId> orcids, String doi, String source) {
-        if (!settings.enabled() || orcids.isEmpty()) {
+        needed(List.of(new Waiting(doi, orcids, source)));
+    }
+
+    /**
+     * The researchers of one DOI whose claims wait for permission, and who sent the DOI: an element of
+     * {@link #needed(List)}.
+     */
+    public record Waiting(String doi, List<OrcidId> orcids, String source) {
+
+        public Waiting {
+            Objects.requireNonNull(doi, "doi");
+            orcids = List.copyOf(orcids);
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /**
+     * {@link #needed(List, String, String)} for several DOIs (a batch of intake's work, many records): who has an
+     * account is looked up once for all of them, and only DOIs naming someone without one cost more. The DOIs are
+     * taken in the order given; callers running in parallel give them in one order (their per-DOI locks).
+     */
+    public void needed(List<Waiting> waiting) {
+        if (!settings.enabled() || waiting.isEmpty()) {
             return;
         }
-        Set<OrcidId> known = accounts.known(orcids);
-        String[] unknown = orcids.stream().filter(o -> !known.contains(o)).map(OrcidId::value).distinct()
-                .toArray(String[]::new);
-        if (unknown.length == 0) {
+        Set<OrcidId> named = new LinkedHashSet<>();
+        waiting.forEach(w -> named.addAll(w.orcids()));
+        if (named.isEmpty()) {
             return;
         }
+        Set<OrcidId> known = accounts.known(named);
+        for (Waiting w : waiting) {
+            String[] unknown = w.orcids().stream().filter(o -> !known.contains(o)).map(OrcidId::value).distinct()
+                    .toArray(String[]::new);
+            if (unknown.length > 0) {
+                requested(unknown, w.doi(), w.source());
+            }
+        }
+    }
+
+    /** Requests for researchers without an account, within the caps. */
+    private void requested(String[] unknown, String doi, String source) {
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.update("""
                 UPDATE permission_notification SET status = 'DUE', due_at = greatest(?, last_sent_at + ?::interval)
