@@ -56,7 +56,7 @@ final class IntakeWorker implements AutoCloseable {
      */
     static final int BATCH = 1000;
     /** Tasks done after which an idle worker vacuums the queue's tables. */
-    private static final long VACUUM_AFTER = 20_000;
+    private static final long VACUUM_AFTER = 5_000;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
