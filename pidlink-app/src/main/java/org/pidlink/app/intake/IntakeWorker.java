@@ -57,7 +57,7 @@ final class IntakeWorker implements AutoCloseable {
      */
     static final int BATCH = 1000;
     /** Tasks done after which an idle worker vacuums the queue's tables. */
-    private static final long VACUUM_AFTER = 20_000;
+    private static final long VACUUM_AFTER = 5_000;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
@@ -314,26 +314,21 @@ final class IntakeWorker implements AutoCloseable {
 
     /**
      * The last task of a work removes the work's one copy. The works are locked first (in hash order, as intake
-     * locks them), so that an intake storing new tasks for one of them (which locks it too) either finishes before
-     * the check, or stores it again after.
+     * locks them), and only then is it checked whether tasks remain: two workers finishing the last tasks of one
+     * work at once then take turns, and the second sees the first's tasks gone (each statement reads what was
+     * committed before it), instead of each seeing the other's and both keeping the work; an intake storing new
+     * tasks for the work (which locks it too) either finishes before the check, or stores it again after.
      */
     private void forgetWorksIfDone(Collection<String> workHashes) {
         String[] hashes = workHashes.stream().filter(Objects::nonNull).distinct().sorted().toArray(String[]::new);
         if (hashes.length == 0) {
             return;
         }
-        String[] done = jdbc.queryForList("""
-                SELECT h FROM unnest(?::text[]) AS h
-                WHERE NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = h) ORDER BY h""", String.class,
-                (Object) hashes).toArray(String[]::new);
-        if (done.length == 0) {
-            return;
-        }
         jdbc.query("SELECT work_hash FROM intake_work WHERE work_hash = ANY(?) ORDER BY work_hash FOR UPDATE",
-                rs -> { }, (Object) done);
+                rs -> { }, (Object) hashes);
         jdbc.update("""
                 DELETE FROM intake_work w WHERE w.work_hash = ANY(?)
-                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)""", (Object) done);
+                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)""", (Object) hashes);
     }
 
     private void postpone(long id, RuntimeException e) {

@@ -102,6 +102,8 @@ class IntakeWorkerBatchTests extends IntakeTestSupport {
 
         assertThat(done).as("tasks done, summed over both workers").isEqualTo(links.size());
         assertThat(count("SELECT count(*) FROM intake_task")).isZero();
+        assertThat(count("SELECT count(*) FROM intake_work"))
+                .as("every work forgotten, also when both finished its last tasks at once").isZero();
         assertThat(claimsOf(links)).isEqualTo(links.size());
         assertThat(asked).as("each claim's permission request asked for once").hasSize(links.size())
                 .containsExactlyInAnyOrderElementsOf(links);
