@@ -90,8 +90,9 @@ public record WorkRow(String doi, @Nullable String title, List<ClaimView> claims
                     : c.status().description();
             case FAILED_WILL_RETRY -> c.nextAttemptAt() == null ? c.status().description()
                     : "ORCID could not take it; pidlink tries again at " + TIME.format(c.nextAttemptAt()) + " UTC.";
-            case FILTERED -> c.statusReason() == null ? c.status().description()
-                    : "Not sent: " + c.statusReason() + ".";
+            // The status above says "Not sent: filtered"; the sentence says which filter, in her words.
+            case FILTERED -> c.statusReason() == null || c.statusReason().isEmpty() ? c.status().description()
+                    : Character.toUpperCase(c.statusReason().charAt(0)) + c.statusReason().substring(1) + ".";
             default -> c.status().description();
         };
         String why = c.statusReason();

@@ -111,7 +111,7 @@ class FiltersBrowserTest {
         Eventually.eventually(() -> {
             chromium.driver().get(base() + "/profile");
             assertThat(row(old).getText()).contains("No.").contains("Not sent: filtered")
-                    .contains("Not sent: you chose a publication-year floor of 2015, and this work is from 2012.");
+                    .contains("You chose a publication-year floor of 2015, and this work is from 2012.");
             assertThat(row(hidden).getText()).contains("Yes, added by pidlink's auto-update client.");
         });
         chromium.scrollTo("works");

@@ -86,7 +86,7 @@ class FiltersTests {
         assertThat(claimOf(fay, version).statusReason()).isEqualTo("your institution's default is to leave out"
                 + " versions and parts of other works, and this DOI IsVersionOf 10.5281/zenodo.1000");
         assertThat(ResearcherViewTests.text(people.page(fay, "/profile"))).contains("Not sent: filtered")
-                .contains("Not sent: your institution's default is only findable DOIs, and this DOI is registered,"
+                .contains("Your institution's default is only findable DOIs, and this DOI is registered,"
                         + " not findable.");
 
         // Registered DOIs in, contributors and works before 2015 out: 2 removed, 1 added, the version stays out.
