@@ -147,8 +147,16 @@ public final class WebSession {
                     .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response;
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException closedMeanwhile) {
+                // A kept-alive connection the server closed as the request went out (the JDK client answers "header
+                // parser received no bytes" and does not resend a POST): sent once more on a new connection, as a
+                // browser does. Seen when hundreds of sessions sign in at once (bench aggregate).
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             List<String> set = response.headers().allValues("Set-Cookie");
             for (String header : set) {
                 Matcher m = SET_COOKIE.matcher(header);
