@@ -40,6 +40,17 @@ public final class RunningPidlink implements AutoCloseable {
 
     /** Starts pidlink with these properties added to the defaults. */
     public static RunningPidlink start(Map<String, Object> extra) {
+        // The embedded emulator serves with the JDK's HTTP server, which keeps at most 200 idle connections and
+        // closes the others: with thousands of researchers' browsers signing in at once (bench aggregate: 2,500),
+        // a browser then sent its next request on a connection the server had just closed, and her sign-in failed.
+        // Nor are idle connections closed after 30 s while a researcher's browser waits for her next step. Set
+        // before the server's configuration is first read; a value given on the command line wins.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+        }
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "600");
+        }
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("pidlink-bench-");
