@@ -173,6 +173,8 @@ class Reconciler implements DisposableBean {
             }
         } catch (RuntimeException e) {
             log.warn("Reconciling {}'s claims with her ORCID record failed", orcid, e);
+            // Her change is not lost with the failed read: her record is read again with the next verifications.
+            verifications.put(orcid, clock.instant().plus(verifyAfter));
         } finally {
             if (pending.compute(orcid, (key, again) -> Boolean.TRUE.equals(again) ? false : null) != null) {
                 schedule(orcid);

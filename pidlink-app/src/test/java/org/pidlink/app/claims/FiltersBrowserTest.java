@@ -11,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.pidlink.app.intake.api.ApiKeys;
 import org.pidlink.app.orcid.EmbeddedOrcid;
-import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.app.testsupport.ChromiumSession;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
@@ -55,16 +54,7 @@ class FiltersBrowserTest {
         Doi old = new Doi("10.5555/filters-old-" + UUID.randomUUID());
         Doi hidden = new Doi("10.5555/filters-registered-" + UUID.randomUUID());
 
-        chromium.driver().get(base() + "/");
-        chromium.driver().findElement(By.id("home-sign-in")).click();
-        chromium.signInOnOrcid(tea.email());
-        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
-        chromium.waiting().until(ExpectedConditions.urlContains("/profile"));
-        chromium.driver().findElement(By.id("nav-settings")).click();
-        chromium.driver().findElement(By.id("connect-" + OrcidRegistrations.AUTO_UPDATE)).click();
-        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
-        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
-        chromium.waiting().until(ExpectedConditions.urlContains("/settings"));
+        chromium.connectWithAutoUpdate(port, tea.email());
 
         DoiMetadata.dataset(recent, "Lichens of Svalbard").creator("Filters, Tea", tea.orcid())
                 .postAccepted(new Http(port), key);

@@ -136,16 +136,7 @@ class ResearcherBrowserTest {
         Doi keep = new Doi("10.5555/review-keep-" + UUID.randomUUID());
         Doi drop = new Doi("10.5555/review-drop-" + UUID.randomUUID());
 
-        chromium.driver().get("http://localhost:" + port + "/");
-        chromium.driver().findElement(By.id("home-sign-in")).click();
-        chromium.signInOnOrcid(rosa.email());
-        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
-        chromium.waiting().until(ExpectedConditions.urlContains("/profile"));
-        chromium.driver().findElement(By.id("nav-settings")).click();
-        chromium.driver().findElement(By.id("connect-" + OrcidRegistrations.AUTO_UPDATE)).click();
-        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
-        chromium.driver().findElement(By.cssSelector("button[value=authorize]")).click();
-        chromium.waiting().until(ExpectedConditions.urlContains("/settings"));
+        chromium.connectWithAutoUpdate(port, rosa.email());
 
         chromium.driver().get("http://localhost:" + port + "/profile");
         chromium.driver().findElement(By.id("mode-review")).click();

@@ -66,6 +66,10 @@ public final class ChromiumSession implements BeforeEachCallback, AfterEachCallb
         chromium.signInOnOrcid(email);
     }
 
+    public void connectWithAutoUpdate(int port, String email) {
+        chromium.connectWithAutoUpdate(port, email);
+    }
+
     public void signInAsAdministrator(int port) {
         chromium.signInAsAdministrator(port);
     }

@@ -74,6 +74,23 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Signs in to pidlink at {@code port} as the demo administrator and waits for her profile. */
+    /**
+     * A new researcher's first visit: she signs in with ORCID from pidlink's home page, consents, then grants the
+     * auto-update permission from her settings (which turns auto-update on) and is back on her settings page.
+     */
+    public void connectWithAutoUpdate(int port, String email) {
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.id("home-sign-in")).click();
+        signInOnOrcid(email);
+        browser.findElement(By.cssSelector("button[value=authorize]")).click();
+        wait.until(ExpectedConditions.urlContains("/profile"));
+        browser.findElement(By.id("nav-settings")).click();
+        browser.findElement(By.id("connect-" + org.pidlink.app.orcid.OrcidRegistrations.AUTO_UPDATE)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=authorize]")));
+        browser.findElement(By.cssSelector("button[value=authorize]")).click();
+        wait.until(ExpectedConditions.urlContains("/settings"));
+    }
+
     public void signInAsAdministrator(int port) {
         browser.get("http://localhost:" + port + "/");
         browser.findElement(By.id("sign-in")).click();
