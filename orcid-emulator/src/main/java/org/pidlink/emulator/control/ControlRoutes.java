@@ -20,6 +20,7 @@ import org.pidlink.emulator.state.Researcher;
 import org.pidlink.emulator.token.TokenResponses;
 import org.pidlink.emulator.traffic.Faults;
 import org.pidlink.emulator.traffic.RequestLog;
+import org.pidlink.emulator.traffic.WorkLimitRefusals;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +57,9 @@ public final class ControlRoutes implements EmulatorModule {
         routes.post("/_emulator/researchers/{orcid}/revoke", RouteKind.CONTROL, guard(this::revoke));
         routes.delete("/_emulator/researchers/{orcid}/works/{putCode}", RouteKind.CONTROL, guard(this::deleteWork));
         routes.post("/_emulator/researchers/{orcid}/works", RouteKind.CONTROL, guard(this::addOwnWork));
+        routes.get("/_emulator/researchers/{orcid}/works", RouteKind.CONTROL,
+                guard(r -> ok(control.works(r.pathVariable("orcid")).stream().map(WorkInfo::of).toList())));
+        routes.get("/_emulator/work-limit", RouteKind.CONTROL, guard(r -> ok(Map.of("refusedWorks", context.shared(WorkLimitRefusals.class, WorkLimitRefusals::new).works()))));
         routes.get("/_emulator/researchers/{orcid}/affiliations", RouteKind.CONTROL,
                 guard(r -> ok(control.affiliations(r.pathVariable("orcid")).stream().map(AffiliationInfo::of).toList())));
         routes.delete("/_emulator/researchers/{orcid}/affiliations/{putCode}", RouteKind.CONTROL,

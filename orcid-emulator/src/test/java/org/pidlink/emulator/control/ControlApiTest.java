@@ -221,4 +221,31 @@ class ControlApiTest {
         assertThat(http.delete("/_emulator/researchers/" + orcid + "/affiliations/" + pc).statusCode()).isEqualTo(404);
         assertThat(http.get("/_emulator/researchers/" + orcid + "/affiliations").body()).isEqualTo("[]");
     }
+
+    @Test
+    void listsEveryWorkOfARecordWithItsSourceAndIds() {
+        String orcid = setUpClientAndResearcher();
+        String token = post("/_emulator/tokens", "{\"orcid\":\"" + orcid + "\",\"clientId\":\"APP-CONTROL00000001\","
+                + "\"scope\":\"/activities/update\"}", 200).get("access_token").asString();
+        HttpResponse<String> created = http.post("/v3.0/" + orcid + "/work",
+                Fixtures.jsonWork("Written by a client", "10.5555/Client.1"), "Authorization", "Bearer " + token,
+                "Content-Type", JSON);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long own = post("/_emulator/researchers/" + orcid + "/works",
+                "{\"title\":\"Added by herself\",\"doi\":\"10.5555/own.2\"}", 200).get("putCode").asLong();
+
+        JsonNode works = MAPPER.readTree(http.get("/_emulator/researchers/" + orcid + "/works").body());
+        assertThat(works).hasSize(2);
+        JsonNode byClient = works.get(0);
+        assertThat(byClient.get("putCode").asLong())
+                .isEqualTo(Fixtures.putCodeOf(created.headers().firstValue("Location").orElseThrow()));
+        assertThat(byClient.get("sourceClientId").asString()).isEqualTo("APP-CONTROL00000001");
+        assertThat(byClient.get("title").asString()).isEqualTo("Written by a client");
+        assertThat(byClient.get("externalIds").get(0).get("type").asString()).isEqualTo("doi");
+        assertThat(byClient.get("externalIds").get(0).get("value").asString()).isEqualTo("10.5555/Client.1");
+        assertThat(works.get(1).get("putCode").asLong()).isEqualTo(own);
+        assertThat(works.get(1).path("sourceClientId").asString("")).isNotEqualTo("APP-CONTROL00000001");
+        assertThat(MAPPER.readTree(http.get("/_emulator/work-limit").body()).get("refusedWorks").asLong()).isZero();
+        assertThat(http.get("/_emulator/researchers/0000-0002-1825-0097/works").statusCode()).isEqualTo(404);
+    }
 }

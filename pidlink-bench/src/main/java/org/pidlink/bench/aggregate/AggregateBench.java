@@ -29,17 +29,19 @@ import org.pidlink.bench.app.BenchCommand;
 import org.pidlink.bench.app.Parallel;
 import org.pidlink.bench.app.Progress;
 import org.pidlink.bench.app.RunningPidlink;
-import org.pidlink.emulator.OrcidEmulator;
-import org.pidlink.emulator.state.StoredWork;
-import org.pidlink.emulator.traffic.WorkLimitRefusals;
+import org.pidlink.bench.app.EmulatorProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code ./pidlink bench aggregate [--dois N] [--researchers R] [--links L] [--seed S] [--kafka]}: DataCite's real
  * scale and shape end to end (issue 12). A seeded {@link Population} (205,000 DOIs, a million DOI–iD links, 2,500
  * researchers, a few holding more than 10,000 DOIs) as DataCite REST JSON (some with the XML embedded), on the whole
- * pidlink with its defaults against its embedded ORCID emulator at ORCID's limits (24 requests/s, burst 40); every
+ * pidlink with its defaults against the ORCID emulator at ORCID's limits (24 requests/s, burst 40), run in a JVM of
+ * its own ({@code --emulator-heap-gb}, 10: it keeps a million works in memory, which would otherwise fill pidlink's
+ * heap and hide what pidlink itself uses); every
  * researcher connects through the real sign-in and grant pages (auto-update off, shown in public lookups). Then:
  * <ol>
  *   <li>intake: every record through {@code POST /api/v1/dois} (JSON Lines, 200 a request, 4 clients) or the Kafka
@@ -51,7 +53,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  *   <li>the public inverse lookup under 64 clients for 30 s: requests/s, p50/p99;</li>
  *   <li>the database's size, per table, and bytes per link.</li>
  * </ol>
- * Heap and RSS high-water marks are sampled throughout (pidlink runs in this JVM). Progress on stderr, one JSON line
+ * Heap and RSS high-water marks are sampled throughout (pidlink runs in this JVM, the emulator apart; run it with
+ * {@code PIDLINK_JAVA_OPTS=-Xmx1g} to hold pidlink to the goal's heap). Progress on stderr, one JSON line
  * last.
  */
 public final class AggregateBench {
@@ -68,7 +71,7 @@ public final class AggregateBench {
     }
 
     record Options(int dois, int researchers, int links, long seed, boolean kafka, int lookupClients,
-                   int lookupSeconds, int lookupWarmupSeconds, boolean skipPush) {
+                   int lookupSeconds, int lookupWarmupSeconds, boolean skipPush, String emulatorHeap) {
     }
 
     private static final List<BenchCommand.Option> OPTIONS = List.of(
@@ -81,13 +84,14 @@ public final class AggregateBench {
             BenchCommand.Option.whole("--lookup-seconds", "T", 30),
             BenchCommand.Option.whole("--lookup-warmup", "W", 15),
             BenchCommand.Option.flag("--skip-push", "no push phase: the claims are marked written in the database "
-                    + "(a stand-in for ORCID) so that the lookup lists them; for measuring the lookup quickly"));
+                    + "(a stand-in for ORCID) so that the lookup lists them; for measuring the lookup quickly"),
+            BenchCommand.Option.whole("--emulator-heap-gb", "G", 10));
 
     public static void main(String[] args) throws Exception {
         BenchCommand.main("aggregate", args, OPTIONS, (v, progress) -> Json.write(run(new Options(v.whole("--dois"),
                 v.whole("--researchers"), v.whole("--links"), v.whole("--seed"), v.flag("--kafka"),
                 v.whole("--lookup-clients"), v.whole("--lookup-seconds"),
-                v.whole("--lookup-warmup"), v.flag("--skip-push")), progress)));
+                v.whole("--lookup-warmup"), v.flag("--skip-push"), v.whole("--emulator-heap-gb") + "g"), progress)));
     }
 
     static Map<String, Object> run(Options options, Progress progress) throws Exception {
@@ -103,14 +107,17 @@ public final class AggregateBench {
         out.put("intakeVia", options.kafka() ? "kafka" : "api");
         out.put("largestResearchers", Arrays.stream(Population.perResearcher(options.researchers(), options.links(),
                 options.dois())).limit(5).boxed().toList());
-        progress.phase("starting pidlink (embedded PostgreSQL and ORCID emulator)");
-        try (KafkaTopic kafka = options.kafka() ? KafkaTopic.start() : null;
-             RunningPidlink pidlink = RunningPidlink.start(kafka == null ? Map.of() : kafka.properties());
+        progress.phase("starting the ORCID emulator in its own JVM (heap up to " + options.emulatorHeap()
+                + ", ORCID's limits), then pidlink (embedded PostgreSQL)");
+        Path emulatorDirectory = Files.createTempDirectory("pidlink-bench-emulator-");
+        try (EmulatorProcess orcid = EmulatorProcess.start(options.emulatorHeap(), emulatorDirectory);
+             KafkaTopic kafka = options.kafka() ? KafkaTopic.start() : null;
+             RunningPidlink pidlink = RunningPidlink.startAgainst(orcid,
+                     kafka == null ? Map.of() : kafka.properties());
              MemoryWatch memory = new MemoryWatch(pidlink.property("pidlink.data-dir"))) {
-            OrcidEmulator emulator = pidlink.orcid().emulator();
-            emulator.control().rateLimit(24, 40);
+            out.put("emulatorLog", orcid.log().toString());
             JdbcTemplate jdbc = new JdbcTemplate(pidlink.bean(DataSource.class));
-            ConnectedResearchers people = new ConnectedResearchers(pidlink.port(), pidlink.orcid());
+            ConnectedResearchers people = new ConnectedResearchers(pidlink.port(), orcid::createResearcher);
             List<ConnectedResearchers.Person> persons = connect(people, options.researchers(), progress);
             List<String> orcids = persons.stream().map(p -> p.orcid().value()).toList();
             AggregateRecords records = new AggregateRecords(population, orcids);
@@ -124,7 +131,7 @@ public final class AggregateBench {
                         jdbc.update("UPDATE claim SET status = 'IN_ORCID' WHERE status <> 'IN_ORCID'")));
                 jdbc.execute("VACUUM ANALYZE claim");
             } else {
-                out.put("push", push(pidlink, people, persons, population, jdbc, progress));
+                out.put("push", push(pidlink, orcid, people, persons, population, jdbc, progress));
                 out.put("memoryAfterPush", memory(memory.marks()));
             }
 
@@ -261,7 +268,8 @@ public final class AggregateBench {
         return accepted.get();
     }
 
-    private static Map<String, Object> push(RunningPidlink pidlink, ConnectedResearchers people,
+    private static Map<String, Object> push(RunningPidlink pidlink, EmulatorProcess orcid,
+                                            ConnectedResearchers people,
                                             List<ConnectedResearchers.Person> persons, Population population,
                                             JdbcTemplate jdbc, Progress progress) throws Exception {
         boolean contributors = pidlink.bean(IntakeProperties.class).includeContributors();
@@ -318,9 +326,8 @@ public final class AggregateBench {
         out.put("orcidCalls", calls);
         out.put("orcidCallsByClass", byClass);
         out.put("http503", count(jdbc, "SELECT count(*) FROM orcid_call WHERE status = 503 AND id > " + callsBefore));
-        out.put("worksRefusedByTheCap", emulator(pidlink).context()
-                .shared(WorkLimitRefusals.class, WorkLimitRefusals::new).works());
-        out.putAll(onOrcid(pidlink, persons, population, expected, jdbc));
+        out.put("worksRefusedByTheCap", orcid.worksRefusedByTheCap());
+        out.putAll(onOrcid(pidlink, orcid, persons, population, expected, jdbc));
         // The least ORCID traffic that writes everything: one bulk of up to 100 works a call for each record, plus a
         // read of each record the cap concerns (how full is it?).
         long bulks = Arrays.stream(expected).mapToLong(e -> (Math.min(e, CAP) + 99) / 100).sum();
@@ -332,16 +339,13 @@ public final class AggregateBench {
         return out;
     }
 
-    private static OrcidEmulator emulator(RunningPidlink pidlink) {
-        return pidlink.orcid().emulator();
-    }
-
     /**
      * Duplicates and missing works counted on the emulator: each researcher's works by pidlink's client, by DOI.
      * Missing excludes the works pidlink held back for a full record: the claims in the record-full status when
      * ClaimStatus has one, else every work beyond the cap.
      */
-    private static Map<String, Object> onOrcid(RunningPidlink pidlink, List<ConnectedResearchers.Person> persons,
+    private static Map<String, Object> onOrcid(RunningPidlink pidlink, EmulatorProcess orcid,
+                                               List<ConnectedResearchers.Person> persons,
                                                Population population, int[] expected, JdbcTemplate jdbc) {
         String clientId = pidlink.bean(OrcidRegistrations.class).clientId(OrcidRegistrations.AUTO_UPDATE);
         List<List<Integer>> doisOf = new ArrayList<>();
@@ -364,17 +368,20 @@ public final class AggregateBench {
         long onRecords = 0;
         int fullRecords = 0;
         for (int r = 0; r < persons.size(); r++) {
-            String orcid = persons.get(r).orcid().value();
+            String researcher = persons.get(r).orcid().value();
             Map<String, Integer> copies = new HashMap<>();
-            List<StoredWork> works = emulator(pidlink).control().works(orcid);
+            JsonNode works = orcid.works(researcher);
             if (works.size() >= CAP) {
                 fullRecords++;
             }
-            for (StoredWork stored : works) {
-                if (clientId.equals(stored.sourceClientId())) {
+            for (JsonNode stored : works) {
+                if (clientId.equals(stored.path("sourceClientId").asString(""))) {
                     onRecords++;
-                    stored.work().externalIds().stream().filter(id -> "doi".equals(id.type()))
-                            .forEach(id -> copies.merge(id.value().toLowerCase(Locale.ROOT), 1, Integer::sum));
+                    for (JsonNode id : stored.path("externalIds")) {
+                        if ("doi".equals(id.path("type").asString(""))) {
+                            copies.merge(id.path("value").asString("").toLowerCase(Locale.ROOT), 1, Integer::sum);
+                        }
+                    }
                 }
             }
             long absent = 0;
@@ -388,7 +395,7 @@ public final class AggregateBench {
                     }
                 }
             }
-            long heldBack = full.isPresent() ? heldByResearcher.getOrDefault(orcid, 0L)
+            long heldBack = full.isPresent() ? heldByResearcher.getOrDefault(researcher, 0L)
                     : Math.max(0, expected[r] - CAP);
             held += heldBack;
             missing += Math.max(0, absent - heldBack);

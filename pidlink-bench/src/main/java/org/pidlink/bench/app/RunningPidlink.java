@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.pidlink.app.PidlinkApplication;
@@ -37,6 +38,34 @@ public final class RunningPidlink implements AutoCloseable {
         this.baseUrl = "http://localhost:" + port;
         this.apiKey = context.getBean(ApiKeys.class).create("bench", "benchmark", "bench").key();
     }
+
+    /**
+     * Starts pidlink against an ORCID emulator in another process instead of the embedded one: its two member
+     * clients registered there for pidlink's address, webhooks and everything else as with the embedded one.
+     */
+    public static RunningPidlink startAgainst(EmulatorProcess orcid, Map<String, Object> extra) {
+        int port = org.pidlink.app.release.Release.freePort();
+        List<String> redirects = List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
+        orcid.registerClient(AUTO_UPDATE_CLIENT, AUTO_UPDATE_SECRET, redirects);
+        orcid.registerClient(SEARCH_LINK_CLIENT, SEARCH_LINK_SECRET, redirects);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", String.valueOf(port));
+        // The emulator preset with ORCID's address given: pidlink talks to that ORCID (no embedded one), with the
+        // preset's other defaults (webhooks on, called back at pidlink's local address; a vault key in the data).
+        properties.put("pidlink.orcid.oauth-base", orcid.baseUrl());
+        properties.put("pidlink.orcid.api-base", orcid.baseUrl());
+        properties.put("pidlink.orcid.clients.auto-update.client-id", AUTO_UPDATE_CLIENT);
+        properties.put("pidlink.orcid.clients.auto-update.client-secret", AUTO_UPDATE_SECRET);
+        properties.put("pidlink.orcid.clients.search-link.client-id", SEARCH_LINK_CLIENT);
+        properties.put("pidlink.orcid.clients.search-link.client-secret", SEARCH_LINK_SECRET);
+        properties.putAll(extra);
+        return start(properties);
+    }
+
+    private static final String AUTO_UPDATE_CLIENT = "APP-BENCHAUTOUPDATE0";
+    private static final String AUTO_UPDATE_SECRET = "bench-secret-auto-update-0123456789";
+    private static final String SEARCH_LINK_CLIENT = "APP-BENCHSEARCHLINK0";
+    private static final String SEARCH_LINK_SECRET = "bench-secret-search-link-0123456789";
 
     /** Starts pidlink with these properties added to the defaults. */
     public static RunningPidlink start(Map<String, Object> extra) {
