@@ -193,6 +193,10 @@ class FiltersTests {
         people.signIn(admin);
         HttpResponse<String> page = people.page(admin, "/admin/filters");
         assertThat(page.statusCode()).isEqualTo(200);
+        long own = filters.researchersWithOwnFilters();
+        assertThat(ResearcherViewTests.text(page)).contains(own == 0 ? "No researcher has chosen filters of their own"
+                : own == 1 ? "1 researcher chose filters of their own" : own + " researchers chose filters of their own")
+                .doesNotContain("(s)");
         HttpResponse<String> bad = people.submit(admin, page, "/admin/filters",
                 Map.of("workTypes", "no-such-type", "yearFloor", "last year", "locked", "EVERYTHING"));
         assertThat(bad.statusCode()).isEqualTo(400);
