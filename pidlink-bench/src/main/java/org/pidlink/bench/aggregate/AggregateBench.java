@@ -280,7 +280,21 @@ public final class AggregateBench {
         // Settled: nothing queued or retrying, and the written count has not moved for a while.
         long last = -1;
         long stableSince = System.nanoTime();
+        // The oldest snapshot another session held while the push ran: dead row versions younger than it cannot be
+        // pruned or vacuumed, so it decides how far the claim table grows past its live rows.
+        Map<String, Object> oldestSnapshot = new LinkedHashMap<>();
+        oldestSnapshot.put("seconds", 0.0);
         while (true) {
+            jdbc.query("""
+                    SELECT extract(epoch FROM now() - xact_start), state, left(query, 160) FROM pg_stat_activity
+                    WHERE backend_xmin IS NOT NULL AND pid <> pg_backend_pid() AND xact_start IS NOT NULL
+                    ORDER BY xact_start LIMIT 1""", (RowCallbackHandler) rs -> {
+                        if (rs.getDouble(1) > (double) oldestSnapshot.get("seconds")) {
+                            oldestSnapshot.put("seconds", LookupLoad.round(rs.getDouble(1), 1));
+                            oldestSnapshot.put("state", rs.getString(2));
+                            oldestSnapshot.put("query", rs.getString(3));
+                        }
+                    });
             long busy = count(jdbc, "SELECT count(*) FROM claim WHERE status IN ('PENDING', 'QUEUED', "
                     + "'FAILED_WILL_RETRY')")
                     + count(jdbc, "SELECT count(*) FROM claim WHERE queued_action IS NOT NULL AND due_at IS NOT NULL");
@@ -303,6 +317,7 @@ public final class AggregateBench {
         Map<String, Object> claimAfterPush = new LinkedHashMap<>();
         claimAfterPush.put("tables", rowVersions(jdbc, 3));
         claimAfterPush.put("claimIndexes", indexesOf(jdbc, "claim"));
+        claimAfterPush.put("oldestSnapshotDuringPush", oldestSnapshot);
         long writtenWorks = count(jdbc, written);
 
         Map<String, Object> out = new LinkedHashMap<>();
