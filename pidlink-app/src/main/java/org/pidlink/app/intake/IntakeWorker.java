@@ -33,6 +33,7 @@ import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -57,7 +58,7 @@ final class IntakeWorker implements AutoCloseable {
      */
     static final int BATCH = 1000;
     /** Tasks done after which an idle worker vacuums the queue's tables. */
-    private static final long VACUUM_AFTER = 5_000;
+    static final long VACUUM_AFTER = 5_000;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
@@ -118,7 +119,7 @@ final class IntakeWorker implements AutoCloseable {
      * and a vacuum gives the emptied pages back (PostgreSQL truncates a table's empty end), where autovacuum,
      * waiting for a fifth of the table to be dead, would leave a million links' tasks' space in the database.
      */
-    private void vacuumAfterLargeIntake() {
+    void vacuumAfterLargeIntake() {
         long done = doneSinceVacuum.get();
         // Only once the queue is drained (the other threads' partitions too): live rows at its end keep the pages.
         if (done < VACUUM_AFTER || Boolean.TRUE.equals(jdbc.queryForObject("""
@@ -129,9 +130,34 @@ final class IntakeWorker implements AutoCloseable {
         try {
             jdbc.execute("VACUUM intake_task, intake_work");
             log.info("Vacuumed the intake queue after {} tasks", done);
+            rebuildEmptyQueueIndexes(done);
         } catch (RuntimeException e) {
             log.info("Could not vacuum the intake queue after {} tasks: {}", done, e.toString());
         }
+    }
+
+    /**
+     * A vacuum gives the heap of an emptied queue back but not its indexes: a B-tree keeps every page it grew to (a
+     * million links' tasks left ~200 bytes per link of empty index pages). Once the queue is empty its indexes are
+     * rebuilt, which takes milliseconds; the short lock timeout makes a busy intake win over the rebuild.
+     */
+    private void rebuildEmptyQueueIndexes(long done) {
+        if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM intake_task)", Boolean.class))) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET lock_timeout = '1s'");
+                try {
+                    statement.execute("REINDEX TABLE intake_task");
+                    statement.execute("REINDEX TABLE intake_work");
+                } finally {
+                    statement.execute("RESET lock_timeout");
+                }
+            }
+            return null;
+        });
+        log.info("Rebuilt the emptied intake queue's indexes after {} tasks", done);
     }
 
     /** Tasks waiting (due or backing off). */

@@ -109,6 +109,31 @@ class IntakeWorkerBatchTests extends IntakeTestSupport {
                 .containsExactlyInAnyOrderElementsOf(links);
     }
 
+    /**
+     * After a large intake the emptied queue gives its space back, its indexes too (a vacuum leaves a B-tree at the
+     * size it grew to), and the rebuilt indexes serve the next tasks.
+     */
+    @Test
+    void theEmptiedQueueAfterALargeIntakeGivesItsIndexesBack() {
+        List<Link> links = queue((int) IntakeWorker.VACUUM_AFTER / 5, 5);
+        long grown = count("SELECT pg_relation_size('intake_task_pair')");
+        IntakeWorker worker = worker(DUE.plusSeconds(1), waiting -> { }, IntakeWorker.BATCH);
+        assertThat(worker.runDueTasks()).isEqualTo(links.size());
+
+        worker.vacuumAfterLargeIntake();
+
+        assertThat(count("SELECT count(*) FROM intake_task")).isZero();
+        for (String index : List.of("intake_task_pair", "intake_task_partition", "intake_task_work",
+                "intake_work_pkey")) {
+            assertThat(count("SELECT pg_relation_size(?::regclass)", index)).as(index + ", grown to " + grown)
+                    .isLessThanOrEqualTo(2 * 8192);
+        }
+        List<Link> next = queue(2, 2);
+        assertThat(worker(DUE.plusSeconds(2), waiting -> { }, IntakeWorker.BATCH).runDueTasks())
+                .as("the rebuilt indexes find the next tasks").isEqualTo(next.size());
+        assertThat(claimsOf(next)).isEqualTo(next.size());
+    }
+
     /** DOIs each naming researchers, queued as intake queues them (one shared work per DOI), due at {@link #DUE}. */
     private List<Link> queue(int dois, int researchersEach) {
         List<Link> links = new ArrayList<>();

@@ -288,7 +288,21 @@ public final class AggregateBench {
         // Settled: nothing queued or retrying, and the written count has not moved for a while.
         long last = -1;
         long stableSince = System.nanoTime();
+        // The oldest snapshot another session held while the push ran: dead row versions younger than it cannot be
+        // pruned or vacuumed, so it decides how far the claim table grows past its live rows.
+        Map<String, Object> oldestSnapshot = new LinkedHashMap<>();
+        oldestSnapshot.put("seconds", 0.0);
         while (true) {
+            jdbc.query("""
+                    SELECT extract(epoch FROM now() - xact_start), state, left(query, 160) FROM pg_stat_activity
+                    WHERE backend_xmin IS NOT NULL AND pid <> pg_backend_pid() AND xact_start IS NOT NULL
+                    ORDER BY xact_start LIMIT 1""", (RowCallbackHandler) rs -> {
+                        if (rs.getDouble(1) > (double) oldestSnapshot.get("seconds")) {
+                            oldestSnapshot.put("seconds", LookupLoad.round(rs.getDouble(1), 1));
+                            oldestSnapshot.put("state", rs.getString(2));
+                            oldestSnapshot.put("query", rs.getString(3));
+                        }
+                    });
             long busy = count(jdbc, "SELECT count(*) FROM claim WHERE status IN ('PENDING', 'QUEUED', "
                     + "'FAILED_WILL_RETRY')")
                     + count(jdbc, "SELECT count(*) FROM claim WHERE queued_action IS NOT NULL AND due_at IS NOT NULL");
@@ -307,6 +321,11 @@ public final class AggregateBench {
             Thread.sleep(500);
         }
         double seconds = (stableSince - started) / 1e9;
+        // The claim table as the push left it, before autovacuum catches up during the lookup phase.
+        Map<String, Object> claimAfterPush = new LinkedHashMap<>();
+        claimAfterPush.put("tables", rowVersions(jdbc, 3));
+        claimAfterPush.put("claimIndexes", indexesOf(jdbc, "claim"));
+        claimAfterPush.put("oldestSnapshotDuringPush", oldestSnapshot);
         long writtenWorks = count(jdbc, written);
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -319,6 +338,7 @@ public final class AggregateBench {
         jdbc.query("SELECT status, count(*) FROM claim GROUP BY status",
                 (RowCallbackHandler) rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
         out.put("claimsByStatus", byStatus);
+        out.put("storageWhenSettled", claimAfterPush);
         Map<String, Long> byClass = new TreeMap<>();
         jdbc.query("SELECT coalesce(call_class, 'unspecified'), count(*) FROM orcid_call WHERE id > ? GROUP BY 1",
                 (RowCallbackHandler) rs -> byClass.put(rs.getString(1), rs.getLong(2)), callsBefore);
@@ -458,10 +478,45 @@ public final class AggregateBench {
         out.put("goalBytesPerLink", 2048);
         out.put("largestTables", tables);
         out.put("largestIndexes", indexes);
+        // Every index of the claim table (the table with a row per link), and the dead row versions the push's
+        // updates left behind in the largest tables: where the bytes go, beside the totals above.
+        out.put("claimIndexes", indexesOf(jdbc, "claim"));
+        out.put("rowVersions", rowVersions(jdbc, 6));
         // A claim row's own bytes (its live version), to tell its width from what updates leave behind.
         out.put("claimRowBytesAverage", jdbc.queryForObject(
                 "SELECT coalesce(round(avg(pg_column_size(claim.*))), 0) FROM claim", Long.class));
         return out;
+    }
+
+    /** Each index of a table with its size, largest first. */
+    private static Map<String, Object> indexesOf(JdbcTemplate jdbc, String table) {
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        jdbc.query("SELECT indexrelid::regclass::text, pg_relation_size(indexrelid) FROM pg_index"
+                + " WHERE indrelid = to_regclass(?) ORDER BY 2 DESC",
+                (RowCallbackHandler) rs -> sizes.put(rs.getString(1), rs.getLong(2)), table);
+        return sizes;
+    }
+
+    /** Live and dead row versions of the largest tables (the statistics collector's counts) and their heap size. */
+    private static Map<String, Object> rowVersions(JdbcTemplate jdbc, int limit) {
+        Map<String, Object> tables = new LinkedHashMap<>();
+        jdbc.query("SELECT relname, n_live_tup, n_dead_tup, n_tup_ins, n_tup_upd, n_tup_hot_upd,"
+                + " pg_relation_size(relid),"
+                + " pg_total_relation_size(relid) - pg_relation_size(relid) - pg_indexes_size(relid),"
+                + " pg_indexes_size(relid) FROM pg_stat_user_tables"
+                + " ORDER BY pg_total_relation_size(relid) DESC LIMIT ?", (RowCallbackHandler) rs -> {
+                    Map<String, Object> table = new LinkedHashMap<>();
+                    table.put("live", rs.getLong(2));
+                    table.put("dead", rs.getLong(3));
+                    table.put("inserted", rs.getLong(4));
+                    table.put("updated", rs.getLong(5));
+                    table.put("hotUpdated", rs.getLong(6));
+                    table.put("heapBytes", rs.getLong(7));
+                    table.put("toastBytes", rs.getLong(8));
+                    table.put("indexBytes", rs.getLong(9));
+                    tables.put(rs.getString(1), table);
+                }, limit);
+        return tables;
     }
 
     /** The largest relations of a kind ({@code r} tables, {@code i} indexes) of pidlink's schema, by a size function. */
