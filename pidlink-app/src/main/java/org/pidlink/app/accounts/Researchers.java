@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.pidlink.app.database.ChangeCounter;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,14 +25,23 @@ public class Researchers {
             + "created_at, last_sign_in_at";
 
     private final JdbcClient jdbc;
+    private final ChangeCounter changes = new ChangeCounter();
 
     public Researchers(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A number that grows whenever this instance changes a researcher (her name, her settings): an answer made from
+     * researchers read after it was {@code n} is current (as far as this instance knows) while it is still {@code n}.
+     */
+    public long changes() {
+        return changes.value();
+    }
+
     /** Records a sign-in: creates the account on first sign-in, refreshes the name, grants configured administrators. */
     Researcher signedIn(OrcidId orcid, String name, boolean administrator, Instant at) {
-        return jdbc.sql("""
+        Researcher signedIn = jdbc.sql("""
                         INSERT INTO researcher (orcid, name, administrator, last_sign_in_at) VALUES (:orcid, :name, :admin, :at)
                         ON CONFLICT (orcid) DO UPDATE SET name = coalesce(excluded.name, researcher.name),
                             administrator = researcher.administrator OR excluded.administrator,
@@ -40,6 +50,8 @@ public class Researchers {
                 .param("orcid", orcid.value()).param("name", name).param("admin", administrator)
                 .param("at", Timestamp.from(at))
                 .query(Researchers::map).single();
+        changes.changed();
+        return signedIn;
     }
 
     public Optional<Researcher> find(OrcidId orcid) {
@@ -108,7 +120,7 @@ public class Researchers {
 
     /** Stores new settings and answers the account as it was before. */
     Researcher updateSettings(long id, ResearcherSettings settings) {
-        return jdbc.sql("""
+        Researcher before = jdbc.sql("""
                         UPDATE researcher r SET auto_update = :autoUpdate, public_profile = :publicProfile,
                             access_level = :accessLevel
                         FROM researcher prev WHERE r.id = :id AND prev.id = r.id
@@ -118,11 +130,14 @@ public class Researchers {
                 .param("publicProfile", settings.publicProfile())
                 .param("accessLevel", settings.accessLevel().name())
                 .query(Researchers::map).single();
+        changes.changed();
+        return before;
     }
 
     void setAutoUpdate(long id, boolean enabled) {
         jdbc.sql("UPDATE researcher SET auto_update = :enabled WHERE id = :id")
                 .param("id", id).param("enabled", enabled).update();
+        changes.changed();
     }
 
     static Researcher map(ResultSet rs, int row) throws SQLException {

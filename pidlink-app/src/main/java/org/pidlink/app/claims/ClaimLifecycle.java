@@ -39,12 +39,16 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.claims.ClaimRows.Row;
+import org.pidlink.app.database.ChangeCounter;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -88,6 +92,7 @@ final class ClaimLifecycle {
     private final ClaimQueue claimQueue = new ClaimQueue(this);
     private final UnaryOperator<String> sameClient;
     private final WriteOrder order;
+    private final ChangeCounter changes = new ChangeCounter();
 
     /**
      * @param sameClient maps a registration to the one whose ORCID client it uses (when two registrations share a
@@ -102,9 +107,29 @@ final class ClaimLifecycle {
     ClaimLifecycle(DataSource dataSource, Clock clock, WriteAccessSource access, ClaimQueueListener queue,
             UnaryOperator<String> sameClient, WriteOrder order) {
         this.order = Objects.requireNonNull(order, "order");
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource) {
+            // Claims change in these updates (or in the transactions below): the public lookup's cache learns it.
+            @Override
+            protected int update(PreparedStatementCreator statement, @Nullable PreparedStatementSetter setter) {
+                try {
+                    return super.update(statement, setter);
+                } finally {
+                    changes.changed();
+                }
+            }
+        });
         this.batch = new JdbcTemplate(dataSource);
-        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource)) {
+            // Every change to claims runs in one of these: the public lookup's cache learns that claims changed.
+            @Override
+            public <T> @Nullable T execute(TransactionCallback<T> action) {
+                try {
+                    return super.execute(action);
+                } finally {
+                    changes.changed();
+                }
+            }
+        };
         this.clock = Objects.requireNonNull(clock, "clock");
         this.access = Objects.requireNonNull(access, "access");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -114,6 +139,11 @@ final class ClaimLifecycle {
     /** The queue's view of these claims, as handed to the listener. */
     ClaimQueue queue() {
         return claimQueue;
+    }
+
+    /** Grows whenever this instance changed claims (see {@link ChangeCounter}). */
+    ChangeCounter changes() {
+        return changes;
     }
 
     JdbcClient jdbc() {
@@ -887,6 +917,7 @@ final class ClaimLifecycle {
                 .param("filtered", FILTERED.name())
                 .param("deleted", DELETED_FROM_ORCID.name()).param("backfill", CallClass.BACKFILL.ordinal())
                 .param("now", ts(clock.instant())).param("id", claimId).query(String.class).optional();
+        changes.changed(); // an UPDATE ... RETURNING, read as a query
         // One work fewer on her record: room for the next one held back.
         orcid.ifPresent(o -> releaseRoom(new OrcidId(o)));
     }
@@ -909,6 +940,7 @@ final class ClaimLifecycle {
                 .param("removed", REMOVED_BY_RESEARCHER.name()).param("message", orcidMessage)
                 .param("now", ts(clock.instant())).param("id", claimId).param("seen", onlyWhilePutCode)
                 .query(String.class).optional();
+        changes.changed(); // an UPDATE ... RETURNING, read as a query
         // She deleted a work of ours: one work fewer on her record.
         orcid.ifPresent(o -> releaseRoom(new OrcidId(o)));
         return orcid.isPresent();

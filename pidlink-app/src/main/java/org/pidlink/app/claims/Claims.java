@@ -295,6 +295,14 @@ public final class Claims {
     }
 
     /**
+     * A number that grows whenever this instance changes claims: an answer made from claims read after it was
+     * {@code n} is current (as far as this instance knows) while it is still {@code n}.
+     */
+    public long changes() {
+        return lifecycle.changes().value();
+    }
+
+    /**
      * The links to {@code doi} (only those whose work is on ORCID when {@code onlyInOrcid}), by researcher then
      * registration, without the works: one indexed query.
      */

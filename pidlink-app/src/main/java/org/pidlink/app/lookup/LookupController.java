@@ -2,10 +2,8 @@ package org.pidlink.app.lookup;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,17 +16,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.jspecify.annotations.Nullable;
-import org.pidlink.app.accounts.Researcher;
-import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.accounts.SignInService;
-import org.pidlink.app.claims.ClaimLink;
-import org.pidlink.app.claims.Claims;
 import org.pidlink.app.system.ProblemResponses;
 import org.pidlink.app.system.ProblemType;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.pidlink.core.identifiers.ParseResult;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -53,12 +48,10 @@ class LookupController {
     static final int MAX_LIMIT = 1000;
 
 
-    private final Claims claims;
-    private final Researchers researchers;
+    private final LookupAnswers answers;
 
-    LookupController(Claims claims, Researchers researchers) {
-        this.claims = claims;
-        this.researchers = researchers;
+    LookupController(LookupAnswers answers) {
+        this.answers = answers;
     }
 
     /** The DOI may be written in any form ORCID accepts ({@code 10.…}, {@code doi:10.…}), slashes and all. */
@@ -79,19 +72,7 @@ class LookupController {
         if (parsed instanceof ParseResult.Invalid<Doi> invalid) {
             return badParameter(ProblemType.INVALID_DOI, "doi", value, "a DOI", invalid.reason());
         }
-        Doi doi = parsed.orElseThrow();
-        List<ClaimLink> claimed = claims.linksOfDoi(doi, !all);
-        boolean admin = isAdmin(caller);
-        Map<OrcidId, Researcher> accounts = researchers.findAll(
-                claimed.stream().map(c -> new OrcidId(c.orcid())).distinct().toList());
-        List<Link> links = new ArrayList<>(claimed.size());
-        for (ClaimLink c : claimed) {
-            Researcher account = accounts.get(new OrcidId(c.orcid()));
-            if (admin || (account != null && account.publicProfile())) {
-                links.add(Link.of(c, account == null ? null : account.name()));
-            }
-        }
-        return cacheable(admin).body(new DoiLinks(doi.value(), doi.url(), links));
+        return json(answers.doi(parsed.orElseThrow(), all, isAdmin(caller)));
     }
 
     @Operation(operationId = "lookupOrcid", summary = "The DOIs linked to an ORCID iD",
@@ -122,25 +103,13 @@ class LookupController {
         if (after != null && start.isEmpty()) {
             return badQueryParameter("after", after, "a cursor from a previous page's 'next'");
         }
-        boolean admin = isAdmin(caller);
-        Optional<Researcher> account = researchers.find(orcid);
-        if (!admin && account.filter(Researcher::publicProfile).isEmpty()) {
+        Optional<LookupAnswers.Answer> answer = answers.orcid(orcid, all, limit, start, isAdmin(caller));
+        if (answer.isEmpty()) {
             ProblemDetail problem = ProblemType.NO_PUBLIC_LINKS.detail("pidlink has no public links for "
                     + orcid.value() + " (unknown, or the researcher keeps out of public lookups)");
             return ResponseEntity.status(problem.getStatus()).body(problem);
         }
-        String name = account.map(Researcher::name).orElse(null);
-        Cursor from = start.orElse(Cursor.FIRST);
-        // One more than asked: whether there is a next page, without counting her links.
-        List<ClaimLink> page = claims.linksOfResearcher(orcid, !all, from.doi(), from.registration(), limit + 1);
-        List<Link> links = page.stream().limit(limit).map(c -> Link.of(c, name)).toList();
-        String next = null;
-        if (page.size() > limit) {
-            ClaimLink last = page.get(limit - 1);
-            next = "/api/v1/lookup/orcids/" + orcid.value() + "?limit=" + limit + (all ? "&all=true" : "")
-                    + "&after=" + new Cursor(last.doi(), last.registrationId()).value();
-        }
-        return cacheable(admin).body(new OrcidLinks(orcid.value(), orcid.uri(), name, links, next));
+        return json(answer.get());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -181,12 +150,19 @@ class LookupController {
 
     /**
      * Anonymous answers are the same for everyone: caches may keep them a minute (a link written meanwhile shows
-     * a minute later). An administrator's answer shows private researchers: never stored.
+     * a minute later), and revalidate them with their ETag ({@code If-None-Match}: 304 while the answer is the same).
+     * An administrator's answer shows private researchers: never stored, no ETag.
      */
-    private static ResponseEntity.BodyBuilder cacheable(boolean admin) {
-        return ResponseEntity.ok().cacheControl(admin ? CacheControl.noStore()
-                : CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic());
+    private static ResponseEntity<byte[]> json(LookupAnswers.Answer answer) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (answer.etag() == null) {
+            return ok.cacheControl(CacheControl.noStore()).body(answer.json());
+        }
+        return ok.cacheControl(PUBLIC).eTag(answer.etag()).body(answer.json());
     }
+
+    /** What anonymous answers may be kept: a minute, by anyone. */
+    static final CacheControl PUBLIC = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private static ResponseEntity<ProblemDetail> badQueryParameter(String parameter, String value, String expected) {
         String reason = "takes " + expected;

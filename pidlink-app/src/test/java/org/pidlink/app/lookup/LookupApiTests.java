@@ -7,10 +7,13 @@ import org.pidlink.app.testsupport.Eventually;
 import org.pidlink.app.testsupport.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.testsupport.ConnectedResearchers;
@@ -26,6 +29,7 @@ import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +52,9 @@ class LookupApiTests {
 
     @Autowired
     Claims claims;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void listsLinksBothWaysHidesResearchersWhoOptedOutAndShowsThemToAnAdministrator() {
@@ -181,6 +188,95 @@ class LookupApiTests {
         HttpResponse<String> adminAnswer = people.page(admin, byOrcid);
         assertThat(adminAnswer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         assertThat(adminAnswer.headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
+    void aChangeToAClaimOrAResearcherShowsInTheNextAnswerThoughAnswersAreKept() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person eva = showingInLookups(people, "Eva", "Changing", true);
+        Person fay = showingInLookups(people, "Fay", "Joining", true);
+        Doi first = new Doi("10.5555/kept-" + UUID.randomUUID());
+        claims.assertClaim(eva.orcid(), first, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(first, "One"));
+        // Every status (?all=true): the answers change with the claims, whatever the push engine does meanwhile.
+        String byDoi = "/api/v1/lookup/dois/" + first.value() + "?all=true";
+        String byOrcid = "/api/v1/lookup/orcids/" + eva.orcid().value() + "?all=true";
+        for (int i = 0; i < 2; i++) { // the second answer comes from the cache
+            assertThat(ok(get(byDoi)).get("links")).hasSize(1);
+            assertThat(ok(get(byOrcid)).get("links")).hasSize(1);
+        }
+
+        Doi second = new Doi("10.5555/kept-" + UUID.randomUUID());
+        claims.assertClaim(eva.orcid(), second, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(second, "Two"));
+        assertThat(ok(get(byOrcid)).get("links")).as("a new link of hers, at once").hasSize(2);
+        claims.assertClaim(fay.orcid(), first, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(first, "One"));
+        assertThat(ok(get(byDoi)).get("links")).as("a new researcher on the DOI, at once").hasSize(2);
+        // The push engine writing the works (status in_orcid) shows in the default answers.
+        eventually(() -> assertThat(status(eva.orcid(), second)).isEqualTo(ClaimStatus.IN_ORCID));
+        assertThat(ok(get("/api/v1/lookup/orcids/" + eva.orcid().value())).get("links").valueStream()
+                .map(l -> l.get("doi").asString())).contains(second.value());
+
+        // She keeps out of public lookups from now on: her links are gone from the next answers.
+        HttpResponse<String> saved = people.submit(eva, people.page(eva, "/settings"), "/settings",
+                Map.of("autoUpdate", "true", "accessLevel", "READ_WRITE", "publicProfile", "false"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(ok(get(byDoi)).get("links").valueStream().map(l -> l.get("orcid").asString()))
+                .containsExactly(fay.orcid().value());
+        assertThat(get(byOrcid).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeMadeByAnotherInstanceShowsOnceTheKeptAnswerExpired() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person gil = showingInLookups(people, "Gil", "Elsewhere", true);
+        Doi doi = new Doi("10.5555/elsewhere-" + UUID.randomUUID());
+        claims.assertClaim(gil.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "One"));
+        String byDoi = "/api/v1/lookup/dois/" + doi.value() + "?all=true";
+        eventually(() -> assertThat(ok(get(byDoi)).get("links").get(0).get("status").asString())
+                .isEqualTo("in_orcid"));
+
+        // Another instance on the same database changes the claim: this one learns it only from the database.
+        long changed = System.nanoTime();
+        new JdbcTemplate(dataSource).update("UPDATE claim SET status = 'FAILED_PERMANENTLY' WHERE orcid = ? AND doi = ?",
+                gil.orcid().value(), doi.value());
+        eventually(() -> assertThat(ok(get(byDoi)).get("links").get(0).get("status").asString())
+                .isEqualTo("failed_permanently"));
+        assertThat(Duration.ofNanos(System.nanoTime() - changed))
+                .isLessThanOrEqualTo(LookupProperties.DEFAULT_TTL.plusSeconds(2));
+    }
+
+    @Test
+    void thePlainAnonymousAnswerIsTheSameWithAndWithoutASessionCookie() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person hal = showingInLookups(people, "Hal", "Same", true);
+        Doi doi = new Doi("10.5555/same-" + UUID.randomUUID());
+        claims.assertClaim(hal.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "One"));
+        // Written: the push engine no longer changes the answers while they are compared.
+        eventually(() -> assertThat(status(hal.orcid(), doi)).isEqualTo(ClaimStatus.IN_ORCID));
+        for (String path : List.of("/api/v1/lookup/dois/" + doi.value() + "?all=true",
+                "/api/v1/lookup/orcids/" + hal.orcid().value() + "?limit=5&all=true")) {
+            // Without a session the answer is made ahead of Spring Security and MVC (LookupFastPath); with one
+            // (here one the server does not know: still anonymous), by the controller behind the security chain.
+            HttpResponse<String> fast = get(path);
+            Http http = new Http(port);
+            HttpResponse<String> full = http.send(HttpRequest.newBuilder(http.uri(path))
+                    .header("Cookie", "PIDLINK_SESSION=unknown").GET());
+            assertThat(full.statusCode()).isEqualTo(fast.statusCode()).isEqualTo(200);
+            assertThat(full.body()).isEqualTo(fast.body());
+            assertThat(comparable(full)).isEqualTo(comparable(fast));
+            String etag = fast.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> notModified = conditionalGet(path, etag);
+            HttpResponse<String> notModifiedFull = http.send(HttpRequest.newBuilder(http.uri(path))
+                    .header("Cookie", "PIDLINK_SESSION=unknown").header("If-None-Match", etag).GET());
+            assertThat(notModified.statusCode()).isEqualTo(notModifiedFull.statusCode()).isEqualTo(304);
+            assertThat(comparable(notModified)).isEqualTo(comparable(notModifiedFull));
+        }
+    }
+
+    /** The headers that must not depend on the path an answer took (not its date or request id). */
+    private static Map<String, List<String>> comparable(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+        headers.keySet().removeAll(List.of("date", "x-request-id", "keep-alive", "connection", ":status"));
+        return headers;
     }
 
     private HttpResponse<String> conditionalGet(String path, String etag) {

@@ -23,8 +23,10 @@ import org.pidlink.app.claims.Provenance;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -33,10 +35,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /**
  * The lookup controller alone (a slice: no database, no ORCID, security filters off): it validates its parameters
  * into problem+json naming the parameter, and translates claims into the public JSON, showing only researchers who
- * chose public lookups. What claims and accounts answer is given by the test.
+ * chose public lookups. What claims and accounts answer is given by the test (no cache of answers: each test gives
+ * its own).
  */
-@WebMvcTest(controllers = LookupController.class)
+@WebMvcTest(controllers = LookupController.class, properties = "pidlink.lookup.cache.ttl=0")
 @AutoConfigureMockMvc(addFilters = false)
+@Import(LookupCaching.class)
+@EnableConfigurationProperties(LookupProperties.class)
 class LookupControllerSliceTest {
 
     static final OrcidId PUBLIC = new OrcidId("0000-0002-1825-0097");

@@ -1,0 +1,138 @@
+package org.pidlink.app.lookup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.jspecify.annotations.Nullable;
+import org.pidlink.app.accounts.Researcher;
+import org.pidlink.app.accounts.Researchers;
+import org.pidlink.app.claims.ClaimLink;
+import org.pidlink.app.claims.Claims;
+import org.pidlink.app.lookup.LookupController.Cursor;
+import org.pidlink.app.lookup.LookupController.DoiLinks;
+import org.pidlink.app.lookup.LookupController.OrcidLinks;
+import org.pidlink.core.identifiers.Doi;
+import org.pidlink.core.identifiers.OrcidId;
+import org.springframework.util.DigestUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The lookup's answers as the JSON sent, with their ETag. Anonymous answers are the same for everyone, so they are
+ * kept, serialized, for {@link LookupProperties#cacheTtl()}: a kept answer is used only while neither claims nor
+ * researchers changed on this instance since it was made ({@link Claims#changes()}, {@link Researchers#changes()}),
+ * so a change here shows in the next answer; a change another instance made shows once the answer expired.
+ * An administrator's answers (they show private researchers) are neither kept nor tagged.
+ */
+final class LookupAnswers {
+
+    /** The JSON and its ETag (null for an administrator's answer, which must not be stored). */
+    record Answer(byte[] json, @Nullable String etag) {
+    }
+
+    /** What was asked: a DOI or an iD (with the page), and whether every link or only those on ORCID. */
+    private record Key(boolean byDoi, String id, boolean all, int limit, @Nullable Cursor after) {
+    }
+
+    /** An answer and the changes count it was made at. */
+    private record Kept(Answer answer, long changes) {
+    }
+
+    private final Claims claims;
+    private final Researchers researchers;
+    private final JsonMapper json;
+    private final @Nullable Cache<Key, Kept> kept;
+
+    LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties) {
+        this.claims = claims;
+        this.researchers = researchers;
+        this.json = json;
+        this.kept = properties.cacheTtl().isZero() ? null : Caffeine.newBuilder()
+                .expireAfterWrite(properties.cacheTtl())
+                .maximumWeight(properties.cacheBytes())
+                .<Key, Kept>weigher((key, answer) -> answer.answer().json().length + 2 * key.id().length() + 64)
+                .build();
+    }
+
+    /** The links to {@code doi} (only those on ORCID unless {@code all}), researchers as {@code admin} may see them. */
+    Answer doi(Doi doi, boolean all, boolean admin) {
+        return answer(new Key(true, doi.value(), all, 0, null), admin,
+                () -> Optional.of(doiLinks(doi, all, admin))).orElseThrow();
+    }
+
+    /**
+     * A page of {@code orcid}'s links; empty when she does not show in public lookups (or is unknown) and the caller
+     * is not an administrator.
+     */
+    Optional<Answer> orcid(OrcidId orcid, boolean all, int limit, Optional<Cursor> after, boolean admin) {
+        return answer(new Key(false, orcid.value(), all, limit, after.orElse(null)), admin,
+                () -> orcidLinks(orcid, all, limit, after.orElse(Cursor.FIRST), admin));
+    }
+
+    private Optional<Answer> answer(Key key, boolean admin, Supplier<Optional<Object>> body) {
+        if (admin) {
+            return body.get().map(b -> new Answer(json.writeValueAsBytes(b), null));
+        }
+        if (kept == null) {
+            return body.get().map(this::tagged);
+        }
+        // Read before the data: a change committed meanwhile moves it on, so what is kept is never newer-looking.
+        long changes = claims.changes() + researchers.changes();
+        Kept hit = kept.getIfPresent(key);
+        if (hit != null && hit.changes() == changes) {
+            return Optional.of(hit.answer());
+        }
+        Optional<Answer> made = body.get().map(this::tagged);
+        made.ifPresentOrElse(a -> kept.put(key, new Kept(a, changes)), () -> kept.invalidate(key));
+        return made;
+    }
+
+    private Answer tagged(Object body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return new Answer(bytes, etag(bytes));
+    }
+
+    private DoiLinks doiLinks(Doi doi, boolean all, boolean admin) {
+        List<ClaimLink> claimed = claims.linksOfDoi(doi, !all);
+        Map<OrcidId, Researcher> accounts = researchers.findAll(
+                claimed.stream().map(c -> new OrcidId(c.orcid())).distinct().toList());
+        List<Link> links = new ArrayList<>(claimed.size());
+        for (ClaimLink c : claimed) {
+            Researcher account = accounts.get(new OrcidId(c.orcid()));
+            if (admin || (account != null && account.publicProfile())) {
+                links.add(Link.of(c, account == null ? null : account.name()));
+            }
+        }
+        return new DoiLinks(doi.value(), doi.url(), links);
+    }
+
+    private Optional<Object> orcidLinks(OrcidId orcid, boolean all, int limit, Cursor from, boolean admin) {
+        Optional<Researcher> account = researchers.find(orcid);
+        if (!admin && account.filter(Researcher::publicProfile).isEmpty()) {
+            return Optional.empty();
+        }
+        String name = account.map(Researcher::name).orElse(null);
+        // One more than asked: whether there is a next page, without counting her links.
+        List<ClaimLink> page = claims.linksOfResearcher(orcid, !all, from.doi(), from.registration(), limit + 1);
+        List<Link> links = page.stream().limit(limit).map(c -> Link.of(c, name)).toList();
+        String next = null;
+        if (page.size() > limit) {
+            ClaimLink last = page.get(limit - 1);
+            next = "/api/v1/lookup/orcids/" + orcid.value() + "?limit=" + limit + (all ? "&all=true" : "")
+                    + "&after=" + new Cursor(last.doi(), last.registrationId()).value();
+        }
+        return Optional.of(new OrcidLinks(orcid.value(), orcid.uri(), name, links, next));
+    }
+
+    /** A strong ETag of the body, as Spring's ShallowEtagHeaderFilter makes them. */
+    private static String etag(byte[] body) {
+        StringBuilder tag = new StringBuilder(37).append("\"0");
+        DigestUtils.appendMd5DigestAsHex(body, tag);
+        return tag.append('"').toString();
+    }
+}
