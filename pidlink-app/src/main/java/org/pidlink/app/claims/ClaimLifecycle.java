@@ -40,6 +40,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.claims.ClaimRows.Row;
 import org.pidlink.app.database.ChangeCounter;
+import org.pidlink.app.database.LargeText;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
@@ -1123,19 +1124,31 @@ final class ClaimLifecycle {
         Map<String, WorkPayload> byHash = new TreeMap<>();
         payloads.forEach(p -> byHash.putIfAbsent(p.canonicalHash(), p));
         // Asked first so that a work (megabytes for a large collaboration) is sent only when it is missing.
-        jdbc.sql("SELECT payload_hash FROM claim_work WHERE payload_hash = ANY(:hashes::text[])")
-                .param("hashes", byHash.keySet().toArray(String[]::new)).query(String.class).list()
-                .forEach(byHash::remove);
+        storedAlready(byHash.keySet()).forEach(byHash::remove);
+        if (byHash.isEmpty()) {
+            return;
+        }
+        // Transactions storing the same new work at once (the intake worker's threads, each with its share of a
+        // large record's researchers) would each find it missing and send it: each waits for the one before it to
+        // commit (as its insert would), then asks again. Locked in hash order, as the rows are inserted.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('claim_work:' || h)) FROM unnest(:hashes::text[]) AS h")
+                .param("hashes", byHash.keySet().toArray(String[]::new)).query().listOfRows();
+        storedAlready(byHash.keySet()).forEach(byHash::remove);
         if (byHash.isEmpty()) {
             return;
         }
         // One JDBC batch, in hash order: concurrent batches storing the same works wait for each other instead of
         // deadlocking. Each work a plain parameter: a text[] literal would escape and copy megabytes again.
         List<Object[]> rows = new ArrayList<>(byHash.size());
-        byHash.values().forEach(p -> rows.add(new Object[] {p.canonicalHash(), p.json(), ts(now)}));
+        byHash.values().forEach(p -> rows.add(new Object[] {p.canonicalHash(), LargeText.of(p.json()), ts(now)}));
         batch.batchUpdate("""
-                INSERT INTO claim_work (payload_hash, work_json, created_at) VALUES (?, ?, ?)
+                INSERT INTO claim_work (payload_hash, work_json, created_at) VALUES (?, convert_from(?, 'UTF8'), ?)
                 ON CONFLICT (payload_hash) DO NOTHING""", rows);
+    }
+
+    private List<String> storedAlready(Set<String> hashes) {
+        return jdbc.sql("SELECT payload_hash FROM claim_work WHERE payload_hash = ANY(:hashes::text[])")
+                .param("hashes", hashes.toArray(String[]::new)).query(String.class).list();
     }
 
     private boolean leaveOrcid(Row row, OrcidId orcid, String registrationId, String reason, Instant now,

@@ -24,20 +24,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
 
+    /** Shared by this instance's intake and intake worker only. */
+    @Bean
+    QueuedWorks queuedWorks() {
+        return new QueuedWorks();
+    }
+
     @Bean(destroyMethod = "close")
     IntakeWorker intakeWorker(DataSource dataSource, Clock clock, Claims claims, IntakeProperties properties,
-                              PermissionNotifications notifications) {
+                              PermissionNotifications notifications, QueuedWorks queuedWorks) {
         return new IntakeWorker(dataSource, clock, claims, properties.registrationId(),
-                properties.workers(), properties.pollInterval(), notifications::needed);
+                properties.workers(), properties.pollInterval(), notifications::needed, IntakeWorker.BATCH,
+                queuedWorks);
     }
 
     @Bean
     Intake intake(DataSource dataSource, Clock clock, IntakeProperties properties, IntakeWorker worker,
-                  TypeMappings typeMappings, MeterRegistry meters, ObjectProvider<RecordsStored> recordsStored) {
+                  TypeMappings typeMappings, MeterRegistry meters, ObjectProvider<RecordsStored> recordsStored,
+                  QueuedWorks queuedWorks) {
         return new Intake(MetadataReader.standard(),
                 RecordEvaluator.standard(typeMappings::current, properties.includeContributors(),
                         properties.maxIdsPerRecord()),
-                new IntakeStore(dataSource, clock), worker::wake, new IntakeMetrics(meters),
+                new IntakeStore(dataSource, clock, queuedWorks), worker::wake, new IntakeMetrics(meters),
                 new RecordsStored() {
                     @Override
                     public void stored(List<DoiRecord> usable, List<Doi> gone) {

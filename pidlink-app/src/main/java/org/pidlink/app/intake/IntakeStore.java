@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.pidlink.app.claims.RecordFacts;
 import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.app.database.LargeText;
 import org.pidlink.app.intake.DoiOutcome.RejectedId;
 import org.pidlink.app.intake.DoiOutcome.Status;
 import org.pidlink.app.intake.RecordEvaluator.Evaluation;
@@ -45,11 +46,14 @@ final class IntakeStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final QueuedWorks queuedWorks;
 
-    IntakeStore(DataSource dataSource, Clock clock) {
+    /** @param queuedWorks where the works of queued tasks are handed to this instance's intake worker */
+    IntakeStore(DataSource dataSource, Clock clock, QueuedWorks queuedWorks) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.queuedWorks = Objects.requireNonNull(queuedWorks, "queuedWorks");
     }
 
     /** Something that arrived for a DOI. */
@@ -321,10 +325,10 @@ final class IntakeStore {
      * this transaction commits: the worker removing a work whose tasks are done waits for it.
      */
     private void writeWorks(List<Task> tasks) {
-        Map<String, String> works = new TreeMap<>();
+        Map<String, WorkPayload> works = new TreeMap<>();
         for (Task task : tasks) {
             if (task.payload() != null) {
-                works.putIfAbsent(task.payload().canonicalHash(), task.payload().json());
+                works.putIfAbsent(task.payload().canonicalHash(), task.payload());
             }
         }
         if (works.isEmpty()) {
@@ -333,10 +337,11 @@ final class IntakeStore {
         // One row per work, in hash order (no deadlocks), each work a plain parameter: a work is megabytes for a
         // large collaboration, which a text[] literal would escape and copy again.
         List<Object[]> rows = new ArrayList<>(works.size());
-        works.forEach((hash, json) -> rows.add(new Object[] {hash, json}));
+        works.forEach((hash, work) -> rows.add(new Object[] {hash, LargeText.of(work.json())}));
         jdbc.batchUpdate("""
-                INSERT INTO intake_work (work_hash, work_json) VALUES (?, ?)
+                INSERT INTO intake_work (work_hash, work_json) VALUES (?, convert_from(?, 'UTF8'))
                 ON CONFLICT (work_hash) DO UPDATE SET work_json = EXCLUDED.work_json""", rows);
+        works.values().forEach(queuedWorks::queued);
     }
 
     /** What pidlink last received for a DOI, if anything. */

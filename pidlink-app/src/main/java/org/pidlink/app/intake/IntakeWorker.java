@@ -70,6 +70,7 @@ final class IntakeWorker implements AutoCloseable {
     private final BackgroundWorker worker;
     private final int batchSize;
     private final AtomicLong doneSinceVacuum = new AtomicLong();
+    private final QueuedWorks queuedWorks;
 
     /**
      * @param waitingForPermission told, inside the task's transaction, about each researcher whose claim waits
@@ -83,6 +84,15 @@ final class IntakeWorker implements AutoCloseable {
     /** @param batchSize tasks taken at once, in one transaction */
     IntakeWorker(DataSource dataSource, Clock clock, Claims claims, String registrationId, int threadCount,
                  Duration pollInterval, PermissionNeeded waitingForPermission, int batchSize) {
+        this(dataSource, clock, claims, registrationId, threadCount, pollInterval, waitingForPermission, batchSize,
+                new QueuedWorks());
+    }
+
+    /** @param queuedWorks the works intake queued in this instance, taken from memory rather than read back */
+    IntakeWorker(DataSource dataSource, Clock clock, Claims claims, String registrationId, int threadCount,
+                 Duration pollInterval, PermissionNeeded waitingForPermission, int batchSize,
+                 QueuedWorks queuedWorks) {
+        this.queuedWorks = Objects.requireNonNull(queuedWorks, "queuedWorks");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
         }
@@ -309,9 +319,16 @@ final class IntakeWorker implements AutoCloseable {
 
     /** The works of the tasks, read in one query: each is read once per batch, however many tasks share it. */
     private Map<String, WorkPayload> works(List<Task> tasks) {
-        String[] hashes = tasks.stream().map(Task::workHash).filter(Objects::nonNull).distinct()
-                .toArray(String[]::new);
         Map<String, WorkPayload> works = new HashMap<>();
+        String[] hashes = tasks.stream().map(Task::workHash).filter(Objects::nonNull).distinct()
+                .filter(hash -> {
+                    WorkPayload queued = queuedWorks.find(hash);
+                    if (queued != null) {
+                        works.put(hash, queued);
+                    }
+                    return queued == null;
+                })
+                .toArray(String[]::new);
         if (hashes.length > 0) {
             jdbc.query("SELECT work_hash, work_json FROM intake_work WHERE work_hash = ANY(?)",
                     (RowCallbackHandler) rs -> works.put(rs.getString(1),
@@ -325,6 +342,9 @@ final class IntakeWorker implements AutoCloseable {
             throw new IllegalStateException("an assertion without a work");
         }
         WorkPayload cached = works.get(hash);
+        if (cached == null) {
+            cached = queuedWorks.find(hash);
+        }
         if (cached != null) {
             return cached;
         }
@@ -352,9 +372,10 @@ final class IntakeWorker implements AutoCloseable {
         }
         jdbc.query("SELECT work_hash FROM intake_work WHERE work_hash = ANY(?) ORDER BY work_hash FOR UPDATE",
                 rs -> { }, (Object) hashes);
-        jdbc.update("""
+        queuedWorks.done(jdbc.queryForList("""
                 DELETE FROM intake_work w WHERE w.work_hash = ANY(?)
-                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)""", (Object) hashes);
+                  AND NOT EXISTS (SELECT 1 FROM intake_task t WHERE t.work_hash = w.work_hash)
+                RETURNING w.work_hash""", String.class, (Object) hashes));
     }
 
     private void postpone(long id, RuntimeException e) {

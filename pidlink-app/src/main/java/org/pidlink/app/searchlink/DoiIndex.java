@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.pidlink.app.admin.TypeMappings;
 import org.pidlink.app.claims.WorkPayload;
+import org.pidlink.app.database.LargeText;
 import org.pidlink.app.intake.RecordsStored;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.metadata.DoiRecord;
@@ -85,7 +86,8 @@ final class DoiIndex implements RecordsStored {
                 TitleAndYear shown = TitleAndYear.of(item.work().json());
                 if (shown != null) {
                     rows.add(new Object[] {record.doi().value(), shown.title(), shown.year(), creators(record),
-                            pgArray(orcids(record)), item.work().json(), item.work().canonicalHash(), now});
+                            pgArray(orcids(record)), LargeText.of(item.work().json()), item.work().canonicalHash(),
+                            now});
                     continue;
                 }
             }
@@ -101,19 +103,19 @@ final class DoiIndex implements RecordsStored {
             OrcidWork.Canonical canonical = work.canonical();
             rows.add(new Object[] {record.doi().value(), work.title().title(),
                     work.publicationDate() == null ? null : work.publicationDate().year(), creators(record),
-                    pgArray(orcids(record)), canonical.json(), canonical.hash(), now});
+                    pgArray(orcids(record)), LargeText.of(canonical.json()), canonical.hash(), now});
         }
         if (!rows.isEmpty()) {
             // One batch for a whole submission (a harvest page holds hundreds of records).
             batch.batchUpdate("""
                     INSERT INTO search_doi (doi, title, publication_year, creators, orcids, work_json, work_hash,
                                             updated_at)
-                    VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?::text[], convert_from(?, 'UTF8'), ?, ?)
                     ON CONFLICT (doi) DO UPDATE SET title = EXCLUDED.title,
                         publication_year = EXCLUDED.publication_year, creators = EXCLUDED.creators,
                         orcids = EXCLUDED.orcids, work_json = EXCLUDED.work_json, work_hash = EXCLUDED.work_hash,
                         updated_at = EXCLUDED.updated_at""", rows, new int[] {Types.VARCHAR, Types.VARCHAR,
-                    Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP});
+                    Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY, Types.VARCHAR, Types.TIMESTAMP});
         }
         if (!removed.isEmpty()) {
             jdbc.sql("DELETE FROM search_doi WHERE doi = ANY(:dois::text[])")
@@ -236,8 +238,23 @@ final class DoiIndex implements RecordsStored {
 
     private static String pgArray(List<String> values) {
         // Values are DOIs and iDs; quoted and escaped so that a comma or quote in a DOI stays inside its element.
-        return "{" + String.join(",", values.stream()
-                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+        // One builder for all of them: a record can name 10,000 researchers.
+        StringBuilder out = new StringBuilder(2 + values.size() * 22).append('{');
+        for (String v : values) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"');
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\\' || c == '"') {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            out.append('"');
+        }
+        return out.append('}').toString();
     }
 
     private static IndexedDoi indexed(ResultSet rs) throws SQLException {

@@ -134,6 +134,38 @@ class IntakeWorkerBatchTests extends IntakeTestSupport {
         assertThat(claimsOf(next)).isEqualTo(next.size());
     }
 
+    @Test
+    void aWorkIntakeQueuedInThisInstanceIsTakenFromMemoryAndForgottenWhenDone() {
+        String doi = TestRecords.newDoi();
+        WorkPayload work = WorkPayload.ofCanonicalJson(
+                "{\"title\":{\"title\":{\"value\":\"Handed over " + doi + "\"}},\"type\":\"data-set\"}");
+        // The row under the work's hash says otherwise: only a work taken from memory makes claims of the above.
+        jdbc.update("INSERT INTO intake_work (work_hash, work_json) VALUES (?, ?)", work.canonicalHash(),
+                "{\"title\":{\"title\":{\"value\":\"Read back " + doi + "\"}},\"type\":\"data-set\"}");
+        List<Link> links = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            String orcid = TestRecords.newOrcid();
+            jdbc.update("""
+                    INSERT INTO intake_task (doi, orcid, action, work_hash, partition, enqueued_at, not_before)
+                    VALUES (?, ?, 'ASSERT', ?, ?, now(), ?)""", doi, orcid, work.canonicalHash(),
+                    IntakeStore.partition(orcid), Timestamp.from(DUE));
+            links.add(new Link(doi, orcid));
+        }
+        QueuedWorks queued = new QueuedWorks();
+        queued.queued(work);
+
+        int done = new IntakeWorker(dataSource, Clock.fixed(DUE.plusSeconds(1), ZoneOffset.UTC), claims,
+                properties.registrationId(), 1, Duration.ofMinutes(1), waiting -> { }, IntakeWorker.BATCH, queued)
+                .runDueTasks();
+
+        assertThat(done).isEqualTo(links.size());
+        assertThat(claimsOf(links)).isEqualTo(links.size());
+        assertThat(jdbc.queryForObject("SELECT work_json FROM claim_work WHERE payload_hash = ?", String.class,
+                work.canonicalHash())).as("the claims' work is the one handed over").contains("Handed over");
+        assertThat(count("SELECT count(*) FROM intake_work WHERE work_hash = ?", work.canonicalHash())).isZero();
+        assertThat(queued.find(work.canonicalHash())).as("forgotten with its row").isNull();
+    }
+
     /** DOIs each naming researchers, queued as intake queues them (one shared work per DOI), due at {@link #DUE}. */
     private List<Link> queue(int dois, int researchersEach) {
         List<Link> links = new ArrayList<>();

@@ -171,7 +171,10 @@ public record OrcidId(String value) {
      */
     private static String commonSpelling(String s) {
         int start = s.startsWith("https://orcid.org/") ? 18 : s.startsWith("http://orcid.org/") ? 17 : 0;
-        return s.length() - start == 19 && hasCanonicalShape(s, start) ? s.substring(start) : null;
+        if (s.length() - start != 19 || !hasCanonicalShape(s, start)) {
+            return null;
+        }
+        return start == 0 ? s : s.substring(start);
     }
 
     private static boolean hasCanonicalShape(String v, int from) {
@@ -190,8 +193,14 @@ public record OrcidId(String value) {
 
     /** {@code canonical} is 19 characters, hyphens at 4, 9 and 14. */
     private static boolean checksumValid(String canonical) {
-        StringBuilder first15 = new StringBuilder(15)
-                .append(canonical, 0, 4).append(canonical, 5, 9).append(canonical, 10, 14).append(canonical, 15, 18);
-        return checkDigit(first15) == canonical.charAt(18);
+        // checkDigit of the 15 digits, read in place: this runs for every iD of every record read.
+        int total = 0;
+        for (int i = 0; i < 18; i++) {
+            if (i != 4 && i != 9 && i != 14) {
+                total = (total + (canonical.charAt(i) - '0')) * 2;
+            }
+        }
+        int result = (12 - total % 11) % 11;
+        return (result == 10 ? 'X' : (char) ('0' + result)) == canonical.charAt(18);
     }
 }

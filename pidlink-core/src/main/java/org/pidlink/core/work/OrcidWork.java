@@ -3,7 +3,6 @@ package org.pidlink.core.work;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.pidlink.core.types.OrcidWorkTypes;
@@ -96,10 +95,8 @@ public record OrcidWork(
      * megabytes of contributors once.
      */
     public Canonical canonical() {
-        String json = WorkJsonWriter.canonical(this);
         try {
-            return new Canonical(json, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.getBytes(StandardCharsets.UTF_8))));
+            return WorkJsonWriter.canonicalWithHash(this, MessageDigest.getInstance("SHA-256"));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -110,7 +110,7 @@ class IntakeController {
     ResponseEntity<?> submit(HttpServletRequest request, Authentication caller) throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            body = RequestBody.read(in, request.getContentLengthLong(), maxRequestBytes);
         }
         if (body.length > maxRequestBytes) {
             return problem(ProblemType.REQUEST_TOO_LARGE, "The body is larger than "

@@ -77,8 +77,16 @@ public final class Texts {
 
     /** Removes every whitespace and invisible formatting character, also inside the value (ORCID iDs broken over lines). */
     public static String removeSpaces(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && !isSpace(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            // The usual case (every iD of a record): nothing to remove, nothing copied.
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!isSpace(c)) {
                 out.append(c);
