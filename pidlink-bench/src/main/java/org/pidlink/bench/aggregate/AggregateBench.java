@@ -155,15 +155,41 @@ public final class AggregateBench {
         AtomicLong connected = progress.counting("connecting researchers through the sign-in and grant pages",
                 count, "researchers");
         ConnectedResearchers.Person[] persons = new ConnectedResearchers.Person[count];
+        AtomicLong startedAgain = new AtomicLong();
         Parallel.run(CONNECTORS, count, index -> {
             ConnectedResearchers.Person person = people.newResearcher("Researcher" + index, "Bench");
-            people.signIn(person);
-            people.grant(person, OrcidRegistrations.AUTO_UPDATE);
+            again(() -> people.signIn(person), startedAgain);
+            again(() -> people.grant(person, OrcidRegistrations.AUTO_UPDATE), startedAgain);
             settings(people, person, false);
             persons[index] = person;
             connected.incrementAndGet();
         });
+        if (startedAgain.get() > 0) {
+            System.err.println("pidlink bench aggregate: " + startedAgain.get() + " sign-ins or grants started again");
+        }
         return List.of(persons);
+    }
+
+    /**
+     * A step through ORCID's pages, started again from pidlink (a new authorization request) when it failed, as the
+     * emulator's "expired or already answered" page tells a person to: with thousands of simulated browsers, a
+     * kept-alive connection the emulator's HTTP server closed as a form went out is sent again (WebSession), and the
+     * form may have been taken the first time.
+     */
+    private static void again(Runnable step, AtomicLong startedAgain) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (AssertionError | RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                startedAgain.incrementAndGet();
+                System.err.println("pidlink bench aggregate: a step through ORCID's pages failed (" + e.getMessage()
+                        .lines().findFirst().orElse("") + "); starting it again");
+            }
+        }
     }
 
     /** Saves her settings: auto-update as asked, read-write, shown in public lookups. */
