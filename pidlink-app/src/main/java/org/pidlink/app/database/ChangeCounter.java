@@ -18,10 +18,15 @@ public final class ChangeCounter {
     /** Something changed (in the current transaction, if one runs). */
     public void changed() {
         changes.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        // Once per transaction, however many changes it makes (a batch of intake makes thousands): bound to the
+        // transaction as a resource keyed by this counter until the transaction ends.
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ChangeCounter.this);
                     changes.incrementAndGet();
                 }
             });
