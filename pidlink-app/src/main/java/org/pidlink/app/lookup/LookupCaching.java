@@ -1,5 +1,7 @@
 package org.pidlink.app.lookup;
 
+import java.time.Clock;
+
 import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.claims.Claims;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,8 +27,9 @@ class LookupCaching {
     static final int FAST_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Bean
-    LookupAnswers lookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties) {
-        return new LookupAnswers(claims, researchers, json, properties);
+    LookupAnswers lookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties,
+                                Clock clock) {
+        return new LookupAnswers(claims, researchers, json, properties, clock);
     }
 
     @Bean

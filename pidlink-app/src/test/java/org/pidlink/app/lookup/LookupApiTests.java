@@ -7,6 +7,7 @@ import org.pidlink.app.testsupport.Eventually;
 import org.pidlink.app.testsupport.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.pidlink.app.testsupport.ConnectedResearchers;
 import org.pidlink.app.testsupport.ConnectedResearchers.Person;
+import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
@@ -55,6 +57,9 @@ class LookupApiTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Researchers researchers;
 
     @Test
     void listsLinksBothWaysHidesResearchersWhoOptedOutAndShowsThemToAnAdministrator() {
@@ -242,6 +247,27 @@ class LookupApiTests {
                 .isEqualTo("failed_permanently"));
         assertThat(Duration.ofNanos(System.nanoTime() - changed))
                 .isLessThanOrEqualTo(LookupProperties.DEFAULT_TTL.plusSeconds(2));
+
+        // There she keeps out of public lookups: who shows is kept in memory too, and read again as soon.
+        long hidden = System.nanoTime();
+        new JdbcTemplate(dataSource).update("UPDATE researcher SET public_profile = false WHERE orcid = ?",
+                gil.orcid().value());
+        eventually(() -> assertThat(ok(get(byDoi)).get("links")).isEmpty());
+        eventually(() -> assertThat(get("/api/v1/lookup/orcids/" + gil.orcid().value()).statusCode())
+                .isEqualTo(404));
+        assertThat(Duration.ofNanos(System.nanoTime() - hidden))
+                .isLessThanOrEqualTo(LookupProperties.DEFAULT_TTL.plusSeconds(2));
+    }
+
+    @Test
+    void whoShowsIsKeptInMemoryUnlessTooManyShow() {
+        ConnectedResearchers people = new ConnectedResearchers(port, orcid);
+        Person ida = showingInLookups(people, "Ida", "Kept", true);
+        Clock clock = Clock.systemUTC();
+        assertThat(new ShownResearchers(researchers, clock, Duration.ofSeconds(5), 100_000).now())
+                .hasValueSatisfying(shown -> assertThat(shown).containsKey(ida.orcid()));
+        assertThat(new ShownResearchers(researchers, clock, Duration.ofSeconds(5), 0).now())
+                .as("more show than may be kept: each answer asks the database").isEmpty();
     }
 
     @Test

@@ -40,9 +40,9 @@ import tools.jackson.databind.JsonNode;
  * scale and shape end to end (issue 12). A seeded {@link Population} (205,000 DOIs, a million DOI–iD links, 2,500
  * researchers, a few holding more than 10,000 DOIs) as DataCite REST JSON (some with the XML embedded), on the whole
  * pidlink with its defaults against the ORCID emulator at ORCID's limits (24 requests/s, burst 40), run in a JVM of
- * its own ({@code --emulator-heap-gb}, 18: it keeps every work in memory, about 10 KB each with its contributors, so
- * ~9 GB for the 831,903 works of the defaults; with 10 GB its collector ran without pause from ~600,000 works and the
- * push slowed to a few hundred works/s; in pidlink's JVM it would hide what pidlink itself uses); every
+ * its own ({@code --emulator-heap-gb}, 8, all of it taken at the start: it keeps every work in memory, about 2.2 KB
+ * each with its contributors, so ~1.8 GB for the 831,903 works of the defaults; in pidlink's JVM it would hide what
+ * pidlink itself uses); every
  * researcher connects through the real sign-in and grant pages (auto-update off, shown in public lookups). Then:
  * <ol>
  *   <li>intake: every record through {@code POST /api/v1/dois} (JSON Lines, 200 a request, 4 clients) or the Kafka
@@ -86,7 +86,7 @@ public final class AggregateBench {
             BenchCommand.Option.whole("--lookup-warmup", "W", 15),
             BenchCommand.Option.flag("--skip-push", "no push phase: the claims are marked written in the database "
                     + "(a stand-in for ORCID) so that the lookup lists them; for measuring the lookup quickly"),
-            BenchCommand.Option.whole("--emulator-heap-gb", "G", 18));
+            BenchCommand.Option.whole("--emulator-heap-gb", "G", 8));
 
     public static void main(String[] args) throws Exception {
         BenchCommand.main("aggregate", args, OPTIONS, (v, progress) -> Json.write(run(new Options(v.whole("--dois"),
