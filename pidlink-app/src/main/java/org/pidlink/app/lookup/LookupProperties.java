@@ -7,24 +7,44 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The public lookup's cache of answers ({@code pidlink.lookup.cache.*}).
+ * The public lookup ({@code pidlink.lookup.*}).
  *
- * @param ttl  how long an answer is kept (default 5 s): the longest an instance answers from it after another
- *             instance on the same database changed a link or a researcher; a change on this instance shows in its
- *             next answer. 0 turns the cache off.
- * @param size how much answer JSON is kept at most (default 64 MB)
+ * @param cache          its cache of answers ({@code pidlink.lookup.cache.*})
+ * @param queriesAtOnce  how many answers are read from the database at once at most (default 8); more wait their
+ *                       turn, first come first served
  */
-@ConfigurationProperties("pidlink.lookup.cache")
-record LookupProperties(@Nullable Duration ttl, @Nullable DataSize size) {
+@ConfigurationProperties("pidlink.lookup")
+record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce) {
 
     static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
     static final DataSize DEFAULT_SIZE = DataSize.ofMegabytes(64);
+    static final int DEFAULT_QUERIES_AT_ONCE = 8;
+
+    /**
+     * @param ttl  how long an answer is kept (default 5 s): the longest an instance answers from it after another
+     *             instance on the same database changed a link or a researcher; a change on this instance shows in
+     *             its next answer. 0 turns the cache off.
+     * @param size how much answer JSON is kept at most (default 64 MB)
+     */
+    record Cache(@Nullable Duration ttl, @Nullable DataSize size) {
+    }
+
+    LookupProperties {
+        if (queriesAtOnce != null && queriesAtOnce < 1) {
+            throw new IllegalArgumentException("pidlink.lookup.queries-at-once must be at least 1, not "
+                    + queriesAtOnce);
+        }
+    }
 
     Duration cacheTtl() {
-        return ttl == null ? DEFAULT_TTL : ttl;
+        return cache == null || cache.ttl() == null ? DEFAULT_TTL : cache.ttl();
     }
 
     long cacheBytes() {
-        return (size == null ? DEFAULT_SIZE : size).toBytes();
+        return (cache == null || cache.size() == null ? DEFAULT_SIZE : cache.size()).toBytes();
+    }
+
+    int queries() {
+        return queriesAtOnce == null ? DEFAULT_QUERIES_AT_ONCE : queriesAtOnce;
     }
 }

@@ -40,9 +40,18 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @WebMvcTest(controllers = LookupController.class, properties = "pidlink.lookup.cache.ttl=0")
 @AutoConfigureMockMvc(addFilters = false)
-@Import(LookupCaching.class)
+@Import({LookupCaching.class, LookupControllerSliceTest.SystemClock.class})
 @EnableConfigurationProperties(LookupProperties.class)
 class LookupControllerSliceTest {
+
+    /** The application's one clock, which the lookup's configuration needs. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class SystemClock {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+    }
 
     static final OrcidId PUBLIC = new OrcidId("0000-0002-1825-0097");
     static final OrcidId PRIVATE = new OrcidId("0000-0001-5109-3700");
