@@ -239,6 +239,29 @@ public final class Claims {
     }
 
     /** The researcher's claims on these DOIs (all registrations), e.g. to mark search results she claimed. */
+    /**
+     * The researcher's claims whose work is on her record (a put-code), without their works: as many as her record
+     * holds (ORCID's cap: 10,000), however many claims she has (a hyper-author's 50,000), read along claim_on_record.
+     */
+    public List<WrittenClaim> written(OrcidId orcid) {
+        return lifecycle.jdbc().sql("""
+                        SELECT id, doi, registration_id, put_code FROM claim
+                        WHERE orcid = :orcid AND put_code IS NOT NULL""")
+                .param("orcid", orcid.value())
+                .query((rs, n) -> new WrittenClaim(rs.getLong("id"), rs.getString("doi"),
+                        rs.getString("registration_id"), rs.getLong("put_code")))
+                .list();
+    }
+
+    /** The researcher's newest claims waiting for her permission, at most {@code limit}, newest first. */
+    public List<ClaimView> waitingForPermission(OrcidId orcid, int limit) {
+        return lifecycle.jdbc().sql("SELECT " + ClaimRows.COLUMNS + """
+                         FROM claim WHERE orcid = :orcid AND status = 'WAITING_FOR_PERMISSION'
+                        ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .param("orcid", orcid.value()).param("limit", limit)
+                .query((rs, n) -> ClaimRows.view(rs)).list();
+    }
+
     public List<ClaimView> forResearcher(OrcidId orcid, Collection<Doi> dois) {
         if (dois.isEmpty()) {
             return List.of();

@@ -7,7 +7,8 @@
  * <ul>
  * <li>{@link org.pidlink.app.claims.Claims}, for the features that assert links and the people who act on them:
  * {@code assertClaim}, {@code withdraw}, {@code recordFoundOnOrcid}, {@code reconcileWithOrcid}, the reads
- * {@code forResearcher}, {@code find}, {@code forDoi}, {@code orcidsForDoi}, and the actions {@code syncNow},
+ * {@code forResearcher}, {@code written} (what reconciliation compares with her record), {@code waitingForPermission},
+ * {@code find}, {@code forDoi}, {@code orcidsForDoi}, and the actions {@code syncNow},
  * {@code putBack}, {@code removeAllFromOrcid} and the administrator's {@code retry};</li>
  * <li>{@link org.pidlink.app.claims.ClaimQueue} and {@link org.pidlink.app.claims.ClaimOutcomes}, for the push
  * engine: the next allowed call ({@link org.pidlink.app.claims.WriteBatch} of
@@ -20,7 +21,8 @@
  * the changing transaction) and {@link org.pidlink.app.claims.WriteAccessSource} (in the app, the accounts feature's
  * permissions);</li>
  * <li>values: {@link org.pidlink.app.claims.Provenance}, {@link org.pidlink.app.claims.WorkPayload},
- * {@link org.pidlink.app.claims.ClaimResult}, {@link org.pidlink.app.claims.ClaimView}.</li>
+ * {@link org.pidlink.app.claims.ClaimResult}, {@link org.pidlink.app.claims.ClaimView},
+ * {@link org.pidlink.app.claims.WrittenClaim}.</li>
  * </ul>
  * A registration is {@code auto-update} or {@code search-link}; when both use one ORCID client, claims are keyed by
  * the shared registration, so one work on the record has one claim holding every provenance. Claims follow the

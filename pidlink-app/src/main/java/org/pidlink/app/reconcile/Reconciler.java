@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.pidlink.app.accounts.PermissionStatus;
 import org.pidlink.app.accounts.WritePermission;
 import org.pidlink.app.accounts.WritePermissions;
-import org.pidlink.app.claims.ClaimView;
+import org.pidlink.app.claims.WrittenClaim;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.orcid.CallClass;
 import org.pidlink.app.push.OwnWrites;
@@ -192,11 +192,12 @@ class Reconciler implements DisposableBean {
     /** Reconciles the researcher's written claims, registration by registration, each read with its own token. */
     void reconcile(OrcidId orcid) {
         // The claims first: a put-code they hold was on the record before the read began.
-        List<ClaimView> written = claims.forResearcher(orcid).stream().filter(c -> c.putCode() != null).toList();
+        // Only those with a put-code, without their works: a hyper-author's 50,000 claims are not read for this.
+        List<WrittenClaim> written = claims.written(orcid);
         // Works held back for a full record need one read of it even without a written claim: she may have made room.
         boolean heldBack = claims.recordFullCount(orcid) > 0;
         for (String registration : registrations.distinct()) {
-            List<ClaimView> ofRegistration = written.stream()
+            List<WrittenClaim> ofRegistration = written.stream()
                     .filter(c -> registration.equals(registrations.canonical(c.registrationId()))).toList();
             if (!ofRegistration.isEmpty() || heldBack) {
                 Optional<WritePermission> permission = readable(orcid, registration);
@@ -210,7 +211,7 @@ class Reconciler implements DisposableBean {
         return permissions.find(orcid, registration).filter(p -> p.status() == PermissionStatus.ACTIVE);
     }
 
-    private void reconcile(OrcidId orcid, String registration, WritePermission permission, List<ClaimView> written) {
+    private void reconcile(OrcidId orcid, String registration, WritePermission permission, List<WrittenClaim> written) {
         List<WorkSummary> works = switch (registrations.client(registration).on(CallClass.READ.context(registration)).works().readWorks(orcid,
                 permission.accessToken())) {
             case OrcidResult.Ok<List<WorkSummary>> ok -> ok.value();
@@ -230,7 +231,8 @@ class Reconciler implements DisposableBean {
         }
     }
 
-    private void reconcileClaims(OrcidId orcid, String registration, List<WorkSummary> works, List<ClaimView> written) {
+    private void reconcileClaims(OrcidId orcid, String registration, List<WorkSummary> works,
+                                 List<WrittenClaim> written) {
         Set<Long> onRecord = new HashSet<>();
         works.forEach(w -> onRecord.add(w.putCode()));
         Set<Long> claimed = new HashSet<>();
@@ -238,7 +240,7 @@ class Reconciler implements DisposableBean {
         String clientId = registrations.clientId(registration);
         int removed = 0;
         int adopted = 0;
-        for (ClaimView claim : written) {
+        for (WrittenClaim claim : written) {
             long putCode = claim.putCode();
             if (onRecord.contains(putCode)) {
                 continue;

@@ -58,6 +58,7 @@ class HotPathQueryPlansTest {
         oneClaimByItsTripleAsIntakeAssertsIt();
         herWorksHeldBackForAFullRecord();
         theWorksPidlinkHoldsOnHerRecord();
+        theClaimsReconciliationComparesWithHerRecord();
     }
 
     /** 40% on her record, 50% queued additions (a backfill), 10% held back for a full record. */
@@ -113,6 +114,15 @@ class HotPathQueryPlansTest {
     private void theWorksPidlinkHoldsOnHerRecord() {
         // Grows with her works on the record, which ORCID caps at 10,000: an index-only count, bounded by the cap.
         PlanCost hyper = explain("room (works on her record)", ROOM, HYPER, 20_000);
+        assertThat(hyper.plan()).doesNotContain("Seq Scan on claim");
+        assertThat(hyper.plan()).contains("claim_on_record");
+    }
+
+    private void theClaimsReconciliationComparesWithHerRecord() {
+        // Claims.written: those on her record only (bounded by the cap), not her 50,000 claims and their works.
+        PlanCost hyper = explain("written claims (reconciliation)", """
+                SELECT id, doi, registration_id, put_code FROM claim WHERE orcid = ? AND put_code IS NOT NULL""",
+                HYPER, 20_000);
         assertThat(hyper.plan()).doesNotContain("Seq Scan on claim");
         assertThat(hyper.plan()).contains("claim_on_record");
     }

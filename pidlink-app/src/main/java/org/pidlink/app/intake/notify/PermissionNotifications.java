@@ -18,7 +18,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.pidlink.app.background.BackgroundWorker;
-import org.pidlink.app.claims.ClaimStatus;
 import org.pidlink.app.claims.Claims;
 import org.pidlink.app.intake.IntakeProperties;
 import org.pidlink.app.intake.notify.PermissionRequestSender.Item;
@@ -299,9 +298,7 @@ public final class PermissionNotifications implements AutoCloseable {
             finish(orcid, "NOT_NEEDED", null);
             return false;
         }
-        List<Item> items = claims.forResearcher(orcid).stream()
-                .filter(c -> c.status() == ClaimStatus.WAITING_FOR_PERMISSION)
-                .limit(settings.maxItems())
+        List<Item> items = claims.waitingForPermission(orcid, settings.maxItems()).stream()
                 .map(c -> new Item(c.title(), c.doi()))
                 .toList();
         if (items.isEmpty()) {
