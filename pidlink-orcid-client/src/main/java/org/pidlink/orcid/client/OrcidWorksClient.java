@@ -153,7 +153,7 @@ public final class OrcidWorksClient {
         HttpRequest request = request(orcid, "/works", accessToken).GET().build();
         return http.exchange(call("GET", "/works", orcid, null), request, response ->
                 response.statusCode() == 200
-                        ? OrcidResult.ok(List.copyOf(WorkJson.summariesOfGroups(mapper.readTree(response.body()))))
+                        ? OrcidResult.ok(List.copyOf(WorkJson.summariesOfGroups(mapper, response.body())))
                         : failed(response, redactor), null);
     }
 

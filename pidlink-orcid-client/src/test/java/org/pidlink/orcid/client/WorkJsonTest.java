@@ -37,6 +37,25 @@ class WorkJsonTest {
     }
 
     @Test
+    void theWorksAnswerReadAsAStreamIsTheSameAsReadAsOneTree() {
+        JsonNode record = mapper.readTree(
+                SharedData.read("orcid/orcid-model/record_3.0/samples/read_samples/record-full-3.0.json"));
+        JsonNode works = record.path("activities-summary").path("works");
+        // Two groups more around it, and members the reader skips (objects, arrays, nulls) before and between.
+        String answer = "{\"last-modified-date\":{\"value\":1},\"path\":null,\"extra\":[[1],{\"group\":[]}],"
+                + "\"group\":[" + works.path("group").get(0) + ",{\"external-ids\":{\"external-id\":[]},"
+                + "\"work-summary\":[]}," + works.path("group").get(0) + "]}";
+        List<WorkSummary> streamed = WorkJson.summariesOfGroups(mapper,
+                answer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        List<WorkSummary> oneTree = WorkJson.summariesOfGroups(mapper.readTree(answer));
+        assertThat(oneTree).isNotEmpty();
+        assertThat(streamed).isEqualTo(oneTree);
+        assertThat(WorkJson.summariesOfGroups(mapper, works.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo(WorkJson.summariesOfGroups(works));
+    }
+
+    @Test
     void readsACapturedLimitedWorkWithAPersonAsSource() {
         JsonNode work = mapper.readTree(SharedData.read("orcid/orcid-independent-tests/saved_records/limited_record_work30.json"));
         WorkSummary summary = WorkJson.summary(work);
