@@ -113,6 +113,8 @@ class ReportsIntegrationTests {
                 work(doi)).claimId();
         awaitTrue(() -> claims.find(id).orElseThrow().status() == ClaimStatus.IN_ORCID);
 
+        // The push engine counts the work once ORCID's answer is stored, so just after the claim shows it.
+        awaitTrue(() -> counter("pidlink.works", "action", "added") == added + 1);
         assertThat(counter("pidlink.works", "action", "added")).isEqualTo(added + 1);
         assertThat(postsAnswered200()).isGreaterThan(posts);
 
