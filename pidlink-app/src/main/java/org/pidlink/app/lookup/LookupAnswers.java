@@ -124,13 +124,18 @@ final class LookupAnswers {
         }
         if (!turn) {
             throw new CannotGetJdbcConnectionException("no turn to read a lookup answer within 30 s: "
-                    + turns.getQueueLength() + " waiting");
+                    + waitingForATurn() + " waiting");
         }
         try {
             return fromDatabase.get();
         } finally {
             turns.release();
         }
+    }
+
+    /** How many answers wait for their turn to be read (an estimate, as {@link Semaphore#getQueueLength()}). */
+    int waitingForATurn() {
+        return turns.getQueueLength();
     }
 
     private Answer tagged(Object body) {

@@ -142,15 +142,7 @@ class IntakeWorkerBatchTests extends IntakeTestSupport {
         // The row under the work's hash says otherwise: only a work taken from memory makes claims of the above.
         jdbc.update("INSERT INTO intake_work (work_hash, work_json) VALUES (?, ?)", work.canonicalHash(),
                 "{\"title\":{\"title\":{\"value\":\"Read back " + doi + "\"}},\"type\":\"data-set\"}");
-        List<Link> links = new ArrayList<>();
-        for (int r = 0; r < 3; r++) {
-            String orcid = TestRecords.newOrcid();
-            jdbc.update("""
-                    INSERT INTO intake_task (doi, orcid, action, work_hash, partition, enqueued_at, not_before)
-                    VALUES (?, ?, 'ASSERT', ?, ?, now(), ?)""", doi, orcid, work.canonicalHash(),
-                    IntakeStore.partition(orcid), Timestamp.from(DUE));
-            links.add(new Link(doi, orcid));
-        }
+        List<Link> links = tasks(doi, work, 3);
         QueuedWorks queued = new QueuedWorks();
         queued.queued(work);
 
@@ -175,14 +167,21 @@ class IntakeWorkerBatchTests extends IntakeTestSupport {
                     "{\"title\":{\"title\":{\"value\":\"Batch " + d + "\"}},\"type\":\"data-set\"}");
             jdbc.update("INSERT INTO intake_work (work_hash, work_json) VALUES (?, ?)", work.canonicalHash(),
                     work.json());
-            for (int r = 0; r < researchersEach; r++) {
-                String orcid = TestRecords.newOrcid();
-                jdbc.update("""
-                        INSERT INTO intake_task (doi, orcid, action, work_hash, partition, enqueued_at, not_before)
-                        VALUES (?, ?, 'ASSERT', ?, ?, now(), ?)""", doi, orcid, work.canonicalHash(),
-                        IntakeStore.partition(orcid), Timestamp.from(DUE));
-                links.add(new Link(doi, orcid));
-            }
+            links.addAll(tasks(doi, work, researchersEach));
+        }
+        return links;
+    }
+
+    /** Intake's tasks asserting the DOI's work for that many new researchers, due at {@link #DUE}. */
+    private List<Link> tasks(String doi, WorkPayload work, int researchers) {
+        List<Link> links = new ArrayList<>();
+        for (int r = 0; r < researchers; r++) {
+            String orcid = TestRecords.newOrcid();
+            jdbc.update("""
+                    INSERT INTO intake_task (doi, orcid, action, work_hash, partition, enqueued_at, not_before)
+                    VALUES (?, ?, 'ASSERT', ?, ?, now(), ?)""", doi, orcid, work.canonicalHash(),
+                    IntakeStore.partition(orcid), Timestamp.from(DUE));
+            links.add(new Link(doi, orcid));
         }
         return links;
     }

@@ -57,7 +57,13 @@ class LookupTurnsTest {
                 Doi doi = Doi.parse("10.5555/turn-" + i);
                 asked.add(clients.submit(() -> answers.doi(doi, false, false)));
             }
-            Thread.sleep(200); // every request has arrived: three reading, the rest waiting their turn
+            // Three reading, the rest waiting their turn: held there until all 17 wait, then let go.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (answers.waitingForATurn() < 17 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertThat(reading.get()).isEqualTo(3);
+            assertThat(answers.waitingForATurn()).isEqualTo(17);
             manyWaiting.countDown();
             for (Future<LookupAnswers.Answer> answer : asked) {
                 assertThat(new String(answer.get(10, TimeUnit.SECONDS).json())).contains("\"links\":[]");

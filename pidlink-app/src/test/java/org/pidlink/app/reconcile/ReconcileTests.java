@@ -29,6 +29,7 @@ import org.pidlink.app.claims.Claims;
 import org.pidlink.app.claims.Provenance;
 import org.pidlink.app.claims.WorkPayload;
 import org.pidlink.app.orcid.EmbeddedOrcid;
+import org.pidlink.app.orcid.OrcidConnection;
 import org.pidlink.app.orcid.OrcidRegistrations;
 import org.pidlink.emulator.SettableClock;
 import org.pidlink.core.identifiers.Doi;
@@ -62,6 +63,9 @@ class ReconcileTests {
 
     @Autowired
     OrcidRegistrations registrations;
+
+    @Autowired
+    OrcidConnection connection;
 
     @Autowired
     WritePermissions permissions;
@@ -152,9 +156,14 @@ class ReconcileTests {
 
         // Say another installation of pidlink's client re-added the work after she deleted it.
         orcid.emulator().control().deleteWork(bea.orcid().value(), first);
+        // The other installation's write is not in this one's call audit (through this one's client it would be,
+        // and its callback and the deletion's could pass for echoes of this installation's own writing).
         String token = permissions.find(bea.orcid(), OrcidRegistrations.AUTO_UPDATE).orElseThrow().accessToken();
-        long second = registrations.client(OrcidRegistrations.AUTO_UPDATE).works()
-                .createWork(bea.orcid(), token, work(doi, "Glaciers").json()).orElseThrow();
+        long second;
+        try (OrcidRegistrations otherInstallation = new OrcidRegistrations(connection, builder -> { })) {
+            second = otherInstallation.client(OrcidRegistrations.AUTO_UPDATE).works()
+                    .createWork(bea.orcid(), token, work(doi, "Glaciers").json()).orElseThrow();
+        }
 
         eventually(() -> assertThat(claim(bea.orcid(), doi).putCode()).isEqualTo(second));
         assertThat(claim(bea.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID);

@@ -35,7 +35,10 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private HeadlessChromium(ChromeDriver browser) {
         this.browser = browser;
+        // An element read while htmx swaps it out fails ("Node with given id does not belong to the document"):
+        // the condition is looked at again; a real failure still ends in a timeout carrying the last error.
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        this.wait.ignoring(WebDriverException.class);
     }
 
     /** Whether Chromium and chromedriver are installed ({@code .ci/run} installs them). */

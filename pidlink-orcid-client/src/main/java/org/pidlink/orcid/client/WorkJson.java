@@ -55,31 +55,44 @@ final class WorkJson {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("the works answer is not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                if (parser.nextToken() == JsonToken.START_ARRAY && "group".equals(name)) {
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        group(parser, summaries);
-                    }
-                } else {
-                    parser.skipChildren();
-                }
+            items(parser, "group", () -> items(parser, "work-summary",
+                    () -> summaries.add(summary((JsonNode) parser.readValueAsTree()))));
+            if (parser.nextToken() != null) {
+                throw new IllegalStateException("the works answer goes on after its end");
             }
         }
         return summaries;
     }
 
-    /** One group's work-summaries; the parser is at the group's start and left at its end. */
-    private static void group(JsonParser parser, List<WorkSummary> summaries) {
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            if (parser.nextToken() == JsonToken.START_ARRAY && "work-summary".equals(name)) {
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    summaries.add(summary((JsonNode) parser.readValueAsTree()));
+    /**
+     * Reads the object the parser is at to its end, handing {@code item} each item of its member {@code name} as
+     * {@link Json#list} sees them (an array of objects, one object, or nothing when null or absent), the parser at
+     * the item's start; {@code item} reads it to its end. Other members are skipped. Anything else (an item that is
+     * not an object, an answer that ends early) is an error, never a shorter list: reconciliation would take the
+     * works missing from it for works the researcher deleted.
+     */
+    private static void items(JsonParser parser, String name, Runnable item) {
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+            boolean wanted = name.equals(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (!wanted || value == JsonToken.VALUE_NULL) {
+                parser.skipChildren();
+            } else if (value == JsonToken.START_OBJECT) {
+                item.run();
+            } else if (value == JsonToken.START_ARRAY) {
+                while ((value = parser.nextToken()) == JsonToken.START_OBJECT) {
+                    item.run();
+                }
+                if (value != JsonToken.END_ARRAY) {
+                    throw new IllegalStateException("an item of \"" + name + "\" in the works answer is not an object");
                 }
             } else {
-                parser.skipChildren();
+                throw new IllegalStateException("\"" + name + "\" in the works answer is neither an object nor an array");
             }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new IllegalStateException("the works answer ends early");
         }
     }
 

@@ -56,6 +56,33 @@ class WorkJsonTest {
     }
 
     @Test
+    void aWorksAnswerThatIsNotWholeIsAnErrorNeverAShorterList() {
+        JsonNode works = mapper.readTree(
+                SharedData.read("orcid/orcid-model/record_3.0/samples/read_samples/record-full-3.0.json"))
+                .path("activities-summary").path("works");
+        String group = works.path("group").get(0).toString();
+        // One group alone, as an object rather than an array of one: read as the tree reading reads it.
+        String single = "{\"group\":" + group + "}";
+        assertThat(WorkJson.summariesOfGroups(mapper, bytes(single)))
+                .isEqualTo(WorkJson.summariesOfGroups(mapper.readTree(single))).isNotEmpty();
+
+        for (String broken : List.of(
+                "{\"group\":[" + group + ",null]}",
+                "{\"group\":[{\"work-summary\":[null]}]}",
+                "{\"group\":\"none\"}",
+                "{\"group\":[" + group.substring(0, group.length() / 2),
+                "{\"group\":[" + group + "]}{}",
+                "[]")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkJson.summariesOfGroups(mapper, bytes(broken)))
+                    .as(broken).isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void readsACapturedLimitedWorkWithAPersonAsSource() {
         JsonNode work = mapper.readTree(SharedData.read("orcid/orcid-independent-tests/saved_records/limited_record_work30.json"));
         WorkSummary summary = WorkJson.summary(work);
