@@ -72,7 +72,8 @@ public final class AggregateBench {
     }
 
     record Options(int dois, int researchers, int links, long seed, boolean kafka, int lookupClients,
-                   int lookupSeconds, int lookupWarmupSeconds, boolean skipPush, String emulatorHeap) {
+                   int lookupSeconds, int lookupWarmupSeconds, int lookupRate, boolean skipPush,
+                   String emulatorHeap) {
     }
 
     private static final List<BenchCommand.Option> OPTIONS = List.of(
@@ -84,6 +85,7 @@ public final class AggregateBench {
             BenchCommand.Option.whole("--lookup-clients", "C", 64),
             BenchCommand.Option.whole("--lookup-seconds", "T", 30),
             BenchCommand.Option.whole("--lookup-warmup", "W", 15),
+            BenchCommand.Option.whole("--lookup-rate", "R", 5_000),
             BenchCommand.Option.flag("--skip-push", "no push phase: the claims are marked written in the database "
                     + "(a stand-in for ORCID) so that the lookup lists them; for measuring the lookup quickly"),
             BenchCommand.Option.whole("--emulator-heap-gb", "G", 8));
@@ -92,7 +94,7 @@ public final class AggregateBench {
         BenchCommand.main("aggregate", args, OPTIONS, (v, progress) -> Json.write(run(new Options(v.whole("--dois"),
                 v.whole("--researchers"), v.whole("--links"), v.whole("--seed"), v.flag("--kafka"),
                 v.whole("--lookup-clients"), v.whole("--lookup-seconds"),
-                v.whole("--lookup-warmup"), v.flag("--skip-push"), v.whole("--emulator-heap-gb") + "g"), progress)));
+                v.whole("--lookup-warmup"), v.whole("--lookup-rate"), v.flag("--skip-push"), v.whole("--emulator-heap-gb") + "g"), progress)));
     }
 
     static Map<String, Object> run(Options options, Progress progress) throws Exception {
@@ -139,9 +141,19 @@ public final class AggregateBench {
             AtomicLong answered = progress.counting("lookup: " + options.lookupClients() + " clients for "
                     + options.lookupSeconds() + " s after " + options.lookupWarmupSeconds() + " s of warm-up", 0,
                     "requests");
-            out.put("lookup", LookupLoad.run(pidlink.baseUrl(), options.lookupClients(),
-                    Duration.ofSeconds(options.lookupWarmupSeconds()), Duration.ofSeconds(options.lookupSeconds()), AggregateRecords::doi, population.dois(),
-                    orcids::get, orcids.size(), answered).figures());
+            out.put("lookup", LookupLoad.run(pidlink.baseUrl(), options.lookupClients(), 0,
+                    Duration.ofSeconds(options.lookupWarmupSeconds()), Duration.ofSeconds(options.lookupSeconds()),
+                    AggregateRecords::doi, population.dois(), orcids::get, orcids.size(), answered).figures());
+            if (options.lookupRate() > 0) {
+                // The goal's throughput offered on a fixed schedule: the latency at 5,000 requests a second, where
+                // the closed loop above gives the latency of a saturated machine. The JIT is warm by now.
+                AtomicLong atRate = progress.counting("lookup at a fixed " + options.lookupRate() + " requests/s: "
+                        + options.lookupClients() + " clients for " + options.lookupSeconds() + " s after 5 s", 0,
+                        "requests");
+                out.put("lookupAtRate", LookupLoad.run(pidlink.baseUrl(), options.lookupClients(),
+                        options.lookupRate(), Duration.ofSeconds(5), Duration.ofSeconds(options.lookupSeconds()),
+                        AggregateRecords::doi, population.dois(), orcids::get, orcids.size(), atRate).figures());
+            }
             out.put("lookupPlans", plans(jdbc, AggregateRecords.doi(0), orcids.getFirst()));
             out.put("database", database(jdbc, population.links()));
             out.put("memory", memory(memory.marks()));

@@ -16,10 +16,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * Closed-loop load on the public inverse lookup: {@code clients} clients, each sending its next request as soon as
- * the answer is read, for a fixed time after a warm-up that is not counted, half {@code /api/v1/lookup/dois/{doi}} for DOIs chosen at random, half
+ * Load on the public inverse lookup: {@code clients} clients, each with one keep-alive connection, for a fixed time
+ * after a warm-up that is not counted, half {@code /api/v1/lookup/dois/{doi}} for DOIs chosen at random, half
  * {@code /api/v1/lookup/orcids/{orcid}} for researchers chosen at random. Every answer must be 200. Latencies are
- * kept per request (a million longs is 8 MB).
+ * kept per request (a million longs is 8 MB). Two kinds:
+ * <ul>
+ * <li>closed loop (rate 0): each client sends its next request as soon as the answer is read: the most the server
+ * answers, and the latency of a saturated machine (by Little's law, clients ÷ throughput on average);</li>
+ * <li>fixed rate: the clients together send {@code rate} requests a second on a fixed schedule (each client one
+ * every {@code clients ÷ rate} seconds, the clients evenly staggered), and a request's latency counts from when
+ * the schedule said to send it, so an answer that comes late also delays, and counts against, the requests that
+ * should have followed it (no coordinated omission, as wrk2 measures): the latency at that throughput.</li>
+ * </ul>
  */
 final class LookupLoad {
 
@@ -30,8 +38,10 @@ final class LookupLoad {
     record Result(long requests, long failures, double seconds, Map<String, Object> figures) {
     }
 
-    static Result run(String baseUrl, int clients, Duration warmup, Duration duration, IntFunction<String> doi,
-                      int dois, IntFunction<String> orcid, int researchers, AtomicLong done) throws Exception {
+    static Result run(String baseUrl, int clients, double rate, Duration warmup, Duration duration,
+                      IntFunction<String> doi, int dois, IntFunction<String> orcid, int researchers, AtomicLong done)
+            throws Exception {
+        long interval = rate > 0 ? Math.round(clients * 1e9 / rate) : 0; // ns between one client's requests
         ExecutorService pool = Executors.newFixedThreadPool(clients,
                 Thread.ofPlatform().name(CLIENT_THREADS + "client-", 0).factory());
         AtomicLong failures = new AtomicLong();
@@ -39,17 +49,32 @@ final class LookupLoad {
         // The same load during the warm-up (the JIT compiles the hot paths, the pools fill), not counted.
         long started = System.nanoTime() + warmup.toNanos();
         long end = started + duration.toNanos();
+        long scheduleStart = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             SplittableRandom random = new SplittableRandom(c);
+            long offset = interval * c / clients;
             jobs.add(pool.submit(() -> {
                 try (KeepAliveClient http = new KeepAliveClient(URI.create(baseUrl), 30_000)) {
                     long[][] latencies = {new long[1024], new long[1024]};
                     int[] count = new int[2];
+                    long next = scheduleStart + offset;
                     while (System.nanoTime() < end) {
                         int kind = random.nextInt(2);
                         String path = kind == 0 ? "/api/v1/lookup/dois/" + doi.apply(random.nextInt(dois))
                                 : "/api/v1/lookup/orcids/" + orcid.apply(random.nextInt(researchers));
-                        long sent = System.nanoTime();
+                        long sent;
+                        if (interval > 0) {
+                            sent = next; // when the schedule said to send it, even if late
+                            next += interval;
+                            for (long wait = sent - System.nanoTime(); wait > 0; wait = sent - System.nanoTime()) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                            if (sent >= end) {
+                                break;
+                            }
+                        } else {
+                            sent = System.nanoTime();
+                        }
                         try {
                             KeepAliveClient.Answer response = http.get(path);
                             if (response.status() != 200) {
@@ -94,6 +119,10 @@ final class LookupLoad {
         long[] all = concat(List.of(doiLatencies, orcidLatencies));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", clients);
+        figures.put("load", interval > 0 ? "fixed rate" : "closed loop");
+        if (interval > 0) {
+            figures.put("offeredRequestsPerSecond", rate);
+        }
         figures.put("warmupSeconds", warmup.toSeconds());
         figures.put("seconds", round(seconds, 1));
         figures.put("requests", all.length);
@@ -101,6 +130,8 @@ final class LookupLoad {
         figures.put("requestsPerSecond", round(all.length / seconds, 1));
         figures.put("p50Ms", percentile(all, 50));
         figures.put("p99Ms", percentile(all, 99));
+        figures.put("p999Ms", percentile(all, 99.9));
+        figures.put("maxMs", all.length == 0 ? null : round(all[all.length - 1] / 1e6, 2));
         figures.put("doi", endpoint(doiLatencies, seconds));
         figures.put("orcid", endpoint(orcidLatencies, seconds));
         // The clients run in this JVM on the same cores as pidlink: what they cost is what the server did not get.
