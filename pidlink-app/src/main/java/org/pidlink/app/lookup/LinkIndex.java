@@ -52,9 +52,12 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
             .thenComparing(ClaimLink::registrationId);
 
     private static final Logger log = LoggerFactory.getLogger(LinkIndex.class);
-    /** How often the DOIs told changed are read again, and how many in one query at most. */
-    private static final Duration REFRESH_EVERY = Duration.ofMillis(100);
-    private static final int REFRESH_AT_MOST = 1_000;
+    /**
+     * How often the DOIs told changed are read again (a push changes each claim three times within a second or so:
+     * read once), and how many in one query at most (more waiting are read at once, without the pause).
+     */
+    private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+    private static final int REFRESH_AT_MOST = 5_000;
 
     private final Links links;
     private final Function<Collection<String>, Map<String, List<ClaimLink>>> linksOfDois;
@@ -111,7 +114,7 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
     }
 
     /**
-     * Reads the DOIs told changed again, a thousand in one query, every {@link #REFRESH_EVERY}: the lookup asks for
+     * Reads the DOIs told changed again, up to 5,000 in one query, every {@link #REFRESH_EVERY}: the lookup asks for
      * DOIs at random, and a push changes every claim (three times), so waiting for a DOI to be asked for would leave
      * most answers to the database after each push.
      */
