@@ -43,8 +43,16 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
     private record Known(List<ClaimLink> links) implements Entry {
     }
 
-    /** Changed since it was read: read again when asked. An identity, so that a read replaces only this mark. */
+    /**
+     * Changed since it was read: read again when asked for. An identity, so that a read replaces only this mark.
+     * Holds the links as they were, so that a read that finds most of them unchanged keeps the same objects.
+     */
     private static final class Stale implements Entry {
+        private final @Nullable Known before;
+
+        Stale(@Nullable Entry replaced) {
+            this.before = replaced instanceof Known known ? known : replaced instanceof Stale stale ? stale.before : null;
+        }
     }
 
     /** The order {@code Claims.linksOfDoi} reads them in. */
@@ -53,19 +61,21 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LinkIndex.class);
     /**
-     * How often the DOIs told changed are read again (a push changes each claim three times within a second or so:
-     * read once), and how many in one query at most (more waiting are read at once, without the pause).
+     * How often the DOIs told changed are read again, once unchanged for {@link #QUIET} (a push changes each claim
+     * three times within a second or so, and a hyper-author's record filling up changes tens of thousands of DOIs
+     * more than once: read each once), and how many in one query at most (more waiting are read without a pause).
      */
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
-    private static final int REFRESH_AT_MOST = 5_000;
+    private static final long QUIET = Duration.ofSeconds(2).toNanos();
+    private static final int REFRESH_AT_MOST = 1_000;
 
     private final Links links;
     private final Function<Collection<String>, Map<String, List<ClaimLink>>> linksOfDois;
     private final LongSupplier localChanges;
     private final long maxLinks;
     private final Map<String, Entry> byDoi = new ConcurrentHashMap<>();
-    /** DOIs told changed and not read again yet. */
-    private final Set<String> toRefresh = ConcurrentHashMap.newKeySet();
+    /** DOIs told changed and not read again yet, with when they were last told ({@link System#nanoTime()}). */
+    private final Map<String, Long> toRefresh = new ConcurrentHashMap<>();
     private volatile Shared shared = new Shared();
     private final Thread refresher;
     private volatile boolean closed;
@@ -104,13 +114,28 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
             return known;
         }
         List<ClaimLink> read = fromDatabase.get();
-        // Kept only if no change was told since the mark: a change committed after this read began marks it anew.
-        if (read.isEmpty()) {
-            byDoi.remove(doi, entry);
-        } else {
-            byDoi.replace(doi, entry, new Known(shared.of(read)));
-        }
+        keep(doi, (Stale) entry, read, shared);
         return read;
+    }
+
+    /** Keeps what was read for a stale DOI, if no change was told since the mark (a newer change marks it anew). */
+    private void keep(String doi, Stale mark, List<ClaimLink> read, Shared strings) {
+        if (read.isEmpty()) {
+            byDoi.remove(doi, mark);
+            return;
+        }
+        List<ClaimLink> before = mark.before == null ? List.of() : mark.before.links();
+        String key = before.isEmpty() ? doi : before.getFirst().doi();
+        List<ClaimLink> kept = new ArrayList<>(read.size());
+        boolean same = before.size() == read.size();
+        for (ClaimLink link : read) {
+            // The links a change left as they were stay the same objects: an update of one claim of a DOI with 50
+            // links keeps one new link, not 50 (what stays in memory for long is what the collector copies).
+            int at = before.indexOf(link);
+            same &= at >= 0;
+            kept.add(at >= 0 ? before.get(at) : strings.of(link, key));
+        }
+        byDoi.replace(doi, mark, same ? mark.before : new Known(List.copyOf(kept)));
     }
 
     /**
@@ -121,10 +146,9 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
     private void refreshing() {
         while (!closed) {
             try {
-                if (toRefresh.size() < REFRESH_AT_MOST) {
+                if (refresh() < REFRESH_AT_MOST) {
                     Thread.sleep(REFRESH_EVERY);
                 }
-                refresh();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -134,29 +158,28 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
         }
     }
 
-    private void refresh() {
-        Map<String, Entry> marks = new HashMap<>();
-        for (Iterator<String> dois = toRefresh.iterator(); dois.hasNext() && marks.size() < REFRESH_AT_MOST; ) {
-            String doi = dois.next();
+    /** Reads up to {@link #REFRESH_AT_MOST} DOIs quiet for {@link #QUIET} again; returns how many. */
+    private int refresh() {
+        Map<String, Stale> marks = new HashMap<>();
+        long quietSince = System.nanoTime() - QUIET;
+        for (Iterator<Map.Entry<String, Long>> dois = toRefresh.entrySet().iterator();
+             dois.hasNext() && marks.size() < REFRESH_AT_MOST; ) {
+            Map.Entry<String, Long> told = dois.next();
+            if (told.getValue() - quietSince > 0) {
+                continue;
+            }
             dois.remove();
-            if (byDoi.get(doi) instanceof Stale mark) {
-                marks.put(doi, mark);
+            if (byDoi.get(told.getKey()) instanceof Stale mark) {
+                marks.put(told.getKey(), mark);
             }
         }
         if (marks.isEmpty() || tooMany) {
-            return;
+            return marks.size();
         }
         Map<String, List<ClaimLink>> read = linksOfDois.apply(marks.keySet());
-        Shared now = shared;
-        // As for a DOI read when asked for: kept only where no change was told since the mark.
-        marks.forEach((doi, mark) -> {
-            List<ClaimLink> l = read.get(doi);
-            if (l == null) {
-                byDoi.remove(doi, mark);
-            } else {
-                byDoi.replace(doi, mark, new Known(now.of(l)));
-            }
-        });
+        Shared strings = shared;
+        marks.forEach((doi, mark) -> keep(doi, mark, read.getOrDefault(doi, List.of()), strings));
+        return marks.size();
     }
 
     /** Whether answers come from memory now (read, and caught up with this instance's changes). */
@@ -215,9 +238,10 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
         if (tooMany) {
             return;
         }
+        long now = System.nanoTime();
         for (String doi : dois) {
-            byDoi.put(doi, new Stale());
-            toRefresh.add(doi);
+            byDoi.compute(doi, (d, replaced) -> new Stale(replaced));
+            toRefresh.put(doi, now);
         }
     }
 
@@ -246,11 +270,6 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
             return new ClaimLink(strings.computeIfAbsent(link.orcid(), o -> o), doi,
                     strings.computeIfAbsent(link.registrationId(), r -> r),
                     provenances.computeIfAbsent(link.provenance(), p -> p), link.status(), link.updatedAt());
-        }
-
-        List<ClaimLink> of(List<ClaimLink> links) {
-            String doi = links.getFirst().doi();
-            return links.stream().map(l -> of(l, doi)).toList();
         }
     }
 
