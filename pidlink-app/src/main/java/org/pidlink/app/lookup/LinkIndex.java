@@ -61,11 +61,14 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LinkIndex.class);
     /**
-     * How often the DOIs told changed are read again, once unchanged for {@link #QUIET} (a push changes each claim
-     * three times within a second or so, and a hyper-author's record filling up changes tens of thousands of DOIs
-     * more than once: read each once), and how many in one query at most (more waiting are read without a pause).
+     * How often DOIs told changed are read again, once unchanged for {@link #QUIET} (a push changes each claim three
+     * times within a second or so: read once), and how many in one query at most: at most 2,000 DOIs a second, so
+     * that a change to tens of thousands of DOIs at once (a hyper-author's record filling up: 41,000 claims in one
+     * statement, DOIs of 25 links each) is read again over half a minute instead of in one burst of a million rows,
+     * whose short-lived objects the collector copied into the old generation during the push. Meanwhile those DOIs
+     * are read from the database when asked for.
      */
-    private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+    private static final Duration REFRESH_EVERY = Duration.ofMillis(500);
     private static final long QUIET = Duration.ofSeconds(2).toNanos();
     private static final int REFRESH_AT_MOST = 1_000;
 
@@ -128,27 +131,28 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
         String key = before.isEmpty() ? doi : before.getFirst().doi();
         List<ClaimLink> kept = new ArrayList<>(read.size());
         boolean same = before.size() == read.size();
+        Map<ClaimLink, ClaimLink> unchanged = new HashMap<>(before.size() * 2);
+        before.forEach(link -> unchanged.put(link, link));
         for (ClaimLink link : read) {
             // The links a change left as they were stay the same objects: an update of one claim of a DOI with 50
             // links keeps one new link, not 50 (what stays in memory for long is what the collector copies).
-            int at = before.indexOf(link);
-            same &= at >= 0;
-            kept.add(at >= 0 ? before.get(at) : strings.of(link, key));
+            ClaimLink as = unchanged.get(link);
+            same &= as != null;
+            kept.add(as != null ? as : strings.of(link, key));
         }
         byDoi.replace(doi, mark, same ? mark.before : new Known(List.copyOf(kept)));
     }
 
     /**
-     * Reads the DOIs told changed again, up to 5,000 in one query, every {@link #REFRESH_EVERY}: the lookup asks for
+     * Reads the DOIs told changed again, up to 1,000 in one query, every {@link #REFRESH_EVERY}: the lookup asks for
      * DOIs at random, and a push changes every claim (three times), so waiting for a DOI to be asked for would leave
      * most answers to the database after each push.
      */
     private void refreshing() {
         while (!closed) {
             try {
-                if (refresh() < REFRESH_AT_MOST) {
-                    Thread.sleep(REFRESH_EVERY);
-                }
+                refresh();
+                Thread.sleep(REFRESH_EVERY);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -158,8 +162,8 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
         }
     }
 
-    /** Reads up to {@link #REFRESH_AT_MOST} DOIs quiet for {@link #QUIET} again; returns how many. */
-    private int refresh() {
+    /** Reads up to {@link #REFRESH_AT_MOST} DOIs quiet for {@link #QUIET} again. */
+    private void refresh() {
         Map<String, Stale> marks = new HashMap<>();
         long quietSince = System.nanoTime() - QUIET;
         for (Iterator<Map.Entry<String, Long>> dois = toRefresh.entrySet().iterator();
@@ -174,12 +178,11 @@ final class LinkIndex implements LinkChanges.Listener, AutoCloseable {
             }
         }
         if (marks.isEmpty() || tooMany) {
-            return marks.size();
+            return;
         }
         Map<String, List<ClaimLink>> read = linksOfDois.apply(marks.keySet());
         Shared strings = shared;
         marks.forEach((doi, mark) -> keep(doi, mark, read.getOrDefault(doi, List.of()), strings));
-        return marks.size();
     }
 
     /** Whether answers come from memory now (read, and caught up with this instance's changes). */

@@ -121,6 +121,19 @@ class LinkIndexTest {
     }
 
     @Test
+    void aDoiReadAgainWithItsLinksAsTheyWereKeepsTheSameObjects() {
+        LinkIndex index = started(1_000);
+        List<ClaimLink> before = index.kept("10.5555/index.1").orElseThrow();
+
+        jdbc.update("UPDATE claim SET attempts = attempts + 1 WHERE doi = '10.5555/index.1'"); // no link column
+
+        await(() -> index.kept("10.5555/index.1").isEmpty()); // told, marked stale
+        await(() -> index.kept("10.5555/index.1").isPresent()); // read again
+        assertThat(index.kept("10.5555/index.1").orElseThrow()).isSameAs(before);
+        assertThat(databaseReads).hasValue(0);
+    }
+
+    @Test
     void aChangeOfThisInstanceIsReadFromTheDatabaseUntilTheIndexCaughtUpWithIt() {
         LinkIndex index = started(1_000);
 
