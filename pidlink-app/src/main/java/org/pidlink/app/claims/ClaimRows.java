@@ -96,15 +96,6 @@ final class ClaimRows {
         return name == null ? null : ClaimAction.valueOf(name);
     }
 
-    /** The columns {@link #link} reads: a claim as a DOI–iD link, without its work. */
-    static final String LINK_COLUMNS = "orcid, doi, registration_id, provenance, status, updated_at";
-
-    static ClaimLink link(ResultSet rs) throws SQLException {
-        return new ClaimLink(rs.getString("orcid"), rs.getString("doi"), rs.getString("registration_id"),
-                provenance(rs.getArray("provenance")), ClaimStatus.valueOf(rs.getString("status")),
-                Objects.requireNonNull(instant(rs, "updated_at")));
-    }
-
     static Set<Provenance> provenance(@Nullable Array array) throws SQLException {
         return Provenance.setOf(array == null ? new String[0] : (String[]) array.getArray());
     }

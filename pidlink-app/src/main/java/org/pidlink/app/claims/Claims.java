@@ -327,33 +327,14 @@ public final class Claims {
 
     /**
      * The links to {@code doi} (only those whose work is on ORCID when {@code onlyInOrcid}), by researcher then
-     * registration (by their characters, whatever the database's collation: the public lookup's links kept in
-     * memory are in the same order), without the works: one indexed query.
+     * registration, without the works: one indexed query.
      */
     public List<ClaimLink> linksOfDoi(Doi doi, boolean onlyInOrcid) {
         return lifecycle.jdbc().sql("SELECT " + LINK_COLUMNS + """
                          FROM claim WHERE doi = :doi AND (NOT :only OR status = ANY(:inOrcid))
-                        ORDER BY orcid COLLATE "C", registration_id COLLATE "C\"""")
+                        ORDER BY orcid, registration_id""")
                 .param("doi", doi.value()).param("only", onlyInOrcid).param("inOrcid", IN_ORCID)
                 .query((rs, n) -> link(rs)).list();
-    }
-
-    /**
-     * The links to each of {@code dois} (every status), as {@link #linksOfDoi} reads them; a DOI without links is
-     * absent. One indexed query.
-     */
-    public Map<String, List<ClaimLink>> linksOfDois(Collection<String> dois) {
-        Map<String, List<ClaimLink>> links = new LinkedHashMap<>();
-        if (dois.isEmpty()) {
-            return links;
-        }
-        lifecycle.jdbc().sql("SELECT " + LINK_COLUMNS + """
-                         FROM claim WHERE doi = ANY(:dois::text[])
-                        ORDER BY doi, orcid COLLATE "C", registration_id COLLATE "C\"""")
-                .param("dois", ClaimRows.arrayLiteral(List.copyOf(dois)))
-                .query((rs, n) -> link(rs)).list()
-                .forEach(link -> links.computeIfAbsent(link.doi(), d -> new ArrayList<>()).add(link));
-        return links;
     }
 
     /**
@@ -373,12 +354,14 @@ public final class Claims {
                 .query((rs, n) -> link(rs)).list();
     }
 
-    private static final String LINK_COLUMNS = ClaimRows.LINK_COLUMNS;
+    private static final String LINK_COLUMNS = "orcid, doi, registration_id, provenance, status, updated_at";
     private static final String[] IN_ORCID = Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::inOrcid)
             .map(ClaimStatus::name).toArray(String[]::new);
 
     private static ClaimLink link(ResultSet rs) throws SQLException {
-        return ClaimRows.link(rs);
+        return new ClaimLink(rs.getString("orcid"), rs.getString("doi"), rs.getString("registration_id"),
+                ClaimRows.provenance(rs.getArray("provenance")), ClaimStatus.valueOf(rs.getString("status")),
+                Objects.requireNonNull(ClaimRows.instant(rs, "updated_at")));
     }
 
     /** The researchers who claim {@code doi} and want it on their record. */

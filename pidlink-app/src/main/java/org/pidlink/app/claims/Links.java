@@ -70,21 +70,6 @@ public final class Links {
         return count[0];
     }
 
-    /**
-     * Every claim as a DOI–iD link (as {@link Claims#linksOfDoi} reads them, every status) to {@code each}, in no
-     * particular order; returns how many. Streamed from a cursor: what the public lookup keeps in memory is read
-     * this way when an instance starts.
-     */
-    public long forEachClaimLink(Consumer<ClaimLink> each) {
-        long[] count = {0};
-        readOnly.executeWithoutResult(status -> jdbc.query("SELECT " + ClaimRows.LINK_COLUMNS + " FROM claim",
-                (RowCallbackHandler) rs -> {
-                    each.accept(ClaimRows.link(rs));
-                    count[0]++;
-                }));
-        return count[0];
-    }
-
     private static Link link(ResultSet rs) throws SQLException {
         Timestamp written = rs.getTimestamp("written_at");
         return new Link(rs.getString("doi"), rs.getString("orcid"),

@@ -15,8 +15,6 @@
  * {@link org.pidlink.app.claims.QueuedWrite}s, checked against the researcher's permission here and only here), when
  * each researcher's writes are due ({@link org.pidlink.app.claims.DueWrites}), and what ORCID answered;</li>
  * <li>{@link org.pidlink.app.claims.Links}: the DOI–iD links, their aggregate figures and a streamed export;</li>
- * <li>{@link org.pidlink.app.claims.LinkChanges}: which DOIs' claims changed, on any instance, as they commit (the
- * claim table's NOTIFY triggers), for what keeps links in memory (the public lookup);</li>
  * <li>{@link org.pidlink.app.claims.ClaimsOverview}: the administrators' read model
  * ({@link org.pidlink.app.claims.ClaimFigures}, claims in a status);</li>
  * <li>ports: {@link org.pidlink.app.claims.ClaimQueueListener} (implemented by the push engine's schedule, told in

@@ -58,17 +58,9 @@ final class LookupAnswers {
     private final @Nullable ShownResearchers shown;
     private final @Nullable Cache<Key, Kept> kept;
     private final Semaphore turns;
-    private final @Nullable LinkIndex index;
 
     LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties, Clock clock) {
-        this(claims, researchers, json, properties, clock, null);
-    }
-
-    /** @param index every DOI's links in memory, or null to read each answer's links from the database */
-    LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties, Clock clock,
-                  @Nullable LinkIndex index) {
         this.claims = claims;
-        this.index = index;
         this.researchers = researchers;
         this.json = json;
         this.turns = new Semaphore(properties.queries(), true);
@@ -93,16 +85,15 @@ final class LookupAnswers {
      */
     Optional<Answer> orcid(OrcidId orcid, boolean all, int limit, Optional<Cursor> after, boolean admin) {
         return answer(new Key(false, orcid.value(), all, limit, after.orElse(null)), admin,
-                () -> inTurn(() -> orcidLinks(orcid, all, limit, after.orElse(Cursor.FIRST), admin)));
+                () -> orcidLinks(orcid, all, limit, after.orElse(Cursor.FIRST), admin));
     }
 
-    private Optional<Answer> answer(Key key, boolean admin, Supplier<Optional<Object>> body) {
+    private Optional<Answer> answer(Key key, boolean admin, Supplier<Optional<Object>> fromDatabase) {
+        Supplier<Optional<Object>> body = () -> inTurn(fromDatabase);
         if (admin) {
             return body.get().map(b -> new Answer(json.writeValueAsBytes(b), null));
         }
-        if (kept == null || (key.byDoi() && index != null && index.answering())) {
-            // A DOI's links in memory make its answer in microseconds: kept too, 205,000 answers asked for at random
-            // only churned the cache (each kept 5 s, long enough to be copied into the old generation and die there).
+        if (kept == null) {
             return body.get().map(this::tagged);
         }
         // Read before the data: a change committed meanwhile moves it on, so what is kept is never newer-looking.
@@ -123,7 +114,7 @@ final class LookupAnswers {
      * answered 9,600–11,100 requests/s instead of 6,800–7,700, p99 28–35 ms instead of 60–69
      * ({@code bench aggregate}, 100,000 links). Waiting longer than the pool would (30 s) fails as the pool does.
      */
-    private <T> T inTurn(Supplier<T> fromDatabase) {
+    private Optional<Object> inTurn(Supplier<Optional<Object>> fromDatabase) {
         boolean turn;
         try {
             turn = turns.tryAcquire(30, TimeUnit.SECONDS);
@@ -153,12 +144,10 @@ final class LookupAnswers {
     }
 
     private DoiLinks doiLinks(Doi doi, boolean all, boolean admin) {
-        List<ClaimLink> claimed = admin || index == null ? inTurn(() -> claims.linksOfDoi(doi, !all))
-                : index.links(doi.value(), () -> inTurn(() -> claims.linksOfDoi(doi, false))).stream()
-                        .filter(c -> all || c.status().inOrcid()).toList();
+        List<ClaimLink> claimed = claims.linksOfDoi(doi, !all);
         Map<OrcidId, Researcher> accounts = (admin ? Optional.<Map<OrcidId, Researcher>>empty() : shownResearchers())
-                .orElseGet(() -> inTurn(() -> researchers.findAll(claimed.stream().map(c -> new OrcidId(c.orcid()))
-                        .distinct().toList())));
+                .orElseGet(() -> researchers.findAll(claimed.stream().map(c -> new OrcidId(c.orcid())).distinct()
+                        .toList()));
         List<Link> links = new ArrayList<>(claimed.size());
         for (ClaimLink c : claimed) {
             Researcher account = accounts.get(new OrcidId(c.orcid()));

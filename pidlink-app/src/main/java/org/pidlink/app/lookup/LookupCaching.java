@@ -1,15 +1,9 @@
 package org.pidlink.app.lookup;
 
 import java.time.Clock;
-import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.claims.Claims;
-import org.pidlink.app.claims.LinkChanges;
-import org.pidlink.app.claims.Links;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,26 +26,10 @@ class LookupCaching {
      */
     static final int FAST_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    /** Whether DOIs' links are kept in memory: unless {@code pidlink.lookup.index.max-links} is 0. */
-    private static final String INDEXED = "'${pidlink.lookup.index.max-links:1}' != '0'";
-
     @Bean
     LookupAnswers lookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties,
-                                Clock clock, Optional<LinkIndex> index) {
-        return new LookupAnswers(claims, researchers, json, properties, clock, index.orElse(null));
-    }
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnExpression(INDEXED)
-    LinkIndex lookupLinkIndex(Links links, Claims claims, LookupProperties properties) {
-        return new LinkIndex(links, claims::linksOfDois, claims::changes, properties.indexMaxLinks());
-    }
-
-    /** Tells the index every change to claims, this instance's and other instances'. */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnExpression(INDEXED)
-    LinkChanges lookupLinkChanges(DataSource dataSource, Claims claims, LinkIndex index) {
-        return LinkChanges.start(dataSource, claims::changes, index);
+                                Clock clock) {
+        return new LookupAnswers(claims, researchers, json, properties, clock);
     }
 
     @Bean

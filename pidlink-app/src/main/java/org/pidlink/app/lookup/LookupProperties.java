@@ -12,10 +12,9 @@ import org.springframework.util.unit.DataSize;
  * @param cache          its cache of answers ({@code pidlink.lookup.cache.*})
  * @param queriesAtOnce  how many answers are read from the database at once at most (default 8); more wait their
  *                       turn, first come first served
- * @param index          every DOI's links kept in memory ({@code pidlink.lookup.index.*})
  */
 @ConfigurationProperties("pidlink.lookup")
-record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce, @Nullable Index index) {
+record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce) {
 
     static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
     static final DataSize DEFAULT_SIZE = DataSize.ofMegabytes(64);
@@ -30,20 +29,7 @@ record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce, 
     record Cache(@Nullable Duration ttl, @Nullable DataSize size) {
     }
 
-    /**
-     * @param maxLinks at most this many DOI–iD links are kept in memory (default 2,000,000, about 100 bytes each);
-     *                 with more, or 0, each DOI's links are read from the database when asked for
-     */
-    record Index(@Nullable Long maxLinks) {
-    }
-
-    static final long DEFAULT_INDEX_MAX_LINKS = 2_000_000;
-
     LookupProperties {
-        if (index != null && index.maxLinks() != null && index.maxLinks() < 0) {
-            throw new IllegalArgumentException("pidlink.lookup.index.max-links must be 0 or more, not "
-                    + index.maxLinks());
-        }
         if (queriesAtOnce != null && queriesAtOnce < 1) {
             throw new IllegalArgumentException("pidlink.lookup.queries-at-once must be at least 1, not "
                     + queriesAtOnce);
@@ -56,10 +42,6 @@ record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce, 
 
     long cacheBytes() {
         return (cache == null || cache.size() == null ? DEFAULT_SIZE : cache.size()).toBytes();
-    }
-
-    long indexMaxLinks() {
-        return index == null || index.maxLinks() == null ? DEFAULT_INDEX_MAX_LINKS : index.maxLinks();
     }
 
     int queries() {

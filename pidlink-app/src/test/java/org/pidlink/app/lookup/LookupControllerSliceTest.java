@@ -35,11 +35,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /**
  * The lookup controller alone (a slice: no database, no ORCID, security filters off): it validates its parameters
  * into problem+json naming the parameter, and translates claims into the public JSON, showing only researchers who
- * chose public lookups. What claims and accounts answer is given by the test (no cache of answers and no links kept
- * in memory: each test gives its own).
+ * chose public lookups. What claims and accounts answer is given by the test (no cache of answers: each test gives
+ * its own).
  */
-@WebMvcTest(controllers = LookupController.class,
-        properties = {"pidlink.lookup.cache.ttl=0", "pidlink.lookup.index.max-links=0"})
+@WebMvcTest(controllers = LookupController.class, properties = "pidlink.lookup.cache.ttl=0")
 @AutoConfigureMockMvc(addFilters = false)
 @Import({LookupCaching.class, LookupControllerSliceTest.SystemClock.class})
 @EnableConfigurationProperties(LookupProperties.class)

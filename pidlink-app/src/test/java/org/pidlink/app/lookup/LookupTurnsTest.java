@@ -48,7 +48,7 @@ class LookupTurnsTest {
         Researchers researchers = mock(Researchers.class);
         when(researchers.findAll(any())).thenReturn(Map.of());
         LookupAnswers answers = new LookupAnswers(claims, researchers, JsonMapper.builder().build(),
-                new LookupProperties(new LookupProperties.Cache(Duration.ZERO, DataSize.ofMegabytes(1)), 3, null),
+                new LookupProperties(new LookupProperties.Cache(Duration.ZERO, DataSize.ofMegabytes(1)), 3),
                 Clock.systemUTC());
 
         List<Future<LookupAnswers.Answer>> asked = new ArrayList<>();
