@@ -94,7 +94,8 @@ public final class AggregateBench {
         BenchCommand.main("aggregate", args, OPTIONS, (v, progress) -> Json.write(run(new Options(v.whole("--dois"),
                 v.whole("--researchers"), v.whole("--links"), v.whole("--seed"), v.flag("--kafka"),
                 v.whole("--lookup-clients"), v.whole("--lookup-seconds"),
-                v.whole("--lookup-warmup"), v.whole("--lookup-rate"), v.flag("--skip-push"), v.whole("--emulator-heap-gb") + "g"), progress)));
+                v.whole("--lookup-warmup"), v.whole("--lookup-rate"), v.flag("--skip-push"),
+                v.whole("--emulator-heap-gb") + "g"), progress)));
     }
 
     static Map<String, Object> run(Options options, Progress progress) throws Exception {
