@@ -603,18 +603,22 @@ final class ClaimLifecycle {
     /**
      * "Exclude": she wants this work off her record for good: deleted from ORCID if pidlink may have written it
      * (interactive), never written otherwise, and kept out until she includes it again ({@link #putBack}).
+     *
+     * @return whether a deletion from her ORCID record is queued, as the exclusion left the claim (read in its
+     *         transaction: the push engine may have run it by the time anyone reads the claim again)
      */
-    void exclude(long claimId) {
-        tx.executeWithoutResult(status -> {
+    boolean exclude(long claimId) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
             Row row = lockRow(claimId);
-            if (row.keptOut()) {
-                return;
+            if (!row.keptOut()) {
+                OrcidId orcid = new OrcidId(row.orcid());
+                leaveOrcid(row, orcid, row.registrationId(), "you excluded it", clock.instant(), true,
+                        CallClass.INTERACTIVE);
+                queue.syncRequested(orcid, claimQueue);
             }
-            OrcidId orcid = new OrcidId(row.orcid());
-            leaveOrcid(row, orcid, row.registrationId(), "you excluded it", clock.instant(), true,
-                    CallClass.INTERACTIVE);
-            queue.syncRequested(orcid, claimQueue);
-        });
+            return jdbc.sql("SELECT queued_action = 'DELETE' FROM claim WHERE id = :id").param("id", claimId)
+                    .query(Boolean.class).optional().orElse(false);
+        }));
     }
 
     /** "Sync now" for one work: its queued write, if it may run, goes first (interactive). */

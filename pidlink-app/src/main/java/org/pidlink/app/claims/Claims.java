@@ -393,11 +393,11 @@ public final class Claims {
      * "Exclude": the work leaves her ORCID record (if pidlink wrote it) and is never written again until she
      * includes it again ({@link #putBack}).
      *
+     * @return whether the work leaves her record (a deletion is queued), as the exclusion decided it
      * @throws ClaimNotFoundException when there is no such claim
      */
-    public ClaimView exclude(long claimId) {
-        lifecycle.exclude(claimId);
-        return find(claimId).orElseThrow(() -> new ClaimNotFoundException(claimId));
+    public boolean exclude(long claimId) {
+        return lifecycle.exclude(claimId);
     }
 
     /** "Sync now" for one work: its queued write runs first, if her permissions allow it. */

@@ -35,8 +35,9 @@ class ClaimsController {
 
     @PostMapping("/claims/{id}/exclude")
     String exclude(@PathVariable long id, Authentication authentication, RedirectAttributes flash) {
-        ClaimView claim = claims.exclude(own(id, authentication).id());
-        flash.addFlashAttribute("claimsMessage", claim.queuedAction() == ClaimAction.DELETE
+        ClaimView claim = own(id, authentication);
+        // From what the exclusion queued, not from the claim read again: the deletion may already have run.
+        flash.addFlashAttribute("claimsMessage", claims.exclude(claim.id())
                 ? "Excluded " + claim.doi() + ": pidlink removes it from your ORCID record and will not add it again."
                 : "Excluded " + claim.doi() + ": pidlink will not add it to your ORCID record.");
         return "redirect:/profile#claims";
