@@ -43,6 +43,18 @@ public final class OwnWrites {
     }
 
     /**
+     * Whether pidlink has writes to the record due now: the push engine serves her at this moment, or she waits her
+     * turn with writes due (a backfill serves each researcher a bulk call at a time, in turn with the others).
+     */
+    public boolean writesDue(OrcidId orcid) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return Boolean.TRUE.equals(jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM push_researcher
+                               WHERE orcid = :orcid AND (due_at <= :now OR lease_until > :now))""")
+                .param("orcid", orcid.value()).param("now", now).query(Boolean.class).single());
+    }
+
+    /**
      * Whether a change ORCID reports now on the record is what pidlink's own writing explains: the push engine is
      * serving the researcher at this moment (ORCID calls back as soon as the record changed, often before its answer
      * to the write reached pidlink), or pidlink finished a write to her record within {@code window}.

@@ -277,6 +277,33 @@ class ReconcileTests {
         assertThat(reconciler.verificationPending(hal.orcid())).as("the read verified her record").isFalse();
     }
 
+    @Test
+    void aChangeOfHersWhilePidlinkHasWritesToHerRecordDueIsReadBackOnceTheyAreDone() throws InterruptedException {
+        Person ida = people.newResearcher("Ida", "Patient");
+        String callback = connectedWithWebhook(ida);
+        Doi doi = newDoi();
+        claims.assertClaim(ida.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Drumlin"));
+        eventually(() -> assertThat(claim(ida.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        callbacksSettled(ida.orcid());
+        long callsBefore = lastCallId();
+
+        assertThat(post(URI.create(callback).getPath()).statusCode()).isEqualTo(204);
+        // Then, within the settle window, another instance starts serving her record, as a backfill would.
+        assertThat(jdbc.update("UPDATE push_researcher SET lease_owner = 'another instance', lease_until = ? "
+                + "WHERE orcid = ?", java.sql.Timestamp.from(clock.instant().plus(Duration.ofHours(1))),
+                ida.orcid().value())).isEqualTo(1);
+
+        Thread.sleep(3 * 1500); // two settle windows and more (1.5 s in tests)
+        assertThat(worksReads(ida.orcid(), callsBefore)).as("not read while pidlink's writes are due").isZero();
+        assertThat(reconciler.idle(ida.orcid())).as("the read waits").isFalse();
+
+        jdbc.update("UPDATE push_researcher SET lease_owner = NULL, lease_until = NULL WHERE orcid = ?",
+                ida.orcid().value());
+        eventually(() -> assertThat(worksReads(ida.orcid(), callsBefore)).isEqualTo(1));
+        eventually(() -> assertThat(reconciler.idle(ida.orcid())).isTrue());
+        assertThat(worksReads(ida.orcid(), callsBefore)).as("read once").isEqualTo(1);
+    }
+
     private int worksReads(OrcidId researcher, long afterCall) {
         Integer reads = jdbc.queryForObject("SELECT count(*) FROM orcid_call WHERE id > ? AND orcid = ? AND method = 'GET'"
                 + " AND path = '/v3.0/{orcid}/works'", Integer.class, afterCall, researcher.value());
