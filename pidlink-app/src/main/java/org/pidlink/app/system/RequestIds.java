@@ -2,6 +2,7 @@ package org.pidlink.app.system;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -38,6 +39,18 @@ public final class RequestIds extends OncePerRequestFilter {
     }
 
     static String idOf(String presented) {
-        return presented != null && ACCEPTED.matcher(presented).matches() ? presented : UUID.randomUUID().toString();
+        return presented != null && ACCEPTED.matcher(presented).matches() ? presented : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: an id matches a report with the logs and guards
+     * nothing, and {@link UUID#randomUUID()}'s one SecureRandom for the whole JVM (a lock and a read of the
+     * kernel's random source each) showed in the public lookup's profile at thousands of requests a second.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 }
