@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -326,15 +327,22 @@ public final class Claims {
     }
 
     /**
-     * The links to {@code doi} (only those whose work is on ORCID when {@code onlyInOrcid}), by researcher then
-     * registration, without the works: one indexed query.
+     * The links to each of {@code dois} (every status), by researcher then registration, without the works, in one
+     * indexed query: the public lookup reads the DOIs asked for at the same moment together. A DOI without links is
+     * not in the map.
      */
-    public List<ClaimLink> linksOfDoi(Doi doi, boolean onlyInOrcid) {
-        return lifecycle.jdbc().sql("SELECT " + LINK_COLUMNS + """
-                         FROM claim WHERE doi = :doi AND (NOT :only OR status = ANY(:inOrcid))
-                        ORDER BY orcid, registration_id""")
-                .param("doi", doi.value()).param("only", onlyInOrcid).param("inOrcid", IN_ORCID)
-                .query((rs, n) -> link(rs)).list();
+    public Map<String, List<ClaimLink>> linksOfDois(Collection<Doi> dois) {
+        Map<String, List<ClaimLink>> links = new HashMap<>();
+        if (dois.isEmpty()) {
+            return links;
+        }
+        lifecycle.jdbc().sql("SELECT " + LINK_COLUMNS + """
+                         FROM claim WHERE doi = ANY(:dois)
+                        ORDER BY doi, orcid, registration_id""")
+                .param("dois", dois.stream().map(Doi::value).distinct().toArray(String[]::new))
+                .query((rs, n) -> link(rs)).list()
+                .forEach(link -> links.computeIfAbsent(link.doi(), d -> new ArrayList<>(4)).add(link));
+        return links;
     }
 
     /**

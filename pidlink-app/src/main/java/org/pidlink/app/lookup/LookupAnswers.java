@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -22,7 +20,6 @@ import org.pidlink.app.lookup.LookupController.DoiLinks;
 import org.pidlink.app.lookup.LookupController.OrcidLinks;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.util.DigestUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * so a change here shows in the next answer; a change another instance made shows once the answer expired.
  * An administrator's answers (they show private researchers) are neither kept nor tagged. Who shows in public
  * lookups is kept in memory the same way ({@link ShownResearchers}), so an anonymous answer that is not kept costs
- * one query.
+ * one query, and a DOI's a share of one: the DOIs asked for at the same moment are read together ({@link LookupReads}).
  */
-final class LookupAnswers {
+final class LookupAnswers implements AutoCloseable {
 
     /** The JSON and its ETag (null for an administrator's answer, which must not be stored). */
     record Answer(byte[] json, @Nullable String etag) {
@@ -57,13 +54,13 @@ final class LookupAnswers {
     private final JsonMapper json;
     private final @Nullable ShownResearchers shown;
     private final @Nullable Cache<Key, Kept> kept;
-    private final Semaphore turns;
+    private final LookupReads reads;
 
     LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties, Clock clock) {
         this.claims = claims;
         this.researchers = researchers;
         this.json = json;
-        this.turns = new Semaphore(properties.queries(), true);
+        this.reads = new LookupReads(properties.queries(), properties.doiReaders(), claims::linksOfDois);
         this.shown = properties.cacheTtl().isZero() ? null
                 : new ShownResearchers(researchers, clock, properties.cacheTtl(), SHOWN_RESEARCHERS_KEPT_AT_MOST);
         this.kept = properties.cacheTtl().isZero() ? null : Caffeine.newBuilder()
@@ -85,11 +82,10 @@ final class LookupAnswers {
      */
     Optional<Answer> orcid(OrcidId orcid, boolean all, int limit, Optional<Cursor> after, boolean admin) {
         return answer(new Key(false, orcid.value(), all, limit, after.orElse(null)), admin,
-                () -> orcidLinks(orcid, all, limit, after.orElse(Cursor.FIRST), admin));
+                () -> reads.inTurn(() -> orcidLinks(orcid, all, limit, after.orElse(Cursor.FIRST), admin)));
     }
 
-    private Optional<Answer> answer(Key key, boolean admin, Supplier<Optional<Object>> fromDatabase) {
-        Supplier<Optional<Object>> body = () -> inTurn(fromDatabase);
+    private Optional<Answer> answer(Key key, boolean admin, Supplier<Optional<Object>> body) {
         if (admin) {
             return body.get().map(b -> new Answer(json.writeValueAsBytes(b), null));
         }
@@ -107,35 +103,14 @@ final class LookupAnswers {
         return made;
     }
 
-    /**
-     * Reads an answer from the database when its turn comes: at most {@link LookupProperties#queries()} at once, the
-     * others waiting in order. Sixty-four clients at once otherwise all queued for the pool's connections, whose
-     * hand-over spins, and took the connections the push engine and intake need; with eight at a time the lookup
-     * answered 9,600–11,100 requests/s instead of 6,800–7,700, p99 28–35 ms instead of 60–69
-     * ({@code bench aggregate}, 100,000 links). Waiting longer than the pool would (30 s) fails as the pool does.
-     */
-    private Optional<Object> inTurn(Supplier<Optional<Object>> fromDatabase) {
-        boolean turn;
-        try {
-            turn = turns.tryAcquire(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CannotGetJdbcConnectionException("interrupted waiting for a turn to read a lookup answer");
-        }
-        if (!turn) {
-            throw new CannotGetJdbcConnectionException("no turn to read a lookup answer within 30 s: "
-                    + waitingForATurn() + " waiting");
-        }
-        try {
-            return fromDatabase.get();
-        } finally {
-            turns.release();
-        }
+    /** How many answers wait for their turn to be read (an estimate). */
+    int waitingForATurn() {
+        return reads.waitingForATurn();
     }
 
-    /** How many answers wait for their turn to be read (an estimate, as {@link Semaphore#getQueueLength()}). */
-    int waitingForATurn() {
-        return turns.getQueueLength();
+    @Override
+    public void close() {
+        reads.close();
     }
 
     private Answer tagged(Object body) {
@@ -144,10 +119,10 @@ final class LookupAnswers {
     }
 
     private DoiLinks doiLinks(Doi doi, boolean all, boolean admin) {
-        List<ClaimLink> claimed = claims.linksOfDoi(doi, !all);
+        List<ClaimLink> claimed = reads.linksOfDoi(doi).stream().filter(c -> all || c.status().inOrcid()).toList();
         Map<OrcidId, Researcher> accounts = (admin ? Optional.<Map<OrcidId, Researcher>>empty() : shownResearchers())
-                .orElseGet(() -> researchers.findAll(claimed.stream().map(c -> new OrcidId(c.orcid())).distinct()
-                        .toList()));
+                .orElseGet(() -> reads.inTurn(() -> researchers.findAll(claimed.stream()
+                        .map(c -> new OrcidId(c.orcid())).distinct().toList())));
         List<Link> links = new ArrayList<>(claimed.size());
         for (ClaimLink c : claimed) {
             Researcher account = accounts.get(new OrcidId(c.orcid()));

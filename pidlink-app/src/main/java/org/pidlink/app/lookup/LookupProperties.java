@@ -47,4 +47,13 @@ record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce) 
     int queries() {
         return queriesAtOnce == null ? DEFAULT_QUERIES_AT_ONCE : queriesAtOnce;
     }
+
+    /**
+     * How many threads read DOIs' links, a quarter of the reads at once (at least one): each reads together what was
+     * asked while the last query ran, so fewer readers read more DOIs a query, leaving turns for the researchers'
+     * answers.
+     */
+    int doiReaders() {
+        return Math.max(1, queries() / 4);
+    }
 }

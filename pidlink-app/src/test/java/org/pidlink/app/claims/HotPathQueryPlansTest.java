@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +61,7 @@ class HotPathQueryPlansTest {
         herWorksHeldBackForAFullRecord();
         theWorksPidlinkHoldsOnHerRecord();
         theClaimsReconciliationComparesWithHerRecord();
+        theLookupsDoisReadTogether();
     }
 
     /** 40% on her record, 50% queued additions (a backfill), 10% held back for a full record. */
@@ -125,6 +128,17 @@ class HotPathQueryPlansTest {
                 HYPER, 20_000);
         assertThat(hyper.plan()).doesNotContain("Seq Scan on claim");
         assertThat(hyper.plan()).contains("claim_on_record");
+    }
+
+    private void theLookupsDoisReadTogether() {
+        // Claims.linksOfDois: the DOIs the public lookup was asked for at the same moment, each found by its index.
+        String dois = IntStream.rangeClosed(1, 64).mapToObj(n -> "10.5555/plan." + HYPER + "." + n)
+                .collect(Collectors.joining(",", "'{", "}'::text[]"));
+        PlanCost together = explain("links of 64 DOIs (lookup)", """
+                SELECT orcid, doi, registration_id, provenance, status, updated_at FROM claim WHERE doi = ANY(%s)
+                ORDER BY doi, orcid, registration_id""".formatted(dois), HYPER, 50_000);
+        assertThat(together.plan()).doesNotContain("Seq Scan on claim").contains("claim_doi");
+        assertThat(together.rows()).isEqualTo(64);
     }
 
     private static final String ROOM = """

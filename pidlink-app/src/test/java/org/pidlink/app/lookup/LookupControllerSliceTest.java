@@ -1,6 +1,7 @@
 package org.pidlink.app.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -55,6 +56,8 @@ class LookupControllerSliceTest {
 
     static final OrcidId PUBLIC = new OrcidId("0000-0002-1825-0097");
     static final OrcidId PRIVATE = new OrcidId("0000-0001-5109-3700");
+    /** Her work is not on ORCID yet: not listed unless every link is asked for. */
+    static final OrcidId QUEUED = new OrcidId("0000-0002-1694-233X");
     static final Doi DOI = Doi.parse("10.5281/zenodo.4242");
 
     @Autowired
@@ -93,9 +96,12 @@ class LookupControllerSliceTest {
 
     @Test
     void linksOfResearchersWhoKeepOutOfPublicLookupsAreNotListed() {
-        when(claims.linksOfDoi(DOI, true)).thenReturn(List.of(inOrcid(PUBLIC), inOrcid(PRIVATE)));
-        when(researchers.findAll(List.of(PUBLIC, PRIVATE))).thenReturn(Map.of(
-                PUBLIC, researcher(PUBLIC, "Josiah Carberry", true), PRIVATE, researcher(PRIVATE, "Quiet Person", false)));
+        ClaimLink queued = new ClaimLink(QUEUED.value(), DOI.value(), "auto-update", Set.of(Provenance.AUTO_UPDATE),
+                ClaimStatus.QUEUED, Instant.parse("2026-11-21T08:00:00Z"));
+        when(claims.linksOfDois(List.of(DOI))).thenReturn(Map.of(DOI.value(),
+                List.of(inOrcid(PUBLIC), inOrcid(PRIVATE), queued)));
+        when(researchers.findAll(any())).thenReturn(Map.of(PUBLIC, researcher(PUBLIC, "Josiah Carberry", true),
+                PRIVATE, researcher(PRIVATE, "Quiet Person", false), QUEUED, researcher(QUEUED, "Not Yet", true)));
 
         MvcTestResult result = mvc.get().uri("/api/v1/lookup/dois/doi:" + DOI.value()).exchange();
 

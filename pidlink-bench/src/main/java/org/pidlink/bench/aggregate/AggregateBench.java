@@ -472,16 +472,16 @@ public final class AggregateBench {
     }
 
     /**
-     * The plans of the lookup's two queries (as {@code Claims.linksOfDoi} and {@code Claims.linksOfResearcher} send
-     * them, by default only links on ORCID), for a DOI and for the researcher with the most DOIs: printed on stderr,
-     * their execution times and scan kinds in the result.
+     * The plans of the lookup's two queries (as {@code Claims.linksOfDois}, here for one DOI, and
+     * {@code Claims.linksOfResearcher}, by default only links on ORCID, send them), for a DOI and for the researcher
+     * with the most DOIs: printed on stderr, their execution times and scan kinds in the result.
      */
     private static Map<String, Object> plans(JdbcTemplate jdbc, String doi, String orcid) {
         String[] inOrcid = Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::inOrcid).map(ClaimStatus::name)
                 .toArray(String[]::new);
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("byDoi", "SELECT orcid, doi, registration_id, provenance, status, updated_at FROM claim "
-                + "WHERE doi = ? AND (NOT ? OR status = ANY(?)) ORDER BY orcid, registration_id");
+                + "WHERE doi = ANY(?) ORDER BY doi, orcid, registration_id");
         queries.put("byOrcid", "SELECT orcid, doi, registration_id, provenance, status, updated_at FROM claim "
                 + "WHERE orcid = ? AND (doi, registration_id) > ('', '') AND (NOT ? OR status = ANY(?)) "
                 + "ORDER BY doi, registration_id LIMIT 101");
@@ -489,9 +489,13 @@ public final class AggregateBench {
         queries.forEach((name, sql) -> {
             List<String> plan = jdbc.query(con -> {
                 java.sql.PreparedStatement statement = con.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql);
-                statement.setString(1, name.equals("byDoi") ? doi : orcid);
-                statement.setBoolean(2, true);
-                statement.setArray(3, con.createArrayOf("text", inOrcid));
+                if (name.equals("byDoi")) {
+                    statement.setArray(1, con.createArrayOf("text", new String[] {doi}));
+                } else {
+                    statement.setString(1, orcid);
+                    statement.setBoolean(2, true);
+                    statement.setArray(3, con.createArrayOf("text", inOrcid));
+                }
                 return statement;
             }, (rs, n) -> rs.getString(1));
             System.err.println("pidlink bench aggregate: plan of the lookup " + name + ":\n  "
