@@ -213,11 +213,8 @@ class ReconcileTests {
     @Test
     void aBurstOfCallbacksIsAnsweredAtOnceAndReadBackOnce() {
         Person eve = people.newResearcher("Eve", "Busy");
-        String callback = connectedWithWebhook(eve);
         Doi doi = newDoi();
-        claims.assertClaim(eve.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Moraine"));
-        eventually(() -> assertThat(claim(eve.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
-        callbacksSettled(eve.orcid());
+        String callback = oneWorkWrittenAndSettled(eve, doi, "Moraine");
         long callsBefore = lastCallId();
 
         for (int i = 0; i < 5; i++) {
@@ -280,11 +277,7 @@ class ReconcileTests {
     @Test
     void aChangeOfHersWhilePidlinkHasWritesToHerRecordDueIsReadBackOnceTheyAreDone() throws InterruptedException {
         Person ida = people.newResearcher("Ida", "Patient");
-        String callback = connectedWithWebhook(ida);
-        Doi doi = newDoi();
-        claims.assertClaim(ida.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, "Drumlin"));
-        eventually(() -> assertThat(claim(ida.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
-        callbacksSettled(ida.orcid());
+        String callback = oneWorkWrittenAndSettled(ida, newDoi(), "Drumlin");
         long callsBefore = lastCallId();
 
         assertThat(post(URI.create(callback).getPath()).statusCode()).isEqualTo(204);
@@ -326,6 +319,18 @@ class ReconcileTests {
         assertThat(jdbc.queryForObject("SELECT registered_at IS NOT NULL FROM orcid_webhook WHERE orcid = ?",
                 Boolean.class, fay.orcid().value())).isTrue();
         assertThat(post(URI.create(before).getPath()).statusCode()).as("the old secret is forgotten").isEqualTo(404);
+    }
+
+    /**
+     * Connects the researcher with a webhook, has pidlink write one work to her record and waits until ORCID's
+     * callbacks for it were dealt with; answers the callback URL.
+     */
+    private String oneWorkWrittenAndSettled(Person person, Doi doi, String title) {
+        String callback = connectedWithWebhook(person);
+        claims.assertClaim(person.orcid(), doi, OrcidRegistrations.AUTO_UPDATE, Provenance.ADMIN, work(doi, title));
+        eventually(() -> assertThat(claim(person.orcid(), doi).status()).isEqualTo(ClaimStatus.IN_ORCID));
+        callbacksSettled(person.orcid());
+        return callback;
     }
 
     /** Connects the researcher with auto-update on; answers the callback URL of the webhook that registers. */
