@@ -74,8 +74,7 @@ final class LookupReads implements AutoCloseable {
             throw new CannotGetJdbcConnectionException("interrupted waiting for a turn to read a lookup answer");
         }
         if (!turn) {
-            throw new CannotGetJdbcConnectionException("no turn to read a lookup answer within " + WAIT_SECONDS
-                    + " s: " + waitingForATurn() + " waiting");
+            throw noTurn();
         }
         try {
             return read.get();
@@ -92,8 +91,7 @@ final class LookupReads implements AutoCloseable {
             return asked.links().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             asked.links().cancel(false);
-            throw new CannotGetJdbcConnectionException("no turn to read a lookup answer within " + WAIT_SECONDS
-                    + " s: " + waitingForATurn() + " waiting");
+            throw noTurn();
         } catch (InterruptedException e) {
             asked.links().cancel(false);
             Thread.currentThread().interrupt();
@@ -102,6 +100,11 @@ final class LookupReads implements AutoCloseable {
             // Each request gets an exception of its own: the one failure is shared by every DOI of the query.
             throw new DataAccessResourceFailureException("could not read the links of " + doi.value(), e.getCause());
         }
+    }
+
+    private CannotGetJdbcConnectionException noTurn() {
+        return new CannotGetJdbcConnectionException("no turn to read a lookup answer within " + WAIT_SECONDS + " s: "
+                + waitingForATurn() + " waiting");
     }
 
     /** How many reads wait for their turn (an estimate, as {@link Semaphore#getQueueLength()}), DOIs included. */

@@ -168,6 +168,19 @@ class ResearcherBrowserTest {
         });
         chromium.scrollTo("works");
         shot("14-12-works-after-review");
+
+        // She excludes the work pidlink wrote: the page says it leaves her record, and it does.
+        chromium.submitAndWaitForTheNextPage(By.cssSelector("tr[id='work-" + keep.value() + "'] button.exclude"));
+        assertThat(chromium.driver().findElement(By.id("claims-message")).getText())
+                .isEqualTo("Excluded " + keep.value() + ": pidlink removes it from your ORCID record and will not add "
+                        + "it again.");
+        shot("14-13-excluded");
+        Eventually.eventually(() -> assertThat(OrcidRecords.worksWithDoi(orcid, rosa.orcid(), keep.value())).isEmpty());
+        chromium.driver().get("http://localhost:" + port + "/profile");
+        assertThat(chromium.driver().findElement(By.cssSelector("tr[id='work-" + keep.value() + "']")).getText())
+                .contains("No. Deleted from ORCID").contains("Why: you excluded it.").contains("Include again");
+        chromium.scrollTo("works");
+        shot("14-14-works-after-exclude");
     }
 
     private void shot(String name) {

@@ -77,6 +77,9 @@ class ReconcileTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    ReconcileProperties reconcile;
+
+    @Autowired
     WebhookRegistrar registrar;
 
     @Autowired
@@ -286,7 +289,7 @@ class ReconcileTests {
                 + "WHERE orcid = ?", java.sql.Timestamp.from(clock.instant().plus(Duration.ofHours(1))),
                 ida.orcid().value())).isEqualTo(1);
 
-        Thread.sleep(3 * 1500); // two settle windows and more (1.5 s in tests)
+        Thread.sleep(reconcile.settle().multipliedBy(3).toMillis()); // when a read would otherwise have come
         assertThat(worksReads(ida.orcid(), callsBefore)).as("not read while pidlink's writes are due").isZero();
         assertThat(reconciler.idle(ida.orcid())).as("the read waits").isFalse();
 
