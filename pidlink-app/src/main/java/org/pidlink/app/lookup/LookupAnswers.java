@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,6 +21,7 @@ import org.pidlink.app.lookup.LookupController.DoiLinks;
 import org.pidlink.app.lookup.LookupController.OrcidLinks;
 import org.pidlink.core.identifiers.Doi;
 import org.pidlink.core.identifiers.OrcidId;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.DigestUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The lookup's answers as the JSON sent, with their ETag. Anonymous answers are the same for everyone, so they are
  * kept, serialized, for {@link LookupProperties#cacheTtl()}: a kept answer is used only while neither claims nor
  * researchers changed on this instance since it was made ({@link Claims#changes()}, {@link Researchers#changes()}),
- * so a change here shows in the next answer; a change another instance made shows once the answer expired.
+ * nor on another instance on the same database ({@link OtherInstances}), so a change here shows in the next answer
+ * and a change elsewhere within about half a second; one made in the database by other means once it expired.
  * An administrator's answers (they show private researchers) are neither kept nor tagged. Who shows in public
  * lookups is kept in memory the same way ({@link ShownResearchers}), so an anonymous answer that is not kept costs
  * one query, and a DOI's a share of one: the DOIs asked for at the same moment are read together ({@link LookupReads}).
@@ -55,14 +58,31 @@ final class LookupAnswers implements AutoCloseable {
     private final @Nullable ShownResearchers shown;
     private final @Nullable Cache<Key, Kept> kept;
     private final LookupReads reads;
+    private final @Nullable OtherInstances otherInstances;
 
-    LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties, Clock clock) {
+    /**
+     * @param jdbc where the instances on the database tell each other of their changes ({@link OtherInstances});
+     *             null only when nothing is kept ({@code pidlink.lookup.cache.ttl} 0)
+     */
+    LookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties, Clock clock,
+                  @Nullable JdbcClient jdbc) {
         this.claims = claims;
         this.researchers = researchers;
         this.json = json;
         this.reads = new LookupReads(properties.queries(), properties.doiReaders(), claims::linksOfDois);
-        this.shown = properties.cacheTtl().isZero() ? null
-                : new ShownResearchers(researchers, clock, properties.cacheTtl(), SHOWN_RESEARCHERS_KEPT_AT_MOST);
+        if (properties.cacheTtl().isZero()) {
+            this.otherInstances = null;
+            this.shown = null;
+        } else {
+            if (jdbc == null) {
+                throw new IllegalArgumentException("answers kept in memory need the database their instances share");
+            }
+            OtherInstances others = new OtherInstances(jdbc, clock, () -> claims.changes() + researchers.changes(),
+                    OtherInstances.INTERVAL);
+            this.otherInstances = others;
+            this.shown = new ShownResearchers(researchers, () -> researchers.changes() + others.changes(), clock,
+                    properties.cacheTtl(), SHOWN_RESEARCHERS_KEPT_AT_MOST);
+        }
         this.kept = properties.cacheTtl().isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
                 .maximumWeight(properties.cacheBytes())
@@ -93,7 +113,7 @@ final class LookupAnswers implements AutoCloseable {
             return body.get().map(this::tagged);
         }
         // Read before the data: a change committed meanwhile moves it on, so what is kept is never newer-looking.
-        long changes = claims.changes() + researchers.changes();
+        long changes = claims.changes() + researchers.changes() + Objects.requireNonNull(otherInstances).changes();
         Kept hit = kept.getIfPresent(key);
         if (hit != null && hit.changes() == changes) {
             return Optional.of(hit.answer());
@@ -111,6 +131,9 @@ final class LookupAnswers implements AutoCloseable {
     @Override
     public void close() {
         reads.close();
+        if (otherInstances != null) {
+            otherInstances.close();
+        }
     }
 
     private Answer tagged(Object body) {

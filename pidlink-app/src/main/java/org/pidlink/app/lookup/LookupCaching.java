@@ -4,10 +4,12 @@ import java.time.Clock;
 
 import org.pidlink.app.accounts.Researchers;
 import org.pidlink.app.claims.Claims;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,8 +30,8 @@ class LookupCaching {
 
     @Bean
     LookupAnswers lookupAnswers(Claims claims, Researchers researchers, JsonMapper json, LookupProperties properties,
-                                Clock clock) {
-        return new LookupAnswers(claims, researchers, json, properties, clock);
+                                Clock clock, ObjectProvider<JdbcClient> jdbc) {
+        return new LookupAnswers(claims, researchers, json, properties, clock, jdbc.getIfAvailable());
     }
 
     @Bean

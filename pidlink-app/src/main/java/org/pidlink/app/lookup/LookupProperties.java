@@ -16,14 +16,16 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("pidlink.lookup")
 record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce) {
 
-    static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
+    static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
     static final DataSize DEFAULT_SIZE = DataSize.ofMegabytes(64);
     static final int DEFAULT_QUERIES_AT_ONCE = 8;
 
     /**
-     * @param ttl  how long an answer is kept (default 5 s): the longest an instance answers from it after another
-     *             instance on the same database changed a link or a researcher; a change on this instance shows in
-     *             its next answer. 0 turns the cache off.
+     * @param ttl  how long an answer is kept at most (default 60 s, as long as {@code Cache-Control} lets any cache
+     *             keep it): the longest an instance answers from it after a link or a researcher was changed in the
+     *             database by other means than pidlink. A change on this instance shows in its next answer, one on
+     *             another instance on the same database within about half a second ({@link OtherInstances}).
+     *             0 turns the cache off.
      * @param size how much answer JSON is kept at most (default 64 MB)
      */
     record Cache(@Nullable Duration ttl, @Nullable DataSize size) {

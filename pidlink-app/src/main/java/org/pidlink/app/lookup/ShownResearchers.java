@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,7 @@ import org.pidlink.core.identifiers.OrcidId;
  * The researchers who show in public lookups, by iD, kept in memory so that an anonymous answer the answer cache
  * does not hold costs one query (its links) instead of two: at DataCite's scale a DOI asked for at random is
  * almost never in the cache. Fresh as the kept answers are ({@link LookupAnswers}): read again once
- * {@code ttl} passed or a researcher changed on this instance. When more than {@code atMost} researchers show,
+ * {@code ttl} passed or a researcher changed (on this instance or another). When more than {@code atMost} researchers show,
  * none are kept and each answer asks the database, as before.
  */
 final class ShownResearchers {
@@ -27,14 +28,20 @@ final class ShownResearchers {
     }
 
     private final Researchers researchers;
+    private final LongSupplier changes;
     private final Clock clock;
     private final long ttlMillis;
     private final int atMost;
     private final ReentrantLock reading = new ReentrantLock();
     private volatile @Nullable Snapshot current;
 
-    ShownResearchers(Researchers researchers, Clock clock, Duration ttl, int atMost) {
+    /**
+     * @param changes moves whenever a researcher may have changed: on this instance or another
+     *                ({@link OtherInstances})
+     */
+    ShownResearchers(Researchers researchers, LongSupplier changes, Clock clock, Duration ttl, int atMost) {
         this.researchers = researchers;
+        this.changes = changes;
         this.clock = clock;
         this.ttlMillis = ttl.toMillis();
         this.atMost = atMost;
@@ -46,7 +53,7 @@ final class ShownResearchers {
      */
     Optional<Map<OrcidId, Researcher>> now() {
         // Read before the researchers: a change committed meanwhile moves it on, so the snapshot is read again.
-        long changes = researchers.changes();
+        long changes = this.changes.getAsLong();
         Snapshot s = current;
         if (fresh(s, changes)) {
             return Optional.ofNullable(s.shown());

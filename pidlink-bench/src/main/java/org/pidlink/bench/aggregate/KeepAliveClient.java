@@ -1,7 +1,6 @@
 package org.pidlink.bench.aggregate;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +20,16 @@ import java.util.Locale;
  */
 final class KeepAliveClient implements AutoCloseable {
 
-    /** An answer: its status and body. */
-    record Answer(int status, byte[] body) {
+    /**
+     * An answer: its status and body, the first {@code length} bytes of {@code body}. The array is the client's
+     * own and is reused by its next request: the load's garbage would otherwise be the collector's pauses in
+     * pidlink's measured latency (a researcher's page is tens of kilobytes, and the clients share pidlink's heap).
+     */
+    record Answer(int status, byte[] body, int length) {
+
+        String text() {
+            return new String(body, 0, length, StandardCharsets.UTF_8);
+        }
     }
 
     private final String host;
@@ -31,6 +38,7 @@ final class KeepAliveClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private byte[] buffer = new byte[65536];
 
     KeepAliveClient(URI base, int timeoutMillis) {
         this.host = base.getHost();
@@ -87,9 +95,8 @@ final class KeepAliveClient implements AutoCloseable {
                 }
             }
         }
-        byte[] body;
+        int read = 0;
         if (chunked) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
             while (true) {
                 String size = line();
                 int semicolon = size.indexOf(';');
@@ -100,25 +107,36 @@ final class KeepAliveClient implements AutoCloseable {
                     }
                     break;
                 }
-                all.write(in.readNBytes(n));
+                read = readInto(read, n);
                 line();
             }
-            body = all.toByteArray();
         } else if (length >= 0) {
-            body = in.readNBytes((int) length);
-            if (body.length < length) {
-                throw new EOFException("the connection ended inside the body");
+            read = readInto(0, Math.toIntExact(length));
+        } else if (status != 204 && status != 304) {
+            byte[] rest = in.readAllBytes();
+            read = rest.length;
+            if (rest.length > buffer.length) {
+                buffer = rest;
+            } else {
+                System.arraycopy(rest, 0, buffer, 0, read);
             }
-        } else if (status == 204 || status == 304) {
-            body = new byte[0];
-        } else {
-            body = in.readAllBytes();
             closing = true;
         }
         if (closing) {
             close();
         }
-        return new Answer(status, body);
+        return new Answer(status, buffer, read);
+    }
+
+    /** Reads {@code n} bytes of the body into the buffer at {@code at}; where the body read so far ends. */
+    private int readInto(int at, int n) throws IOException {
+        if (at + n > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(at + n, buffer.length * 2));
+        }
+        if (in.readNBytes(buffer, at, n) < n) {
+            throw new EOFException("the connection ended inside the body");
+        }
+        return at + n;
     }
 
     private String line() throws IOException {

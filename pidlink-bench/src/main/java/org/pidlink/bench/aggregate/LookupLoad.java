@@ -79,7 +79,7 @@ final class LookupLoad {
                             if (response.status() != 200) {
                                 if (failures.incrementAndGet() <= 3) {
                                     System.err.println("lookup " + path + " answered " + response.status() + ": "
-                                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                                            + response.text());
                                 }
                                 continue;
                             }
