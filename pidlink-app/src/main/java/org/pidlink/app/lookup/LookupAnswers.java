@@ -26,10 +26,11 @@ import org.springframework.util.DigestUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The lookup's answers as the JSON sent, with their ETag. Anonymous answers are the same for everyone, so they are
- * kept, serialized, for {@link LookupProperties#cacheTtl()}: a kept answer is used only while neither claims nor
- * researchers changed on this instance since it was made ({@link Claims#changes()}, {@link Researchers#changes()}),
- * nor on another instance on the same database ({@link OtherInstances}), so a change here shows in the next answer
+ * The lookup's answers as the JSON sent, with their ETag. Anonymous answers are the same for everyone, so what they
+ * are made of is kept for {@link LookupProperties#cacheTtl()}: a researcher's answer serialized, a DOI's links
+ * ({@link KeptDoiLinks}; its JSON is made each time: there are many DOIs, each asked for rarely). What is kept is
+ * used only while neither claims nor researchers changed on this instance since it was made
+ * ({@link Claims#changes()}, {@link Researchers#changes()}), nor on another instance on the same database ({@link OtherInstances}), so a change here shows in the next answer
  * and a change elsewhere within about half a second; one made in the database by other means once it expired.
  * An administrator's answers (they show private researchers) are neither kept nor tagged. Who shows in public
  * lookups is kept in memory the same way ({@link ShownResearchers}), so an anonymous answer that is not kept costs
@@ -59,6 +60,7 @@ final class LookupAnswers implements AutoCloseable {
     private final @Nullable Cache<Key, Kept> kept;
     private final LookupReads reads;
     private final @Nullable OtherInstances otherInstances;
+    private final @Nullable KeptDoiLinks keptLinks;
 
     /**
      * @param jdbc where the instances on the database tell each other of their changes ({@link OtherInstances});
@@ -83,6 +85,8 @@ final class LookupAnswers implements AutoCloseable {
             this.shown = new ShownResearchers(researchers, () -> researchers.changes() + others.changes(), clock,
                     properties.cacheTtl(), SHOWN_RESEARCHERS_KEPT_AT_MOST);
         }
+        this.keptLinks = properties.cacheTtl().isZero() ? null
+                : new KeptDoiLinks(properties.cacheTtl(), properties.cacheBytes());
         this.kept = properties.cacheTtl().isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
                 .maximumWeight(properties.cacheBytes())
@@ -92,8 +96,12 @@ final class LookupAnswers implements AutoCloseable {
 
     /** The links to {@code doi} (only those on ORCID unless {@code all}), researchers as {@code admin} may see them. */
     Answer doi(Doi doi, boolean all, boolean admin) {
-        return answer(new Key(true, doi.value(), all, 0, null), admin,
-                () -> Optional.of(doiLinks(doi, all, admin))).orElseThrow();
+        if (admin || keptLinks == null) {
+            return answer(new Key(true, doi.value(), all, 0, null), admin,
+                    () -> Optional.of(doiLinks(doi, all, admin, reads.linksOfDoi(doi)))).orElseThrow();
+        }
+        // The DOI's links are kept, not its JSON (KeptDoiLinks): the answer is made from them each time.
+        return tagged(doiLinks(doi, all, false, keptLinks.links(doi, changes(), reads::linksOfDoi)));
     }
 
     /**
@@ -113,7 +121,7 @@ final class LookupAnswers implements AutoCloseable {
             return body.get().map(this::tagged);
         }
         // Read before the data: a change committed meanwhile moves it on, so what is kept is never newer-looking.
-        long changes = claims.changes() + researchers.changes() + Objects.requireNonNull(otherInstances).changes();
+        long changes = changes();
         Kept hit = kept.getIfPresent(key);
         if (hit != null && hit.changes() == changes) {
             return Optional.of(hit.answer());
@@ -121,6 +129,11 @@ final class LookupAnswers implements AutoCloseable {
         Optional<Answer> made = body.get().map(this::tagged);
         made.ifPresentOrElse(a -> kept.put(key, new Kept(a, changes)), () -> kept.invalidate(key));
         return made;
+    }
+
+    /** Moves whenever claims or researchers changed, on this instance or another; only when answers are kept. */
+    private long changes() {
+        return claims.changes() + researchers.changes() + Objects.requireNonNull(otherInstances).changes();
     }
 
     /** How many answers wait for their turn to be read (an estimate). */
@@ -141,8 +154,9 @@ final class LookupAnswers implements AutoCloseable {
         return new Answer(bytes, etag(bytes));
     }
 
-    private DoiLinks doiLinks(Doi doi, boolean all, boolean admin) {
-        List<ClaimLink> claimed = reads.linksOfDoi(doi).stream().filter(c -> all || c.status().inOrcid()).toList();
+    /** The answer for {@code doi} from its links of every status. */
+    private DoiLinks doiLinks(Doi doi, boolean all, boolean admin, List<ClaimLink> everyStatus) {
+        List<ClaimLink> claimed = all ? everyStatus : everyStatus.stream().filter(c -> c.status().inOrcid()).toList();
         Map<OrcidId, Researcher> accounts = (admin ? Optional.<Map<OrcidId, Researcher>>empty() : shownResearchers())
                 .orElseGet(() -> reads.inTurn(() -> researchers.findAll(claimed.stream()
                         .map(c -> new OrcidId(c.orcid())).distinct().toList())));
