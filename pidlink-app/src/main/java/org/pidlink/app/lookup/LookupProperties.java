@@ -26,7 +26,7 @@ record LookupProperties(@Nullable Cache cache, @Nullable Integer queriesAtOnce) 
      *             database by other means than pidlink. A change on this instance shows in its next answer, one on
      *             another instance on the same database within about half a second ({@link OtherInstances}).
      *             0 turns the cache off.
-     * @param size how much answer JSON is kept at most (default 64 MB)
+     * @param size how much is kept at most (default 64 MB), twice: researchers' answers as JSON, DOIs' links as read
      */
     record Cache(@Nullable Duration ttl, @Nullable DataSize size) {
     }
