@@ -43,7 +43,7 @@ class ModularityTest {
             Map.entry("intake_event", "intake"),
             Map.entry("permission_notification", "intake"),
             Map.entry("type_mapping", "admin"), Map.entry("search_doi", "searchlink"),
-            Map.entry("orcid_webhook", "reconcile"),
+            Map.entry("orcid_webhook", "reconcile"), Map.entry("lookup_instance", "lookup"),
             Map.entry("affiliation", "affiliations"), Map.entry("affiliation_person", "affiliations"),
             Map.entry("registrant", "registrants"), Map.entry("registrant_prefix", "registrants"),
             Map.entry("registrant_doi", "registrants"), Map.entry("link_suggestion", "registrants"),
