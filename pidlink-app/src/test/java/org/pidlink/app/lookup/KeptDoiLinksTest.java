@@ -26,10 +26,7 @@ class KeptDoiLinksTest {
     @Test
     void keptWhileNothingChangedReadAgainOnceSomethingDid() {
         AtomicInteger reads = new AtomicInteger();
-        Function<Doi, List<ClaimLink>> database = doi -> {
-            reads.incrementAndGet();
-            return List.of(link("0000-0002-1825-0097", doi, ClaimStatus.IN_ORCID));
-        };
+        Function<Doi, List<ClaimLink>> database = oneLinkEach(reads);
         KeptDoiLinks kept = new KeptDoiLinks(Duration.ofMinutes(1), 1 << 20);
         Doi doi = new Doi("10.5555/kept");
 
@@ -62,10 +59,7 @@ class KeptDoiLinksTest {
     @Test
     void noMoreKeptThanItsBytesAllow() {
         AtomicInteger reads = new AtomicInteger();
-        Function<Doi, List<ClaimLink>> database = doi -> {
-            reads.incrementAndGet();
-            return List.of(link("0000-0002-1825-0097", doi, ClaimStatus.IN_ORCID));
-        };
+        Function<Doi, List<ClaimLink>> database = oneLinkEach(reads);
         // Room for about ten DOIs of one link each.
         KeptDoiLinks kept = new KeptDoiLinks(Duration.ofMinutes(1),
                 10 * (KeptDoiLinks.BYTES_A_DOI + 2 * 20 + KeptDoiLinks.BYTES_A_LINK));
@@ -77,6 +71,14 @@ class KeptDoiLinksTest {
             kept.links(new Doi("10.5555/many-" + i), 1, database);
         }
         assertThat(reads.get()).isGreaterThan(900);
+    }
+
+    /** Each DOI read has one link, in ORCID; {@code reads} counts the reads. */
+    private static Function<Doi, List<ClaimLink>> oneLinkEach(AtomicInteger reads) {
+        return doi -> {
+            reads.incrementAndGet();
+            return List.of(link("0000-0002-1825-0097", doi, ClaimStatus.IN_ORCID));
+        };
     }
 
     private static ClaimLink link(String orcid, Doi doi, ClaimStatus status) {
