@@ -386,6 +386,16 @@ public final class AggregateBench {
         out.put("orcidCalls", calls);
         out.put("orcidCallsByClass", byClass);
         out.put("http503", count(jdbc, "SELECT count(*) FROM orcid_call WHERE status = 503 AND id > " + callsBefore));
+        // When and which: what a 503 of pidlink's own making needs to be explained (on stderr, not in the result).
+        jdbc.query("""
+                SELECT called_at, coalesce(call_class, 'unspecified'), method, path, latency_ms,
+                       (SELECT count(*) FROM orcid_call o WHERE o.registration_id = c.registration_id
+                          AND o.called_at > c.called_at - interval '1 second' AND o.called_at <= c.called_at)
+                  FROM orcid_call c WHERE status = 503 AND id > ? ORDER BY id""",
+                (RowCallbackHandler) rs -> System.err.println("pidlink bench aggregate: 503 at " + rs.getString(1)
+                        + " (" + rs.getString(2) + ", " + rs.getString(3) + " " + rs.getString(4) + ", "
+                        + rs.getInt(5) + " ms; " + rs.getLong(6) + " calls of its client in the second before)"),
+                callsBefore);
         out.put("worksRefusedByTheCap", orcid.worksRefusedByTheCap());
         out.putAll(onOrcid(pidlink, orcid, persons, population, expected, jdbc));
         // The least ORCID traffic that writes everything: one bulk of up to 100 works a call for each record, plus a
