@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * are made of is kept for {@link LookupProperties#cacheTtl()}: a researcher's answer serialized, a DOI's links
  * ({@link KeptDoiLinks}; its JSON is made each time: there are many DOIs, each asked for rarely). What is kept is
  * used only while neither claims nor researchers changed on this instance since it was made
- * ({@link Claims#changes()}, {@link Researchers#changes()}), nor on another instance on the same database ({@link OtherInstances}), so a change here shows in the next answer
- * and a change elsewhere within about half a second; one made in the database by other means once it expired.
+ * ({@link Claims#changes()}, {@link Researchers#changes()}), nor on another instance on the same database
+ * ({@link OtherInstances}), so a change here shows in the next answer and a change elsewhere within about half a
+ * second; one made in the database by other means once it expired.
  * An administrator's answers (they show private researchers) are neither kept nor tagged. Who shows in public
  * lookups is kept in memory the same way ({@link ShownResearchers}), so an anonymous answer that is not kept costs
  * one query, and a DOI's a share of one: the DOIs asked for at the same moment are read together ({@link LookupReads}).
@@ -75,6 +76,7 @@ final class LookupAnswers implements AutoCloseable {
         if (properties.cacheTtl().isZero()) {
             this.otherInstances = null;
             this.shown = null;
+            this.keptLinks = null;
         } else {
             if (jdbc == null) {
                 throw new IllegalArgumentException("answers kept in memory need the database their instances share");
@@ -84,9 +86,8 @@ final class LookupAnswers implements AutoCloseable {
             this.otherInstances = others;
             this.shown = new ShownResearchers(researchers, () -> researchers.changes() + others.changes(), clock,
                     properties.cacheTtl(), SHOWN_RESEARCHERS_KEPT_AT_MOST);
+            this.keptLinks = new KeptDoiLinks(properties.cacheTtl(), properties.cacheBytes());
         }
-        this.keptLinks = properties.cacheTtl().isZero() ? null
-                : new KeptDoiLinks(properties.cacheTtl(), properties.cacheBytes());
         this.kept = properties.cacheTtl().isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
                 .maximumWeight(properties.cacheBytes())

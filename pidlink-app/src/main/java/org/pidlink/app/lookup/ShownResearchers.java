@@ -19,8 +19,8 @@ import org.pidlink.core.identifiers.OrcidId;
  * The researchers who show in public lookups, by iD, kept in memory so that an anonymous answer the answer cache
  * does not hold costs one query (its links) instead of two: at DataCite's scale a DOI asked for at random is
  * almost never in the cache. Fresh as the kept answers are ({@link LookupAnswers}): read again once
- * {@code ttl} passed or a researcher changed (on this instance or another). When more than {@code atMost} researchers show,
- * none are kept and each answer asks the database, as before.
+ * {@code ttl} passed or a researcher changed (on this instance or another). When more than {@code atMost}
+ * researchers show, none are kept and each answer asks the database, as before.
  */
 final class ShownResearchers {
 

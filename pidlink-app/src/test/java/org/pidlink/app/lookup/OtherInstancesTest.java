@@ -59,8 +59,10 @@ class OtherInstancesTest {
 
     @Test
     void withoutTheDatabaseEveryAttemptIsAChange() {
-        DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");
-        try (OtherInstances lost = new OtherInstances(JdbcClient.create(nowhere), Clock.systemUTC(), () -> 0, INTERVAL)) {
+        DriverManagerDataSource nowhere =
+                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");
+        try (OtherInstances lost =
+                     new OtherInstances(JdbcClient.create(nowhere), Clock.systemUTC(), () -> 0, INTERVAL)) {
             eventually(() -> assertThat(lost.changes()).isGreaterThanOrEqualTo(3));
         }
     }
