@@ -31,8 +31,11 @@ final class KeptDoiLinks {
     private record Kept(List<ClaimLink> links, long changes) {
     }
 
-    /** More distinct iDs and clients than this are not shared (still correct; only less compact). */
-    static final int SHARED_STRINGS_AT_MOST = 1_000_000;
+    /**
+     * More distinct iDs and clients than this are not shared (still correct; only less compact): the shared strings
+     * are never forgotten, so they are bounded outside the kept links' bytes (~100 bytes each, 10 MB at most).
+     */
+    static final int SHARED_STRINGS_AT_MOST = 100_000;
 
     /** About what a kept link takes (the record, its time, its slot in the list), and a kept DOI besides them. */
     static final int BYTES_A_LINK = 72;

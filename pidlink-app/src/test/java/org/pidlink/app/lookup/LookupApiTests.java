@@ -242,25 +242,23 @@ class LookupApiTests {
 
         // Another instance on the same database changes the claim, and publishes that it changed something, as
         // every instance does (OtherInstances): this one learns it only from the database.
+        // What shows within eventually()'s patience shows before a kept answer could have expired: only
+        // OtherInstances can have told this instance.
+        assertThat(Eventually.PATIENCE).isLessThan(LookupProperties.DEFAULT_TTL);
         JdbcTemplate database = new JdbcTemplate(dataSource);
         String elsewhere = "another-" + UUID.randomUUID();
-        long changed = System.nanoTime();
         database.update("UPDATE claim SET status = 'FAILED_PERMANENTLY' WHERE orcid = ? AND doi = ?",
                 gil.orcid().value(), doi.value());
         database.update("INSERT INTO lookup_instance (instance, changes, published_at) VALUES (?, 1, now())", elsewhere);
         eventually(() -> assertThat(ok(get(byDoi)).get("links").get(0).get("status").asString())
                 .isEqualTo("failed_permanently"));
-        assertThat(Duration.ofNanos(System.nanoTime() - changed)).as("well before a kept answer expires")
-                .isLessThan(LookupProperties.DEFAULT_TTL.dividedBy(4));
 
         // There she keeps out of public lookups: who shows is kept in memory too, and read again as soon.
-        long hidden = System.nanoTime();
         database.update("UPDATE researcher SET public_profile = false WHERE orcid = ?", gil.orcid().value());
         database.update("UPDATE lookup_instance SET changes = 2 WHERE instance = ?", elsewhere);
         eventually(() -> assertThat(ok(get(byDoi)).get("links")).isEmpty());
         eventually(() -> assertThat(get("/api/v1/lookup/orcids/" + gil.orcid().value()).statusCode())
                 .isEqualTo(404));
-        assertThat(Duration.ofNanos(System.nanoTime() - hidden)).isLessThan(LookupProperties.DEFAULT_TTL.dividedBy(4));
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.time.Instant;
 /** Waits for what background workers (push, intake, webhooks) do, without a fixed sleep in the tests. */
 public final class Eventually {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** How long {@link #eventually} waits at most. */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 100;
 
     private Eventually() {
